@@ -1,0 +1,105 @@
+"""The generic check types that criterion files extend (after Vale's existence, occurrence, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coach.analysis.context import Analysis, Outcome
+from coach.analysis.rules import Criterion
+
+
+def existence(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """Met when the patterns match at least `min` times; missed otherwise."""
+    lang = analysis.lang
+    spans = analysis.find(criterion.patterns.compiled(lang), criterion.exceptions.compiled(lang))
+    return Outcome("met" if len(spans) >= criterion.min else "missed", tuple(spans))
+
+
+def avoidance(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """A warning when the patterns match (something to avoid, such as blaming); met otherwise."""
+    lang = analysis.lang
+    spans = analysis.find(criterion.patterns.compiled(lang), criterion.exceptions.compiled(lang))
+    return Outcome("warning" if len(spans) >= criterion.min else "met", tuple(spans))
+
+
+def balance(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """Weighs wanted (`patterns`) against unwanted (`bad_patterns`) wording, e.g. "I" against "we".
+
+    Met when the unwanted share stays at or under `max_bad_share`; a warning when it is over it;
+    missed when neither kind of wording occurs.
+    """
+    lang = analysis.lang
+    exceptions = criterion.exceptions.compiled(lang)
+    good = analysis.find(criterion.patterns.compiled(lang), exceptions)
+    bad = analysis.find(criterion.bad_patterns.compiled(lang), exceptions)
+    if not good and not bad:
+        return Outcome("missed")
+    share = len(bad) / (len(good) + len(bad))
+    values = {"good": str(len(good)), "bad": str(len(bad)), "share": f"{round(share * 100)}"}
+    if share > criterion.max_bad_share and len(bad) >= criterion.min:
+        return Outcome("warning", tuple(bad), values)
+    return Outcome("met", tuple(good), values)
+
+
+def checklist(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """Counts which parts of a checklist the answer covers; names the missing ones in the message.
+
+    Met when at least `min_met` parts (all, when not set) are covered; a warning when some are;
+    missed when none are. The follow-up is that of the first missing part that has one.
+    """
+    lang = analysis.lang
+    exceptions = criterion.exceptions.compiled(lang)
+    found: list[str] = []
+    missing: list[str] = []
+    spans: list[tuple[int, int]] = []
+    follow_up: str | None = None
+    for part in criterion.parts.values():
+        hits = analysis.find(part.patterns.compiled(lang), exceptions)
+        if hits:
+            found.append(part.label.get(lang))
+            spans.extend(hits)
+        else:
+            missing.append(part.label.get(lang))
+            if follow_up is None and part.follow_up is not None:
+                follow_up = part.follow_up.get(lang)
+    return checklist_outcome(criterion, lang, found, missing, spans, follow_up)
+
+
+def checklist_outcome(
+    criterion: Criterion,
+    lang: str,
+    found: list[str],
+    missing: list[str],
+    spans: list[tuple[int, int]],
+    follow_up: str | None,
+) -> Outcome:
+    """Turn the covered and missing parts of a checklist into an outcome."""
+    needed = criterion.min_met or len(criterion.parts)
+    joiner = " en " if lang == "nl" else " and "
+    values = {
+        "found": _join(found, joiner),
+        "missing": _join(missing, joiner),
+        "count": str(len(found)),
+        "total": str(len(found) + len(missing)),
+    }
+    if len(found) >= needed:
+        status = "met"
+    elif found:
+        status = "warning"
+    else:
+        status = "missed"
+    return Outcome(status, tuple(sorted(spans)), values, follow_up if status != "met" else None)
+
+
+def _join(items: list[str], joiner: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + joiner + items[-1]
+
+
+CHECKS: dict[str, Callable[[Analysis, Criterion], Outcome]] = {
+    "existence": existence,
+    "avoidance": avoidance,
+    "balance": balance,
+    "checklist": checklist,
+}

@@ -1,0 +1,55 @@
+"""Everything the criteria look at, computed once per answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from coach.analysis.types import Lang, Mismatch, Number, Span
+from coach.analysis.text import Sentence, Token
+
+if TYPE_CHECKING:
+    from coach.content.schema import Question
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a check decided: a status, the evidence, and values for the message's placeholders."""
+
+    status: str  # met | missed | warning
+    spans: tuple[Span, ...] = ()
+    values: dict[str, str] = field(default_factory=dict)
+    follow_up: str | None = None
+
+
+@dataclass
+class Analysis:
+    """An answer taken apart: words, sentences, figures, STAR(R) parts and filler words."""
+
+    text: str
+    lang: Lang
+    tokens: list[Token]
+    sentences: list[Sentence]
+    numbers: list[Number]
+    sector: str
+    question: Question | None = None
+    question_text: str | None = None
+    star: dict[str, list[Span]] = field(default_factory=dict)
+    fillers: list[tuple[str, Span]] = field(default_factory=list)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return len(self.tokens)
+
+    def find(self, pattern: re.Pattern[str] | None, exceptions: re.Pattern[str] | None = None) -> list[Span]:
+        """Spans where `pattern` matches, leaving out those that overlap a match of `exceptions`."""
+        if pattern is None:
+            return []
+        spans = [(m.start(), m.end()) for m in pattern.finditer(self.text) if m.end() > m.start()]
+        if exceptions is not None and spans:
+            excluded = [(m.start(), m.end()) for m in exceptions.finditer(self.text)]
+            spans = [s for s in spans if not any(s[0] < e[1] and e[0] < s[1] for e in excluded)]
+        return spans

@@ -1,0 +1,37 @@
+"""Find filler words ("ehm", "uh", "zeg maar", "like") and hedges, with their context rules."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach.analysis.rules import FLAGS
+from coach.analysis.types import Span
+from coach.lang import load_data, load_list
+
+
+@lru_cache(maxsize=2)
+def _filler_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    data = load_data(lang, "fillers")
+    return tuple(re.compile(p, FLAGS | re.MULTILINE) for p in [*data["always"], *data["contextual"]])
+
+
+@lru_cache(maxsize=2)
+def _hedge_pattern(lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, "hedges")), FLAGS)
+
+
+def find_fillers(text: str, lang: str) -> list[tuple[str, Span]]:
+    """Return each filler word as it is written, with its span, in order of appearance."""
+    found: dict[Span, str] = {}
+    for pattern in _filler_patterns(lang):
+        for m in pattern.finditer(text):
+            span = m.span("f")
+            if span[1] > span[0] and not any(s[0] < span[1] and span[0] < s[1] for s in found):
+                found[span] = m.group("f")
+    return [(found[span], span) for span in sorted(found)]
+
+
+def find_hedges(text: str, lang: str) -> list[Span]:
+    """Return the spans of hedging phrases ("I think", "misschien")."""
+    return [m.span() for m in _hedge_pattern(lang).finditer(text) if m.end() > m.start()]

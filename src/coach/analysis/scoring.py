@@ -1,0 +1,31 @@
+"""Turn findings into a score from 0 to 100 that the findings explain (see docs/scoring.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from coach.analysis.context import Outcome
+from coach.analysis.rules import Criterion
+
+STATUS_VALUE = {"met": 1.0, "warning": 0.5, "missed": 0.0}
+
+
+def counts_toward_base(criterion: Criterion) -> bool:
+    """Rubric criteria add to the base score; things to avoid and `always` checks only subtract or cap."""
+    return criterion.extends != "avoidance" and not criterion.always
+
+
+def score(results: Iterable[tuple[Criterion, Outcome]]) -> int:
+    """Weighted share of the rubric met, less the penalties of warnings, within the caps."""
+    earned = total = penalty = 0.0
+    cap = 100
+    for criterion, outcome in results:
+        if counts_toward_base(criterion):
+            earned += criterion.weight * STATUS_VALUE[outcome.status]
+            total += criterion.weight
+        if outcome.status == "warning":
+            penalty += criterion.penalty
+        if outcome.status in criterion.cap:
+            cap = min(cap, criterion.cap[outcome.status])  # type: ignore[index]
+    base = 100.0 * earned / total if total else 0.0
+    return int(max(0, min(cap, round(base - penalty))))

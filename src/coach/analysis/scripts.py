@@ -1,0 +1,281 @@
+"""Checks that patterns alone cannot express, registered by name for `extends: script` criteria."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from coach.analysis.checks import checklist_outcome
+from coach.analysis.context import Analysis, Outcome
+from coach.analysis.fillers import find_hedges
+from coach.analysis.rules import Criterion
+from coach.analysis.stems import content_stems
+from coach.analysis.types import Span
+from coach.lang import load_list
+
+Script = Callable[[Analysis, Criterion], Outcome | None]
+SCRIPTS: dict[str, Script] = {}
+
+MEANINGFUL_KINDS = frozenset({"money", "percent", "count", "duration", "rank"})
+
+
+def script(name: str) -> Callable[[Script], Script]:
+    """Register a script check under `name`."""
+
+    def register(fn: Script) -> Script:
+        SCRIPTS[name] = fn
+        return fn
+
+    return register
+
+
+def _rate(count: int, words: int) -> float:
+    return 100.0 * count / words if words else 0.0
+
+
+def _fmt(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+@script("star")
+def star(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """STAR: the situation or task, the candidate's actions and the result must all be told."""
+    lang = analysis.lang
+    present = {
+        "situation": bool(analysis.star.get("situation") or analysis.star.get("task")),
+        "action": bool(analysis.star.get("action")),
+        "result": bool(analysis.star.get("result")),
+    }
+    found, missing, spans = [], [], []
+    follow_up: str | None = None
+    for key, part in criterion.parts.items():
+        if present.get(key, False):
+            found.append(part.label.get(lang))
+            spans.extend(analysis.star.get(key, []))
+        else:
+            missing.append(part.label.get(lang))
+            if follow_up is None and part.follow_up is not None:
+                follow_up = part.follow_up.get(lang)
+    return checklist_outcome(criterion, lang, found, missing, spans, follow_up)
+
+
+@script("figures")
+def figures(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """Concrete figures: amounts, percentages, counts, durations or ranks (years alone don't count)."""
+    spans = tuple(n.span for n in analysis.numbers if n.kind in MEANINGFUL_KINDS)
+    needed = int(criterion.params.get("met", 2))
+    values = {"count": str(len(spans))}
+    if len(spans) >= needed:
+        return Outcome("met", spans, values)
+    return Outcome("warning" if spans else "missed", spans, values)
+
+
+@script("numbers_consistent")
+def numbers_consistent(analysis: Analysis, criterion: Criterion) -> Outcome | None:
+    """Figures that should add up do: percentages, parts and totals, averages, ranks."""
+    from coach.analysis.arithmetic import find_mismatches
+
+    if sum(n.kind in MEANINGFUL_KINDS for n in analysis.numbers) < 2:
+        return None
+    mismatches = find_mismatches(analysis.text, analysis.numbers, analysis.lang)
+    analysis.mismatches = mismatches
+    if not mismatches:
+        return Outcome("met")
+    spans = tuple(sorted({s for m in mismatches for s in m.spans}))
+    arithmetic = " ".join(m.explanation[analysis.lang] for m in mismatches)
+    return Outcome("warning", spans, {"arithmetic": arithmetic})
+
+
+@script("fillers")
+def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
+    """Filler words per 100 words, against a threshold."""
+    if analysis.words < criterion.params.get("min_words", 20):
+        return None
+    count = len(analysis.fillers)
+    rate = _rate(count, analysis.words)
+    values = {"count": str(count), "rate": _fmt(rate, analysis.lang)}
+    if count >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 3):
+        return Outcome("warning", tuple(span for _, span in analysis.fillers), values)
+    return Outcome("met", (), values)
+
+
+@script("hedges")
+def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
+    """Hedges ("I think", "misschien") per 100 words, against a threshold."""
+    if analysis.words < criterion.params.get("min_words", 20):
+        return None
+    spans = find_hedges(analysis.text, analysis.lang)
+    rate = _rate(len(spans), analysis.words)
+    values = {"count": str(len(spans)), "rate": _fmt(rate, analysis.lang)}
+    if len(spans) >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 2):
+        return Outcome("warning", tuple(spans), values)
+    return Outcome("met", (), values)
+
+
+def _sentence_key(analysis: Analysis, start: int, end: int) -> str:
+    return " ".join(t.lower for t in analysis.tokens if start <= t.start < end)
+
+
+def repeated_sentences(analysis: Analysis) -> list[Span]:
+    """Spans of sentences (four words or more) that repeat an earlier sentence word for word."""
+    seen: set[str] = set()
+    repeats: list[Span] = []
+    for sentence in analysis.sentences:
+        key = _sentence_key(analysis, sentence.start, sentence.end)
+        if len(sentence.tokens) < 4:
+            continue
+        if key in seen:
+            repeats.append(sentence.span)
+        seen.add(key)
+    return repeats
+
+
+@script("repetition")
+def repetition(analysis: Analysis, criterion: Criterion) -> Outcome | None:
+    """Sentences said twice, or the same run of words said over and over."""
+    repeats = repeated_sentences(analysis)
+    words = [t.lower for t in analysis.tokens]
+    size = int(criterion.params.get("ngram", 5))
+    grams = Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    max_repeats = int(criterion.params.get("max_ngram_repeats", 2))
+    looped = {g for g, c in grams.items() if c > max_repeats}
+    spans: list[Span] = list(repeats)
+    if looped:
+        for i in range(len(words) - size + 1):
+            if tuple(words[i : i + size]) in looped:
+                spans.append((analysis.tokens[i].start, analysis.tokens[i + size - 1].end))
+    if not spans:
+        return None
+    return Outcome("warning", tuple(sorted(set(spans))), {"count": str(len(repeats) + len(looped))})
+
+
+@script("length")
+def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
+    """Answer length against the question's guidance: too short is missed, rambling a warning."""
+    from coach.content.schema import DEFAULT_LENGTH
+
+    bounds = analysis.question.words_range if analysis.question else DEFAULT_LENGTH["behavioural"]
+    values = {"words": str(analysis.words), "min": str(bounds.min), "max": str(bounds.max)}
+    if analysis.words < bounds.min:
+        return Outcome("missed", (), values)
+    if analysis.words > bounds.max:
+        return Outcome("warning", (), values)
+    return Outcome("met", (), values)
+
+
+@lru_cache(maxsize=2)
+def _function_words(lang: str) -> frozenset[str]:
+    return frozenset(load_list(lang, "function_words"))
+
+
+def looks_like_language(analysis: Analysis) -> bool:
+    """False for keyboard mash and word salad: real Dutch or English leans on function words."""
+    if analysis.words == 0:
+        return False
+    known = _function_words("nl") | _function_words("en")
+    words = [t.lower for t in analysis.tokens]
+    share = sum(w in known for w in words) / len(words)
+    alphabetic = [w for w in words if w.isalpha()]
+    vowelless = sum(1 for w in alphabetic if len(w) > 3 and not re.search(r"[aeiouyáéíóúëïöü]", w))
+    if analysis.words >= 6 and share < 0.08:
+        return False
+    return not (alphabetic and vowelless / len(alphabetic) > 0.3)
+
+
+@script("relevance")
+def relevance(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """Does the answer answer the question? Empty, gibberish, echoed, looping or off-topic is missed."""
+    lang = analysis.lang
+    if analysis.words == 0:
+        return Outcome("missed", (), {"reason": _REASONS["empty"][lang]})
+    if not looks_like_language(analysis):
+        return Outcome("missed", ((0, len(analysis.text)),), {"reason": _REASONS["gibberish"][lang]})
+    repeats = repeated_sentences(analysis)
+    if analysis.sentences and len(repeats) * 2 >= len(analysis.sentences) and len(repeats) >= 1:
+        return Outcome("missed", tuple(repeats), {"reason": _REASONS["repeated"][lang]})
+    answer_stems = content_stems(analysis.text, lang)
+    if analysis.question_text:
+        asked = content_stems(analysis.question_text, lang)
+        if asked and answer_stems and len(answer_stems - asked) <= max(2, len(answer_stems) // 5):
+            return Outcome("missed", ((0, len(analysis.text)),), {"reason": _REASONS["echo"][lang]})
+    if analysis.question is None:
+        return Outcome("met")
+    topic = set()
+    for text in (*analysis.question.keywords.get(lang), analysis.question.text.get(lang)):
+        topic |= content_stems(text, lang)
+    hits = answer_stems & topic
+    if hits or analysis.words < criterion.params.get("min_words_for_topic", 12):
+        spans = _stem_spans(analysis, hits)
+        return Outcome("met", spans)
+    return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
+
+
+def _stem_spans(analysis: Analysis, stems: set[str]) -> tuple[Span, ...]:
+    from coach.analysis.stems import stem
+
+    return tuple(
+        (t.start, t.end) for t in analysis.tokens if stem(t.lower, analysis.lang) in stems
+    )[:20]
+
+
+_REASONS: dict[str, dict[str, str]] = {
+    "empty": {"nl": "Je hebt nog niets geantwoord.", "en": "You haven't answered anything yet."},
+    "gibberish": {
+        "nl": "Dit leest niet als een antwoord in het Nederlands of Engels.",
+        "en": "This does not read as an answer in English or Dutch.",
+    },
+    "repeated": {
+        "nl": "Je herhaalt dezelfde zinnen in plaats van de vraag te beantwoorden.",
+        "en": "You repeat the same sentences instead of answering the question.",
+    },
+    "echo": {
+        "nl": "Je herhaalt vooral de vraag, maar beantwoordt hem niet.",
+        "en": "You mostly repeat the question rather than answer it.",
+    },
+    "off_topic": {
+        "nl": "Je antwoord gaat niet over waar de vraag over gaat.",
+        "en": "Your answer is not about what the question asks.",
+    },
+}
+
+
+@script("results_breakdown")
+def results_breakdown(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """The sales results breakdown; a percentage or a rank also counts when found among the figures."""
+    lang = analysis.lang
+    exceptions = criterion.exceptions.compiled(lang)
+    kinds = {n.kind for n in analysis.numbers}
+    by_kind = {"percentage": "percent", "rank": "rank"}
+    found, missing, spans = [], [], []
+    follow_up: str | None = None
+    for key, part in criterion.parts.items():
+        hits = analysis.find(part.patterns.compiled(lang), exceptions)
+        if key in by_kind and by_kind[key] in kinds:
+            hits += [n.span for n in analysis.numbers if n.kind == by_kind[key]]
+        if hits:
+            found.append(part.label.get(lang))
+            spans.extend(hits)
+        else:
+            missing.append(part.label.get(lang))
+            if follow_up is None and part.follow_up is not None:
+                follow_up = part.follow_up.get(lang)
+    return checklist_outcome(criterion, lang, found, missing, spans, follow_up)
+
+
+@script("candidate_questions")
+def candidate_questions(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """The candidate's own questions for the interviewer: asked at all, and specific or strategic."""
+    lang = analysis.lang
+    asked = [s for s in analysis.sentences if analysis.text[s.start : s.end].rstrip().endswith("?")]
+    strategic = analysis.find(criterion.patterns.compiled(lang), criterion.exceptions.compiled(lang))
+    shallow = analysis.find(criterion.bad_patterns.compiled(lang))
+    values = {"count": str(len(asked))}
+    needed = criterion.min
+    if not asked:
+        return Outcome("missed", tuple(shallow), values)
+    if len(asked) >= needed and strategic:
+        return Outcome("met", tuple(strategic), values)
+    return Outcome("warning", tuple(shallow or [s.span for s in asked]), values)

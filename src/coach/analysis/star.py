@@ -1,0 +1,44 @@
+"""Label the sentences of an answer with the STAR(R) part they tell."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach.analysis.text import Sentence
+from coach.analysis.types import Span
+from coach.lang import load_data
+from coach.analysis.rules import FLAGS
+
+PARTS = ("situation", "task", "action", "result", "reflection")
+_FIRST_PERSON = {"nl": re.compile(r"\bik\b", FLAGS), "en": re.compile(r"\bI\b")}
+
+
+@lru_cache(maxsize=2)
+def _cues(lang: str) -> dict[str, re.Pattern[str]]:
+    data = load_data(lang, "star")
+    return {part: re.compile("|".join(f"(?:{p})" for p in data[part]), FLAGS) for part in PARTS}
+
+
+def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[Span]]:
+    """Return, for each STAR(R) part, the spans of the sentences that tell it."""
+    cues = _cues(lang)
+    labelled: dict[str, list[Span]] = {part: [] for part in PARTS}
+    n = len(sentences)
+    for i, sentence in enumerate(sentences):
+        chunk = text[sentence.start : sentence.end]
+        position = (i + 0.5) / n
+        scores = {part: 2.0 * len(cues[part].findall(chunk)) for part in PARTS}
+        if not any(scores.values()):
+            if _FIRST_PERSON[lang].search(chunk):
+                labelled["action"].append(sentence.span)
+            continue
+        if position <= 0.3:
+            scores["situation"] += 0.5
+            scores["task"] += 0.25
+        if position >= 0.6:
+            scores["result"] += 0.5
+            scores["reflection"] += 0.5
+        best = max(PARTS, key=lambda part: scores[part])
+        labelled[best].append(sentence.span)
+    return labelled

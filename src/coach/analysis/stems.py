@@ -1,0 +1,33 @@
+"""Word stems (Snowball) for comparing an answer's topic with a question's."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from coach.analysis.text import tokenize
+from coach.lang import load_list
+
+
+@lru_cache(maxsize=2)
+def _stemmer(lang: str) -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("dutch" if lang == "nl" else "english")
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a lower-case word."""
+    return str(_stemmer(lang).stemWord(word))
+
+
+@lru_cache(maxsize=2)
+def _stop(lang: str) -> frozenset[str]:
+    return frozenset(load_list(lang, "function_words")) | frozenset(load_list(lang, "stop_words"))
+
+
+def content_stems(text: str, lang: str) -> set[str]:
+    """The stems of the content words in `text` (function words and one- or two-letter words left out)."""
+    stop = _stop(lang)
+    return {stem(t.lower, lang) for t in tokenize(text) if len(t.text) > 2 and t.lower not in stop}

@@ -1,0 +1,91 @@
+"""Split an answer into words and sentences with exact character offsets.
+
+A regular-expression tokenizer instead of spaCy: spaCy's blank pipelines split sentences on punctuation
+just as this does, but cost about a second of start-up (import plus pipeline), which the CLI budget
+(1.5 s) cannot pay. See docs/ARCHITECTURE.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from coach.analysis.types import Span
+from coach.lang import load_list
+
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*•])")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word with its offsets into the answer."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its offsets and the tokens inside it."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+@lru_cache(maxsize=4)
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list(lang, "abbreviations"))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the words of `text` (letters and digits, with inner hyphens or apostrophes)."""
+    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def split_sentences(text: str, lang: str, tokens: list[Token] | None = None) -> list[Sentence]:
+    """Split `text` into sentences; abbreviations such as 'bijv.' or 'e.g.' do not end a sentence."""
+    if tokens is None:
+        tokens = tokenize(text)
+    abbreviations = _abbreviations(lang)
+    bounds: list[int] = []
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.group().startswith("."):
+            before = text[max(0, m.start() - 12) : m.start()].split()
+            last = before[-1].lower() + "." if before else ""
+            if last in abbreviations or (len(last) == 2 and last[0].isalpha() and m.end() - m.start() == 1):
+                continue
+            if m.start() > 0 and text[m.start() - 1].isdigit() and m.end() < len(text) and text[m.end() :
+                                                                                               m.end() + 1].isdigit():
+                continue
+        bounds.append(m.end())
+    sentences: list[Sentence] = []
+    start = 0
+    ti = 0
+    for end in [*bounds, len(text)]:
+        seg_start = start
+        while seg_start < end and text[seg_start].isspace():
+            seg_start += 1
+        seg_end = end
+        while seg_end > seg_start and text[seg_end - 1].isspace():
+            seg_end -= 1
+        toks: list[Token] = []
+        while ti < len(tokens) and tokens[ti].start < end:
+            if tokens[ti].start >= seg_start:
+                toks.append(tokens[ti])
+            ti += 1
+        if toks:
+            sentences.append(Sentence(seg_start, seg_end, tuple(toks)))
+        start = end
+    return sentences

@@ -1,0 +1,129 @@
+"""The content schema of the question bank, validated when the bank loads and in the tests."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from coach.analysis.rules import Bilingual
+
+Sector = Literal["it", "sales", "general"]
+Level = Literal["junior", "medior", "senior"]
+Kind = Literal["opening", "behavioural", "technical", "situational", "closing"]
+
+IT_ROLES = ("backend", "frontend", "data", "devops", "qa", "lead")
+SALES_ROLES = ("sdr", "ae", "am", "se")
+ROLES = (*IT_ROLES, *SALES_ROLES)
+
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "it": (
+        "technical_depth",
+        "problem_solving",
+        "explain_simply",
+        "disagreement",
+        "remote_async",
+        "mentoring",
+        "ai_development",
+        "keeping_up",
+        "failed_project",
+    ),
+    "sales": (
+        "targets",
+        "biggest_deal",
+        "dry_spell",
+        "rejection",
+        "remote_selling",
+        "tools_crm",
+        "dutch_buyers",
+        "procurement",
+        "objections",
+        "difficult_customer",
+        "motivation",
+    ),
+    "general": (
+        "teamwork",
+        "conflict",
+        "leadership",
+        "failure",
+        "adaptability",
+        "pressure",
+        "feedback",
+        "motivation_fit",
+    ),
+}
+
+
+class BilingualList(BaseModel):
+    """A list of texts in Dutch and English, the same length in both."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    nl: tuple[str, ...] = Field(min_length=1)
+    en: tuple[str, ...] = Field(min_length=1)
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return self.nl if lang == "nl" else self.en
+
+
+class ExampleAnswers(BaseModel):
+    """A strong and a weak example answer in both languages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    strong: Bilingual
+    weak: Bilingual
+
+
+class Length(BaseModel):
+    """How many words a good spoken or typed answer takes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    min: int = Field(ge=1)
+    max: int = Field(ge=1)
+
+
+DEFAULT_LENGTH: dict[str, Length] = {
+    "opening": Length(min=60, max=300),
+    "behavioural": Length(min=90, max=380),
+    "technical": Length(min=80, max=420),
+    "situational": Length(min=70, max=350),
+    "closing": Length(min=15, max=200),
+}
+
+
+class Question(BaseModel):
+    """One interview question with what it tests, its rubric and its example answers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^(it|sales|general)\.[a-z0-9_]+$")
+    sector: Sector
+    category: str
+    kind: Kind
+    roles: tuple[str, ...] = Field(min_length=1)
+    levels: tuple[Level, ...] = Field(min_length=1)
+    likely: tuple[Level, ...] = ()
+    text: Bilingual
+    tests: Bilingual
+    rubric: tuple[str, ...] = Field(min_length=1)
+    keywords: BilingualList
+    examples: ExampleAnswers
+    follow_ups: BilingualList
+    mistakes: BilingualList
+    length: Length | None = None
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, roles: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [r for r in roles if r not in (*ROLES, "any")]
+        if unknown:
+            raise ValueError(f"unknown role families: {unknown}")
+        return roles
+
+    def model_post_init(self, __context: object) -> None:
+        if self.category not in CATEGORIES[self.sector]:
+            raise ValueError(f"{self.id}: category {self.category!r} is not one of {CATEGORIES[self.sector]}")
+        if not self.id.startswith(self.sector + "."):
+            raise ValueError(f"{self.id}: id must start with its sector {self.sector!r}")
+
+    @property
+    def words_range(self) -> Length:
+        return self.length or DEFAULT_LENGTH[self.kind]

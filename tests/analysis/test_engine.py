@@ -1,0 +1,123 @@
+"""The engine end to end: scores, findings, spans, language, question matching, junk answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach import check
+from coach.content.bank import get_question
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_NL = (ROOT / "examples" / "answer-en.txt").read_text(encoding="utf-8")
+
+
+def statuses(feedback) -> dict[str, str]:
+    return {f.criterion: f.status for f in feedback.findings}
+
+
+def test_strong_results_answer_scores_high_and_meets_the_breakdown() -> None:
+    feedback = check(STRONG_NL, question="sales.targets_last_year")
+    assert feedback.language == "en"
+    assert feedback.score >= 70
+    assert statuses(feedback)["sales.results_breakdown"] == "met"
+    assert "evidence.numbers_consistent" not in statuses(feedback) or statuses(feedback)[
+        "evidence.numbers_consistent"] == "met"
+
+
+def test_figures_that_do_not_add_up_give_a_warning_with_the_arithmetic() -> None:
+    answer = (ROOT / "examples" / "answer-nl.txt").read_text(encoding="utf-8")
+    feedback = check(answer, question="sales.targets_last_year")
+    assert feedback.language == "nl"
+    finding = next(f for f in feedback.findings if f.criterion == "evidence.numbers_consistent")
+    assert finding.status == "warning"
+    assert "95" in finding.message and "112" in finding.message
+    assert any(answer[s:e] in ("€380.000", "112%") for s, e in finding.spans)
+
+
+def test_every_span_points_into_the_answer() -> None:
+    feedback = check(STRONG_NL, question="sales.targets_last_year")
+    for finding in feedback.findings:
+        for start, end in finding.spans:
+            assert 0 <= start < end <= len(STRONG_NL)
+    for number in feedback.numbers:
+        assert STRONG_NL[number.span[0] : number.span[1]] == number.text
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        "   \n\t ",
+        "asdkj qwpoe zxmnv lkjhg poiuy trewq asdfg hjkl qwert",
+        "What were your targets last year, and how did you perform against them?",
+        "I am great. I am great. I am great. I am great. I am great.",
+        "I like pizza and my cat is called Bob. He sleeps all day in the sun and the weather in Amsterdam is nice.",
+    ],
+)
+def test_junk_never_gets_praise_or_a_good_score(junk: str) -> None:
+    feedback = check(junk, question="sales.targets_last_year", lang="en")
+    assert feedback.score <= 10
+    assert not [f for f in feedback.findings if f.status == "met"]
+    relevance = next(f for f in feedback.findings if f.criterion == "relevance.on_topic")
+    assert relevance.status == "missed"
+
+
+def test_free_text_question_is_matched_to_the_bank_and_reported() -> None:
+    feedback = check(STRONG_NL, question="What were your sales targets last year and how did you do?")
+    assert feedback.question.id == "sales.targets_last_year"
+    assert 0.75 <= feedback.question.match <= 1.0
+
+
+def test_unmatched_free_text_question_falls_back_to_the_general_rubric() -> None:
+    feedback = check(STRONG_NL, question="Describe the smell of freshly cut grass")
+    assert feedback.question.id is None
+    assert feedback.question.match < 0.75
+    assert "structure.star" in statuses(feedback)
+
+
+def test_unknown_question_id_is_a_clear_error_in_the_answers_language() -> None:
+    feedback = check("Ik heb vorig jaar mijn target gehaald met de hele afdeling.", question="sales.no_such_q")
+    assert feedback.error is not None and feedback.error.code == "E004"
+    assert "Er is geen vraag" in feedback.error.message
+
+
+def test_over_long_answer_is_refused_with_a_message() -> None:
+    feedback = check("word " * 25_000, lang="en")
+    assert feedback.error is not None and feedback.error.code == "E001"
+    assert "100000" in feedback.error.message
+
+
+def test_html_in_the_answer_is_just_text() -> None:
+    answer = "<script>alert('x')</script> I closed 12 deals last year as an account executive in Utrecht."
+    feedback = check(answer, lang="en")
+    assert feedback.error is None
+    assert any(n.text == "12 deals" or n.value == 12 for n in feedback.numbers)
+
+
+def test_language_is_detected_for_dutch_and_english() -> None:
+    assert check("Ik heb vorig jaar samen met mijn team de klant behouden.").language == "nl"
+    assert check("Last year I kept the customer together with my team.").language == "en"
+
+
+def test_same_input_gives_the_same_output() -> None:
+    assert check(STRONG_NL, question="sales.targets_last_year") == check(STRONG_NL, question="sales.targets_last_year")
+
+
+def test_follow_up_asks_for_what_the_answer_missed() -> None:
+    answer = (
+        "Last year my target was €400,000 and I closed €440,000, which is 110% of target. Most of it came "
+        "from new business with 12 new accounts, at an average deal size of about €36,000. I learned to "
+        "qualify harder early on and since then I drop weak leads after the first call."
+    )
+    feedback = check(answer, question="sales.targets_last_year", lang="en")
+    assert feedback.follow_up is not None
+    assert "team" in feedback.follow_up.lower()
+
+
+def test_bank_question_text_is_reported_in_the_answers_language() -> None:
+    feedback = check("Ik heb vorig jaar mijn target gehaald.", question="sales.targets_last_year")
+    question = get_question("sales.targets_last_year")
+    assert question is not None
+    assert feedback.question.text == question.text.nl
