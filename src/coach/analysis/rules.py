@@ -148,5 +148,8 @@ def load_criteria() -> dict[str, Criterion]:
         if "id" in data and data["id"] != criterion_id:
             raise ValueError(f"{criterion_id}: id {data['id']!r} does not match the file's path")
         data["id"] = criterion_id
-        criteria[criterion_id] = Criterion.model_validate(data)
+        try:
+            criteria[criterion_id] = Criterion.model_validate(data)
+        except ValueError as exc:
+            raise ValueError(f"criterion {criterion_id}: {exc}") from exc
     return criteria

@@ -5,6 +5,9 @@ from __future__ import annotations
 import typer
 
 from coach.cli import check as check_cmd
+from coach.cli import history as history_cmd
+from coach.cli import practice as practice_cmd
+from coach.cli import questions as questions_cmd
 
 app = typer.Typer(
     add_completion=False,
@@ -12,6 +15,14 @@ app = typer.Typer(
     help="Coach: interview practice for IT and sales jobs in the Netherlands (Dutch and English).",
 )
 app.command("check")(check_cmd.check)
+app.command("practice")(practice_cmd.practice)
+app.command("history")(history_cmd.history)
+app.add_typer(questions_cmd.app, name="questions")
+
+
+@app.callback()
+def _root() -> None:
+    """Coach: interview practice for IT and sales jobs in the Netherlands (Dutch and English)."""
 
 
 def main() -> None:

@@ -8,15 +8,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.text import Text
 
-from coach.analysis.types import Feedback
 from coach.errors import CoachError, input_error
+from coach.cli.views import render_feedback
 from coach.i18n import translate as tr
 from coach.i18n import user_language
 from coach.wire import error_to_json, feedback_to_json
-
-STATUS_STYLE = {"met": ("✔", "green"), "missed": ("✘", "red"), "warning": ("!", "yellow")}
 
 
 def check(
@@ -51,7 +48,12 @@ def check(
     if as_json:
         print(json.dumps(feedback_to_json(feedback), ensure_ascii=False))
         return
-    render(feedback, answer, Console())
+    console = Console()
+    render_feedback(feedback, answer, console)
+    if feedback.follow_up:
+        console.print()
+        console.print(tr(feedback.language, "Follow-up question: {question}", question=feedback.follow_up),
+                      style="italic", highlight=False)
 
 
 def _fail(message: str) -> None:
@@ -92,40 +94,3 @@ def run_batch(stream: Any, out: Any) -> int:
         out.write(json.dumps(feedback_to_json(feedback, item_id), ensure_ascii=False) + "\n")
         out.flush()
     return 0
-
-
-def highlighted_answer(feedback: Feedback, answer: str) -> Text:
-    """The answer with the findings' evidence, the figures and the filler words highlighted."""
-    text = Text(answer)
-    for finding in feedback.findings:
-        style = "green" if finding.status == "met" else "bold red"
-        for start, end in finding.spans:
-            text.stylize(style, start, end)
-    for number in feedback.numbers:
-        text.stylize("bold cyan", *number.span)
-    for _, span in feedback.fillers:
-        text.stylize("magenta underline", *span)
-    return text
-
-
-def render(feedback: Feedback, answer: str, console: Console) -> None:
-    """Print the feedback for a person to read."""
-    lang = feedback.language
-    q = feedback.question
-    if q.text:
-        where = f" ({q.id}, {round(q.match * 100)}%)" if q.id else ""
-        console.print(Text(tr(lang, "Question: {text}", text=q.text) + where, style="bold"))
-    console.print(Text(tr(lang, "Score: {score}/100", score=feedback.score), style="bold"))
-    console.print()
-    console.print(highlighted_answer(feedback, answer))
-    console.print()
-    for finding in feedback.findings:
-        mark, style = STATUS_STYLE[finding.status]
-        line = Text(f"{mark} ", style=style)
-        line.append(finding.message)
-        console.print(line)
-        if finding.status != "met":
-            console.print(Text("   " + tr(lang, "Tip: {tip}", tip=finding.tip), style="dim"))
-    if feedback.follow_up:
-        console.print()
-        console.print(Text(tr(lang, "Follow-up question: {question}", question=feedback.follow_up), style="italic"))

@@ -32,7 +32,10 @@ def load_questions() -> dict[str, Question]:
                 raise ValueError(f"{question_id}: id {data['id']!r} does not match the file's path")
             data["id"] = question_id
             data.setdefault("sector", sector_dir.name)
-            questions[question_id] = Question.model_validate(data)
+            try:
+                questions[question_id] = Question.model_validate(data)
+            except ValueError as exc:
+                raise ValueError(f"question {question_id}: {exc}") from exc
     return questions
 
 
@@ -76,3 +79,22 @@ def match_question(text: str, questions: Iterable[Question] | None = None) -> Ma
 
 def _normalise(text: str) -> str:
     return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in text).split())
+
+
+def search_questions(query: str, lang: str) -> list[Question]:
+    """Questions whose text, guidance or keywords contain every word of `query` (by stem), best first."""
+    from coach.analysis.stems import content_stems
+
+    wanted = content_stems(query, lang) or content_stems(query, "en" if lang == "nl" else "nl")
+    if not wanted:
+        return []
+    scored: list[tuple[int, str, Question]] = []
+    for q in load_questions().values():
+        haystack = " ".join([q.text.nl, q.text.en, q.tests.nl, q.tests.en, *q.keywords.nl, *q.keywords.en,
+                             q.category.replace("_", " ")])
+        stems = content_stems(haystack, "nl") | content_stems(haystack, "en")
+        hits = len(wanted & stems)
+        if hits == len(wanted):
+            in_text = len(wanted & (content_stems(q.text.get(lang), lang)))
+            scored.append((-(hits + in_text), q.id, q))
+    return [q for _, _, q in sorted(scored, key=lambda item: (item[0], item[1]))]

@@ -50,6 +50,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         "pressure",
         "feedback",
         "motivation_fit",
+        "closing",
     ),
 }
 

@@ -1,0 +1,114 @@
+"""`coach practice`: a mock interview in the terminal, saved to the local history."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from coach.cli.answer_input import TypedAnswer, is_terminal, read_answer_from_stream, read_answer_in_terminal
+from coach.cli.views import render_feedback, render_summary
+from coach.i18n import translate as tr
+from coach.i18n import user_language
+
+ROLE_DEFAULT = {"it": "backend", "sales": "ae"}
+
+
+def practice(
+    sector: Annotated[str, typer.Option("--sector", "-s", help="it or sales.")] = "it",
+    role: Annotated[str | None, typer.Option("--role", "-r", help="it: backend, frontend, data, devops, qa, lead; sales: sdr, ae, am, se.")] = None,
+    level: Annotated[str, typer.Option("--level", help="junior, medior or senior.")] = "medior",
+    lang: Annotated[str | None, typer.Option("--lang", "-l", help="nl or en (default: from your system's language).")] = None,
+    questions: Annotated[int | None, typer.Option("--questions", "-n", help="Number of questions (3-20).")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", "-m", help="Length in minutes, instead of --questions.")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Same seed, same interview.")] = None,
+    time_limit: Annotated[int | None, typer.Option("--time-limit", "-t", help="Seconds per answer, with a countdown.")] = None,
+    resume: Annotated[int | None, typer.Option("--resume", help="Continue an unfinished interview by its id.")] = None,
+) -> None:
+    """Practise a realistic mock interview: questions, feedback on each answer, follow-ups and a summary.
+
+    End an answer with an empty line. Ctrl-D or Ctrl-C stops the interview and keeps what you answered.
+
+    Example: coach practice --sector sales --role ae --level medior --lang nl --questions 5
+    """
+    from coach.practice.plan import PlanError, make_plan
+    from coach.practice.session import InterviewSession
+    from coach.store.repository import Store
+
+    ui = user_language(lang)
+    console = Console(highlight=False)
+    store = Store()
+    user_id = store.user_id()
+    if resume is not None:
+        session = InterviewSession.resume(store, user_id, resume)
+        if session is None or session.finished:
+            console.print(tr(ui, "There is no unfinished interview with id {id}.", id=resume), style="red")
+            raise typer.Exit(2)
+        time_limit = time_limit or None
+    else:
+        try:
+            plan = make_plan(sector, role or ROLE_DEFAULT.get(sector, ""), level, ui, count=questions,
+                             minutes=minutes, seed=seed)
+        except PlanError as exc:
+            console.print(tr(ui, "Can't plan that interview: {reason}", reason=str(exc)), style="red")
+            raise typer.Exit(2) from exc
+        session = InterviewSession.start(store, user_id, plan, time_limit)
+    run_interview(session, console, time_limit)
+
+
+def run_interview(session, console: Console, time_limit: int | None) -> None:  # type: ignore[no-untyped-def]
+    """Ask each question, show the feedback and follow-ups, and end with the summary."""
+    plan = session.plan
+    lang = plan.lang
+    total = len(plan.question_ids)
+    console.print(Text(tr(lang, "Mock interview: {sector} · {role} · {level} · {count} questions (seed {seed}, id {id})",
+                          sector=plan.sector, role=plan.role, level=plan.level, count=total, seed=plan.seed,
+                          id=session.interview_id), style="bold"))
+    console.print(tr(lang, "End each answer with an empty line. Ctrl-D or Ctrl-C stops and keeps what you answered."),
+                  style="dim")
+    terminal = is_terminal()
+    status = "abandoned"
+    try:
+        while not session.finished:
+            console.print()
+            if session.pending_follow_up:
+                console.print(Text(tr(lang, "Follow-up: {question}", question=session.pending_follow_up), style="bold"))
+            else:
+                console.print(Text(tr(lang, "Question {n}/{total}: {question}", n=session.position + 1, total=total,
+                                      question=session.question_text()), style="bold"))
+            if time_limit:
+                console.print(tr(lang, "You have {minutes}:{seconds:02d} for this answer.",
+                                 minutes=time_limit // 60, seconds=time_limit % 60), style="dim")
+            typed = _read(terminal, time_limit, lang)
+            if typed is None:
+                break
+            if typed.timed_out:
+                console.print(tr(lang, "Time's up: your answer so far has been submitted."), style="yellow")
+            turn = session.submit(typed.text, duration_s=typed.seconds, timed_out=typed.timed_out)
+            console.print()
+            render_feedback(turn.feedback, turn.checked_text, console, show_question=False)
+        else:
+            status = "finished"
+    except KeyboardInterrupt:
+        console.print()
+    summary = session.finish(status)
+    console.print()
+    if status != "finished":
+        console.print(tr(lang, "Interview stopped; what you answered has been saved."), style="yellow")
+    render_summary(summary, lang, console)
+
+
+def _read(terminal: bool, time_limit: int | None, lang: str) -> TypedAnswer | None:
+    if not terminal:
+        return read_answer_from_stream(sys.stdin, time_limit)
+
+    def toolbar(remaining: int | None) -> str:
+        hint = tr(lang, "Enter on an empty line: submit · Ctrl-C: stop")
+        if remaining is None:
+            return hint
+        return tr(lang, "Time left: {minutes}:{seconds:02d}", minutes=remaining // 60, seconds=remaining % 60) + " · " + hint
+
+    return read_answer_in_terminal(time_limit, toolbar)

@@ -1,0 +1,131 @@
+"""The bank's counts, language parity and self-consistency (`coach questions --stats`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from coach.content.bank import load_questions
+from coach.i18n import translate as tr
+
+MINIMUM = {"it": 60, "sales": 50, "general": 40}
+DUPLICATE_SIMILARITY = 88  # rapidfuzz token_set_ratio of two question texts in the same language
+STRONG_MARGIN = 15  # a strong example must beat its weak twin by at least this many points
+
+
+def near_duplicates() -> list[tuple[str, str, float]]:
+    """Pairs of questions whose texts are nearly the same in either language."""
+    from rapidfuzz import fuzz
+
+    questions = sorted(load_questions().values(), key=lambda q: q.id)
+    pairs = []
+    for i, a in enumerate(questions):
+        for b in questions[i + 1 :]:
+            for lang in ("nl", "en"):
+                similarity = fuzz.token_set_ratio(a.text.get(lang).lower(), b.text.get(lang).lower())
+                if similarity >= DUPLICATE_SIMILARITY:
+                    pairs.append((a.id, b.id, similarity))
+                    break
+    return pairs
+
+
+def parity_problems() -> list[str]:
+    """Questions whose Dutch and English lists differ in length, or whose two texts are the same."""
+    problems = []
+    for q in load_questions().values():
+        for name in ("follow_ups", "mistakes"):
+            field = getattr(q, name)
+            if len(field.nl) != len(field.en):
+                problems.append(f"{q.id}: {name} has {len(field.nl)} nl and {len(field.en)} en")
+        for name in ("text", "tests"):
+            field = getattr(q, name)
+            if field.nl.strip() == field.en.strip():
+                problems.append(f"{q.id}: {name} is the same in nl and en")
+        if q.examples.strong.nl.strip() == q.examples.strong.en.strip():
+            problems.append(f"{q.id}: the strong example is the same in nl and en")
+    return problems
+
+
+def unknown_rubric_ids() -> list[str]:
+    """Rubric entries that name no criterion."""
+    from coach.analysis.rules import load_criteria
+
+    criteria = load_criteria()
+    return [f"{q.id}: {c}" for q in load_questions().values() for c in q.rubric if c not in criteria]
+
+
+def example_scores() -> list[dict[str, Any]]:
+    """The engine's score for every strong and weak example answer, in both languages."""
+    from coach.analysis.engine import check
+
+    rows = []
+    for q in sorted(load_questions().values(), key=lambda q: q.id):
+        for lang in ("nl", "en"):
+            strong = check(q.examples.strong.get(lang), question=q.id, lang=lang).score
+            weak = check(q.examples.weak.get(lang), question=q.id, lang=lang).score
+            rows.append({"id": q.id, "lang": lang, "strong": strong, "weak": weak})
+    return rows
+
+
+def bank_stats() -> dict[str, Any]:
+    """Everything `coach questions --stats` reports; `ok` is False when a check fails."""
+    questions = load_questions().values()
+    by_sector = Counter(q.sector for q in questions)
+    scores = example_scores()
+    inverted = [r for r in scores if r["strong"] < r["weak"] + STRONG_MARGIN]
+    result: dict[str, Any] = {
+        "total": len(questions),
+        "by_sector": dict(sorted(by_sector.items())),
+        "minimum": MINIMUM,
+        "by_category": dict(sorted(Counter(f"{q.sector}.{q.category}" for q in questions).items())),
+        "by_role": dict(sorted(Counter(r for q in questions for r in q.roles).items())),
+        "by_level": dict(sorted(Counter(lv for q in questions for lv in q.levels).items())),
+        "parity_problems": parity_problems(),
+        "near_duplicates": near_duplicates(),
+        "unknown_rubric_ids": unknown_rubric_ids(),
+        "examples": {
+            "checked": len(scores),
+            "strong_mean": round(sum(r["strong"] for r in scores) / len(scores), 1) if scores else 0,
+            "weak_mean": round(sum(r["weak"] for r in scores) / len(scores), 1) if scores else 0,
+            "strong_not_above_weak": inverted,
+        },
+    }
+    result["ok"] = (
+        all(by_sector.get(s, 0) >= n for s, n in MINIMUM.items())
+        and not result["parity_problems"]
+        and not result["near_duplicates"]
+        and not result["unknown_rubric_ids"]
+        and not inverted
+    )
+    return result
+
+
+def render_stats(stats: dict[str, Any], lang: str, console: Console) -> None:
+    """Print the bank's statistics for a person."""
+    table = Table(header_style="bold")
+    table.add_column(tr(lang, "Sector"))
+    table.add_column(tr(lang, "Questions"), justify="right")
+    table.add_column(tr(lang, "Minimum"), justify="right")
+    for sector, minimum in stats["minimum"].items():
+        table.add_row(sector, str(stats["by_sector"].get(sector, 0)), str(minimum))
+    console.print(table)
+    console.print(tr(lang, "Total: {count} questions, every one in Dutch and English.", count=stats["total"]))
+    examples = stats["examples"]
+    console.print(tr(lang, "Example answers scored: {n}; strong average {strong}, weak average {weak}.",
+                     n=examples["checked"], strong=examples["strong_mean"], weak=examples["weak_mean"]))
+    problems = [
+        (tr(lang, "Language parity problems"), stats["parity_problems"]),
+        (tr(lang, "Near-duplicate questions"), [f"{a} ~ {b} ({s:.0f})" for a, b, s in stats["near_duplicates"]]),
+        (tr(lang, "Unknown criteria in rubrics"), stats["unknown_rubric_ids"]),
+        (tr(lang, "Strong example not clearly above the weak one"),
+         [f"{r['id']} ({r['lang']}): {r['strong']} vs {r['weak']}" for r in examples["strong_not_above_weak"]]),
+    ]
+    for title, items in problems:
+        console.print(f"{title}: {len(items)}", style="red" if items else "green")
+        for item in items:
+            console.print(f"  • {item}")
+    console.print(tr(lang, "All checks pass.") if stats["ok"] else tr(lang, "Some checks fail."),
+                  style="bold green" if stats["ok"] else "bold red")

@@ -1,0 +1,185 @@
+"""A mock interview in progress: ask, check, follow up once, save, summarise. No user interface here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.analysis.engine import check
+from coach.analysis.rules import load_criteria
+from coach.analysis.types import Feedback
+from coach.content.bank import get_question, load_questions
+from coach.content.schema import Question
+from coach.practice.plan import Plan
+from coach.store.repository import Store
+from coach.wire import feedback_to_json
+
+FOLLOW_UP_BELOW = 85  # a strong answer gets no follow-up; a weaker one gets one, as in a real interview
+
+
+@dataclass
+class Turn:
+    """The outcome of one submitted answer."""
+
+    question: Question
+    feedback: Feedback
+    follow_up: str | None
+    answer_id: int
+    checked_text: str  # the text the feedback's offsets point into (after a follow-up: both answers)
+
+
+@dataclass
+class QuestionResult:
+    """What one question ended with: the best feedback across the answer and its follow-up."""
+
+    position: int
+    question_id: str
+    question_text: str
+    score: int
+    feedback: dict[str, Any]
+    followed_up: bool
+
+
+@dataclass
+class Summary:
+    """The end of an interview: score per question, the criteria most often missed, what to practise."""
+
+    results: list[QuestionResult]
+    average: int
+    most_missed: list[tuple[str, str, int]]  # (criterion id, name in the interview's language, count)
+    practise_next: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (criterion, tip, question ids)
+
+
+class InterviewSession:
+    """Drives one interview over a Store; the CLI and the web app both use it."""
+
+    def __init__(self, store: Store, user_id: int, interview_id: int, plan: Plan) -> None:
+        self.store = store
+        self.user_id = user_id
+        self.interview_id = interview_id
+        self.plan = plan
+        self.position = 0
+        self.pending_follow_up: str | None = None
+        self._last_answer: str | None = None
+
+    @classmethod
+    def start(cls, store: Store, user_id: int, plan: Plan, time_limit_s: int | None = None) -> InterviewSession:
+        """Save a new interview for `plan` and return its session."""
+        interview_id = store.create_interview(
+            user_id, sector=plan.sector, role=plan.role, level=plan.level, lang=plan.lang, seed=plan.seed,
+            plan=list(plan.question_ids), time_limit_s=time_limit_s,
+        )
+        return cls(store, user_id, interview_id, plan)
+
+    @classmethod
+    def resume(cls, store: Store, user_id: int, interview_id: int) -> InterviewSession | None:
+        """Pick up an unfinished interview where it was left, or None if there is none with that id."""
+        interview = store.interview(user_id, interview_id)
+        if interview is None:
+            return None
+        plan = Plan(interview.sector, interview.role, interview.level, interview.lang, interview.seed,
+                    tuple(interview.plan))
+        session = cls(store, user_id, interview_id, plan)
+        answered = {a.position for a in interview.answers if a.kind == "answer"}
+        session.position = len(answered)
+        return session
+
+    @property
+    def finished(self) -> bool:
+        return self.position >= len(self.plan.question_ids) and self.pending_follow_up is None
+
+    @property
+    def question(self) -> Question:
+        """The question now being asked."""
+        question = get_question(self.plan.question_ids[self.position])
+        if question is None:
+            raise LookupError(f"question {self.plan.question_ids[self.position]} is no longer in the bank")
+        return question
+
+    def question_text(self) -> str:
+        """The question now being asked (or the pending follow-up), in the interview's language."""
+        return self.pending_follow_up or self.question.text.get(self.plan.lang)
+
+    def submit(self, answer: str, duration_s: float | None = None, timed_out: bool = False) -> Turn:
+        """Check and save the answer to the current question (or to its follow-up)."""
+        question = self.question
+        lang = self.plan.lang
+        if self.pending_follow_up is not None:
+            # The follow-up completes the first answer: judge both together, as the interviewer does.
+            combined = f"{self._last_answer or ''}\n\n{answer}".strip()
+            feedback = check(combined, question=question.id, lang=lang)
+            answer_id = self.store.add_answer(
+                self.user_id, interview_id=self.interview_id, position=self.position, question_id=question.id,
+                question_text=self.pending_follow_up, text=answer, lang=lang, score=feedback.score,
+                feedback=feedback_to_json(feedback), kind="follow_up", duration_s=duration_s, timed_out=timed_out,
+            )
+            self.pending_follow_up = None
+            self._last_answer = None
+            self.position += 1
+            return Turn(question, feedback, None, answer_id, combined)
+
+        feedback = check(answer, question=question.id, lang=lang)
+        answer_id = self.store.add_answer(
+            self.user_id, interview_id=self.interview_id, position=self.position, question_id=question.id,
+            question_text=question.text.get(lang), text=answer, lang=lang, score=feedback.score,
+            feedback=feedback_to_json(feedback), duration_s=duration_s, timed_out=timed_out,
+        )
+        follow_up = feedback.follow_up if feedback.score < FOLLOW_UP_BELOW and answer.strip() else None
+        if follow_up:
+            self.pending_follow_up = follow_up
+            self._last_answer = answer
+        else:
+            self.position += 1
+        return Turn(question, feedback, follow_up, answer_id, answer)
+
+    def skip_follow_up(self) -> None:
+        """Move on without answering the pending follow-up."""
+        if self.pending_follow_up is not None:
+            self.pending_follow_up = None
+            self._last_answer = None
+            self.position += 1
+
+    def finish(self, status: str = "finished") -> Summary:
+        """Close the interview (finished, or abandoned part-way) and summarise it."""
+        self.store.finish_interview(self.interview_id, status)
+        return summarise(self.store, self.user_id, self.interview_id)
+
+
+def summarise(store: Store, user_id: int, interview_id: int) -> Summary:
+    """Score per question, the three criteria most often missed, and what to practise next."""
+    interview = store.interview(user_id, interview_id)
+    if interview is None:
+        raise LookupError(f"no interview {interview_id}")
+    lang = interview.lang
+    best: dict[int, QuestionResult] = {}
+    for answer in interview.answers:
+        current = best.get(answer.position)
+        if current is None or answer.score >= current.score:
+            best[answer.position] = QuestionResult(
+                answer.position, answer.question_id or "", _question_text(answer.question_id, lang, answer.question_text),
+                answer.score, answer.feedback, answer.kind == "follow_up" or bool(current and current.followed_up),
+            )
+    results = [best[p] for p in sorted(best)]
+    missed: Counter[str] = Counter()
+    for result in results:
+        for finding in result.feedback.get("findings", []):
+            if finding["status"] != "met":
+                missed[finding["criterion"]] += 1
+    criteria = load_criteria()
+    most = [(cid, criteria[cid].name.get(lang), n) for cid, n in missed.most_common(3) if cid in criteria]
+    asked = set(interview.plan)
+    practise = []
+    for cid, _, _ in most:
+        drills = [
+            q.id for q in sorted(load_questions().values(), key=lambda q: q.id)
+            if cid in q.rubric and q.id not in asked and q.sector in (interview.sector, "general")
+        ][:3]
+        practise.append((cid, criteria[cid].tip.get(lang).strip(), drills))
+    average = round(sum(r.score for r in results) / len(results)) if results else 0
+    return Summary(results, average, most, practise)
+
+
+def _question_text(question_id: str | None, lang: str, fallback: str) -> str:
+    question = get_question(question_id) if question_id else None
+    return question.text.get(lang) if question else fallback

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, Alembic migrations and a small repository (SQLite or PostgreSQL)."""

@@ -1,0 +1,74 @@
+"""The tables. Every row belongs to a user, so that a multi-user deployment needs no schema change."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of Coach's tables."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class User(Base):
+    """A candidate. A local installation has one implicit user, `local`."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Interview(Base):
+    """A mock interview: its plan and settings."""
+
+    __tablename__ = "interviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    sector: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str] = mapped_column(String(20))
+    lang: Mapped[str] = mapped_column(String(2))
+    seed: Mapped[int] = mapped_column(Integer)
+    plan: Mapped[list[Any]] = mapped_column(JSON)
+    time_limit_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="interview", cascade="all, delete-orphan", order_by="Answer.id"
+    )
+
+
+class Answer(Base):
+    """One answer (or a follow-up answer, or another attempt) with the feedback it got."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("interview_id", "position", "attempt", "kind", name="uq_answer_slot"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    interview_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True, nullable=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    attempt: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(20), default="answer")  # answer | follow_up
+    question_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    question_text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str] = mapped_column(String(2))
+    score: Mapped[int] = mapped_column(Integer)
+    feedback: Mapped[dict[str, Any]] = mapped_column(JSON)
+    duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    timed_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    interview: Mapped[Interview | None] = relationship(back_populates="answers")
