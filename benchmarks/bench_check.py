@@ -108,7 +108,9 @@ def main() -> None:
         print(f"{lang:<5}{size:>7}{p50:>9.2f}{p95:>9.2f}")
     print(f"\nCLI start-up, `coach check --json` on a short answer, median of 5: {bench_cli_startup():.2f} s")
     throughput, peak = bench_batch()
-    print(f"batch of 1000 mixed answers (50-1000 words): {throughput:.0f} answers/s, peak memory {peak:.0f} MB")
+    print(
+        f"batch of 1000 mixed answers (50-1000 words): {throughput:.0f} answers/s, peak memory {peak:.0f} MB"
+    )
     print(f"this process's peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

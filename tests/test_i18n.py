@@ -16,7 +16,9 @@ SAME_IN_BOTH = {"Score: {score}/100", "Tip: {tip}", "Status", "Sector", "Score",
 
 def source_messages() -> set[str]:
     found = set()
-    for _, _, message, _, _ in extract_from_dir(str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS):
+    for _, _, message, _, _ in extract_from_dir(
+        str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
         if isinstance(message, str):
             found.add(message)
     return found
@@ -38,7 +40,9 @@ def test_translations_keep_their_placeholders_and_are_really_translated() -> Non
     for message in dutch_catalog():
         if not message.id:
             continue
-        assert set(re.findall(r"\{[^}]*\}", message.id)) == set(re.findall(r"\{[^}]*\}", message.string)), message.id
+        assert set(re.findall(r"\{[^}]*\}", message.id)) == set(re.findall(r"\{[^}]*\}", message.string)), (
+            message.id
+        )
         if message.id not in SAME_IN_BOTH:
             assert message.string != message.id, f"not translated: {message.id}"
 

@@ -25,13 +25,17 @@ def criteria_reference() -> str:
     for c in criteria.values():
         check = f"script: {c.script}" if c.extends == "script" else c.extends
         cap = ", ".join(f"{k} {v}" for k, v in c.cap.items()) or ""
-        lines.append(f"| `{c.id}` | {check} | {'yes' if c.always else ''} | {c.weight:g} | {c.penalty:g} | {cap} |")
+        lines.append(
+            f"| `{c.id}` | {check} | {'yes' if c.always else ''} | {c.weight:g} | {c.penalty:g} | {cap} |"
+        )
     for c in criteria.values():
         lines += ["", f"## `{c.id}`: {c.name.en} / {c.name.nl}", "", c.description.strip(), ""]
         lines.append(f"- Tip (en): {c.tip.en.strip()}")
         lines.append(f"- Tip (nl): {c.tip.nl.strip()}")
         if c.parts:
-            lines.append("- Parts: " + "; ".join(f"{k} ({p.label.en} / {p.label.nl})" for k, p in c.parts.items()))
+            lines.append(
+                "- Parts: " + "; ".join(f"{k} ({p.label.en} / {p.label.nl})" for k, p in c.parts.items())
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -44,7 +48,12 @@ def cli_reference() -> str:
 
     runner = CliRunner()
     group = get_command(app)
-    lines = ["# CLI reference", "", "Generated from `--help` by `python -m coach.docgen`; do not edit by hand.", ""]
+    lines = [
+        "# CLI reference",
+        "",
+        "Generated from `--help` by `python -m coach.docgen`; do not edit by hand.",
+        "",
+    ]
     names = sorted(group.commands) if hasattr(group, "commands") else []
     for name in ["", *names]:
         args = [name, "--help"] if name else ["--help"]

@@ -28,8 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Line {line} is not a valid JSON object with a text field 'answer': {detail}",
     },
     "E006": {
-        "nl": "Taal '{lang}' wordt niet ondersteund; kies nl of en.",
-        "en": "Language '{lang}' is not supported; choose nl or en.",
+        "nl": "Taal '{value}' wordt niet ondersteund; kies nl of en.",
+        "en": "Language '{value}' is not supported; choose nl or en.",
     },
     "E007": {
         "nl": "Bestand niet gevonden of niet leesbaar: {path}",

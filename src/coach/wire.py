@@ -37,7 +37,14 @@ def feedback_to_json(feedback: Feedback, item_id: Any = None) -> dict[str, Any]:
             for part in ("situation", "task", "action", "result", "reflection")
         },
         "numbers": [
-            {"text": n.text, "span": list(n.span), "value": n.value, "kind": n.kind, "unit": n.unit, "of": n.of}
+            {
+                "text": n.text,
+                "span": list(n.span),
+                "value": n.value,
+                "kind": n.kind,
+                "unit": n.unit,
+                "of": n.of,
+            }
             for n in feedback.numbers
         ],
         "fillers": [{"text": text, "span": list(span)} for text, span in feedback.fillers],

@@ -22,8 +22,10 @@ def test_strong_results_answer_scores_high_and_meets_the_breakdown() -> None:
     assert feedback.language == "en"
     assert feedback.score >= 70
     assert statuses(feedback)["sales.results_breakdown"] == "met"
-    assert "evidence.numbers_consistent" not in statuses(feedback) or statuses(feedback)[
-        "evidence.numbers_consistent"] == "met"
+    assert (
+        "evidence.numbers_consistent" not in statuses(feedback)
+        or statuses(feedback)["evidence.numbers_consistent"] == "met"
+    )
 
 
 def test_figures_that_do_not_add_up_give_a_warning_with_the_arithmetic() -> None:
@@ -78,7 +80,9 @@ def test_unmatched_free_text_question_falls_back_to_the_general_rubric() -> None
 
 
 def test_unknown_question_id_is_a_clear_error_in_the_answers_language() -> None:
-    feedback = check("Ik heb vorig jaar mijn target gehaald met de hele afdeling.", question="sales.no_such_q")
+    feedback = check(
+        "Ik heb vorig jaar mijn target gehaald met de hele afdeling.", question="sales.no_such_q"
+    )
     assert feedback.error is not None and feedback.error.code == "E004"
     assert "Er is geen vraag" in feedback.error.message
 
@@ -102,7 +106,9 @@ def test_language_is_detected_for_dutch_and_english() -> None:
 
 
 def test_same_input_gives_the_same_output() -> None:
-    assert check(STRONG_NL, question="sales.targets_last_year") == check(STRONG_NL, question="sales.targets_last_year")
+    assert check(STRONG_NL, question="sales.targets_last_year") == check(
+        STRONG_NL, question="sales.targets_last_year"
+    )
 
 
 def test_follow_up_asks_for_what_the_answer_missed() -> None:

@@ -8,8 +8,30 @@ from hypothesis import strategies as st
 from coach import check
 
 WORDS = st.sampled_from(
-    ["ik", "heb", "I", "closed", "€450K", "112%", "nummer 3 van 12", "ehm", "zeg maar", "like", ",", ".",
-     "target", "team", "<b>", "\n", "1,2 miljoen", "third out of twelve", "we", "learned", "geleerd", "?"]
+    [
+        "ik",
+        "heb",
+        "I",
+        "closed",
+        "€450K",
+        "112%",
+        "nummer 3 van 12",
+        "ehm",
+        "zeg maar",
+        "like",
+        ",",
+        ".",
+        "target",
+        "team",
+        "<b>",
+        "\n",
+        "1,2 miljoen",
+        "third out of twelve",
+        "we",
+        "learned",
+        "geleerd",
+        "?",
+    ]
 )
 ANSWERS = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=80).map(" ".join))
 

@@ -56,8 +56,12 @@ def test_near_certain_questions_come_up_for_seniors() -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(("hr", "ae", "medior", "nl"), "sector"), (("it", "ae", "medior", "nl"), "role"),
-     (("it", "qa", "expert", "nl"), "level"), (("it", "qa", "medior", "de"), "language")],
+    [
+        (("hr", "ae", "medior", "nl"), "sector"),
+        (("it", "ae", "medior", "nl"), "role"),
+        (("it", "qa", "expert", "nl"), "level"),
+        (("it", "qa", "medior", "de"), "language"),
+    ],
 )
 def test_bad_settings_are_refused(args: tuple[str, str, str, str], message: str) -> None:
     with pytest.raises(PlanError, match=message):

@@ -26,8 +26,24 @@ def answers_for(plan_ids: tuple[str, ...], lang: str, follow_up_text: str) -> st
 
 def run_practice(lang: str, *extra: str, stdin: str) -> str:
     result = runner.invoke(
-        app, ["practice", "--sector", "sales", "--role", "ae", "--level", "medior", "--lang", lang,
-              "--questions", "4", "--seed", "5", *extra], input=stdin,
+        app,
+        [
+            "practice",
+            "--sector",
+            "sales",
+            "--role",
+            "ae",
+            "--level",
+            "medior",
+            "--lang",
+            lang,
+            "--questions",
+            "4",
+            "--seed",
+            "5",
+            *extra,
+        ],
+        input=stdin,
     )
     assert result.exit_code == 0, result.output
     return result.output
@@ -35,7 +51,9 @@ def run_practice(lang: str, *extra: str, stdin: str) -> str:
 
 def test_full_interview_in_dutch_is_saved_with_feedback() -> None:
     plan = make_plan("sales", "ae", "medior", "nl", count=4, seed=5)
-    output = run_practice("nl", stdin=answers_for(plan.question_ids, "nl", "Daar stond ik op nummer 2 van de 9."))
+    output = run_practice(
+        "nl", stdin=answers_for(plan.question_ids, "nl", "Daar stond ik op nummer 2 van de 9.")
+    )
     assert "Vraag 1/4" in output and "Samenvatting" in output
     assert "Gemiddelde score" in output
     history = json.loads(runner.invoke(app, ["history", "--json"]).stdout)
@@ -55,7 +73,9 @@ def test_full_interview_in_english_and_the_closing_question_is_judged() -> None:
     assert "Question 4/4" in output and "Summary" in output
     full = json.loads(runner.invoke(app, ["history", "1", "--json"]).stdout)
     closing = [a for a in full["answers"] if a["question_id"] == "general.questions_for_us"]
-    assert closing and any(f["criterion"] == "interview.candidate_questions" for f in closing[0]["feedback"]["findings"])
+    assert closing and any(
+        f["criterion"] == "interview.candidate_questions" for f in closing[0]["feedback"]["findings"]
+    )
 
 
 def test_weak_answer_gets_a_follow_up_and_both_are_saved() -> None:
@@ -78,7 +98,7 @@ def test_end_of_input_before_any_answer_keeps_an_empty_history_entry() -> None:
 
 def test_history_lists_and_shows_in_human_form() -> None:
     run_practice("nl", stdin="Vorig jaar haalde ik 110% van mijn target van €300.000, nummer 2 van 8.\n\n")
-    listing = runner.invoke(app, ["history", "--lang", "nl"])
+    listing = runner.invoke(app, ["history", "--lang", "nl"], env={"COLUMNS": "200"})
     assert "sales · ae · medior · nl" in listing.stdout
     shown = runner.invoke(app, ["history", "1", "--lang", "nl"])
     assert "110% van mijn target" in shown.stdout and "Score:" in shown.stdout

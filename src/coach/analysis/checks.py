@@ -88,7 +88,7 @@ def checklist_outcome(
         status = "warning"
     else:
         status = "missed"
-    return Outcome(status, tuple(sorted(spans)), values, follow_up if status != "met" else None)
+    return Outcome(status, tuple(sorted(spans)), values, follow_up)
 
 
 def _join(items: list[str], joiner: str) -> str:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from coach.analysis.types import Lang, Mismatch, Number, Span
 from coach.analysis.text import Sentence, Token
+from coach.analysis.types import Lang, Mismatch, Number, Span
 
 if TYPE_CHECKING:
     from coach.content.schema import Question

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from functools import lru_cache
 from importlib import resources
@@ -35,7 +36,10 @@ def default_rubrics() -> dict[str, tuple[str, ...]]:
 
 
 def analyse(
-    text: str, lang: Lang, question: Question | None = None, question_text: str | None = None,
+    text: str,
+    lang: Lang,
+    question: Question | None = None,
+    question_text: str | None = None,
     sector: str = "general",
 ) -> Analysis:
     """Take an answer apart: words, sentences, figures, STAR(R) parts and fillers."""
@@ -75,11 +79,33 @@ def run_criterion(text: str, criterion_id: str, lang: Lang, question: str | None
 
 def _finding(criterion: Criterion, outcome: Outcome, lang: Lang) -> Finding:
     message = criterion.message(outcome.status, lang)
-    try:
+    with contextlib.suppress(KeyError, IndexError, ValueError):
         message = message.format(**outcome.values)
-    except (KeyError, IndexError, ValueError):
-        pass
     return Finding(criterion.id, outcome.status, message, criterion.tip.get(lang), outcome.spans)  # type: ignore[arg-type]
+
+
+def choose_follow_up(
+    results: list[tuple[Criterion, Outcome]], rubric: tuple[str, ...], lang: Lang
+) -> str | None:
+    """The one question an interviewer would ask next, from what the answer got wrong or left out.
+
+    First a red flag (a warning such as "I was right" or blaming), then the first rubric criterion not met,
+    then a missing part of a checklist that was otherwise met (such as the rank in a results breakdown).
+    """
+
+    def own(criterion: Criterion, outcome: Outcome) -> str | None:
+        return outcome.follow_up or (criterion.follow_up.get(lang) if criterion.follow_up else None)
+
+    for criterion, outcome in results:
+        if outcome.status == "warning" and criterion.extends == "avoidance" and criterion.follow_up:
+            return criterion.follow_up.get(lang)
+    for criterion, outcome in results:
+        if outcome.status != "met" and criterion.id in rubric and own(criterion, outcome):
+            return own(criterion, outcome)
+    for criterion, outcome in results:
+        if criterion.id in rubric and outcome.follow_up:
+            return outcome.follow_up
+    return None
 
 
 def resolve_question(question: str | None) -> tuple[Question | None, QuestionRef, str | None, str | None]:
@@ -96,7 +122,12 @@ def resolve_question(question: str | None) -> tuple[Question | None, QuestionRef
     if match is None:
         return None, QuestionRef(None, asked, 0.0, "general"), asked, None
     if match.score >= MATCH_THRESHOLD:
-        return match.question, QuestionRef(match.question.id, asked, match.score, match.question.sector), asked, None
+        return (
+            match.question,
+            QuestionRef(match.question.id, asked, match.score, match.question.sector),
+            asked,
+            None,
+        )
     sector = match.question.sector if match.score >= SECTOR_THRESHOLD else "general"
     return None, QuestionRef(None, asked, match.score, sector), asked, None
 
@@ -112,9 +143,7 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
         raise TypeError("answer must be a str")
     q, ref, asked, unknown_id = resolve_question(question)
     language: Lang = lang if lang in ("nl", "en") else detect_language(answer[:MAX_ANSWER_CHARS])  # type: ignore[assignment]
-    if q is not None and ref.text is None:
-        ref = QuestionRef(ref.id, q.text.get(language), ref.match, ref.sector)
-    elif q is not None:
+    if q is not None and ref.text is None or q is not None:
         ref = QuestionRef(ref.id, q.text.get(language), ref.match, ref.sector)
     error = None
     if unknown_id is not None:
@@ -122,7 +151,7 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
     elif len(answer) > MAX_ANSWER_CHARS:
         error = input_error("E001", language, chars=len(answer), limit=MAX_ANSWER_CHARS)
     elif lang is not None and lang not in ("nl", "en"):
-        error = input_error("E006", language, lang=lang)
+        error = input_error("E006", language, value=lang)
     if error is not None:
         return Feedback(language, ref, 0, (), {}, (), (), 0, 0, error=error)
 
@@ -139,23 +168,14 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
             results.append((criterion, outcome))
 
     relevant = analysis.outcomes.get("relevance.on_topic", Outcome("met")).status == "met"
+    if not relevant:  # say first that the answer doesn't answer the question
+        results.sort(key=lambda item: item[0].id != "relevance.on_topic")
     findings = tuple(
         _finding(criterion, outcome, language)
         for criterion, outcome in results
         if outcome.status != "met" or (relevant and criterion.extends != "avoidance")
     )
-    follow_up = None
-    if relevant:
-        for criterion, outcome in results:
-            if outcome.status != "met" and criterion.id in rubric:
-                follow_up = outcome.follow_up or (criterion.follow_up.get(language) if criterion.follow_up else None)
-                if follow_up:
-                    break
-        if follow_up is None:
-            for criterion, outcome in results:
-                if outcome.status == "warning" and criterion.follow_up is not None:
-                    follow_up = criterion.follow_up.get(language)
-                    break
+    follow_up = choose_follow_up(results, rubric, language) if relevant else None
     return Feedback(
         language=language,
         question=ref,

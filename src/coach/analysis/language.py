@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from coach.analysis.types import Lang
 from coach.analysis.text import tokenize
+from coach.analysis.types import Lang
 from coach.lang import load_list
 
 
@@ -16,7 +16,11 @@ def _detector() -> Any:
 
     # Low-accuracy mode loads only trigram models: 40 ms instead of 0.5 s, and answers are sentences,
     # not single words, which is where the high-accuracy mode pays off.
-    return LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH).with_low_accuracy_mode().build()
+    return (
+        LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH)
+        .with_low_accuracy_mode()
+        .build()
+    )
 
 
 @lru_cache(maxsize=2)

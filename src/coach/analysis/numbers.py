@@ -31,9 +31,7 @@ _LOOK_BACK = 60  # characters looked at before a number for its prefix words
 # ("collega's", "SaaS-klanten"); a trailing dot is kept so "nr." and "ca." can be looked up.
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|[#€$~±]|\d+")
 _WORD = r"[^\W\d_][\w'’]*(?:-[\w'’]+)*"
-_FOLLOW_RE = re.compile(
-    rf"(?:{_SP}+|-)({_WORD})(?:{_SP}+({_WORD}))?(?:{_SP}+({_WORD}))?(?:{_SP}+({_WORD}))?"
-)
+_FOLLOW_RE = re.compile(rf"(?:{_SP}+|-)({_WORD})(?:{_SP}+({_WORD}))?(?:{_SP}+({_WORD}))?(?:{_SP}+({_WORD}))?")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=\s|$)|\n")
 _SPACE_GROUPED_RE = re.compile(
     r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2}|,[-–—]{1,2})?(?!\w)(?![.,]\d)"
@@ -225,9 +223,7 @@ def _lexicon(lang: str) -> _Lexicon:
         scale_abbreviations=scale_abbr,
         money_abbreviations=money_abbr,
         money_only=money_only,
-        half_after=re.compile(
-            rf"{_SP}+(?i:{phrase_pattern([h for h in half_all if ' ' in h.strip()])})"
-        ),
+        half_after=re.compile(rf"{_SP}+(?i:{phrase_pattern([h for h in half_all if ' ' in h.strip()])})"),
         scale_after=re.compile(
             rf"{_SP}+(?P<word>(?i:{scale_alt}))"
             rf"|{_SP}?(?P<abbr>{phrase_pattern([a for a in scale_abbr if len(a) > 1], guard=False)})(?!\w)"
@@ -261,7 +257,8 @@ def _lexicon(lang: str) -> _Lexicon:
         rank_verbs=_keys(data_list(data, "rank_verbs")),
         rank_of_tail=re.compile(
             rf"(?:{_SP}+(?i:{place_words}))?{_SP}+"
-            rf"(?i:{phrase_pattern(data_list(data, 'rank_of'))}|{phrase_pattern(data_list(data, 'rank_team_phrases'))})"
+            rf"(?i:{phrase_pattern(data_list(data, 'rank_of'))}"
+            rf"|{phrase_pattern(data_list(data, 'rank_team_phrases'))})"
             rf"{_SP}+(?:(?i:{phrase_pattern(data_list(data, 'rank_of_articles'))}){_SP}+)?"
         ),
         rank_place_after=re.compile(rf"{_SP}+(?i:{place_words})"),
@@ -620,9 +617,8 @@ class _Scan:
             group = lex.atom.match(text, tail.end())
             if group is not None:
                 size, _ = _read_atom(group, text, lex)
-                if size is not None and not size.ordinal and not size.weak and size.value >= 1:
-                    if size.value.is_integer():
-                        return self.number(start, size.end, atom.value, "rank", of=size.value)
+                if size is not None and not (size.ordinal or size.weak) and size.value >= 1:
+                    return self.number(start, size.end, atom.value, "rank", of=size.value)
         if top >= 0:
             if self.noun_after(self.after(atom.end), lex.count_nouns, 2) is not None:
                 return None  # "top 10 klanten" is a count
@@ -666,8 +662,8 @@ class _Scan:
         if noun is None:
             before = self.before(atom.start)[-4:]
             keys = [t.group().lower().rstrip(".") for t in before]
-            cues = self.lex.money_cues
-            if not any(tuple(keys[i:j]) in cues for i in range(len(keys)) for j in range(i + 1, len(keys) + 1)):
+            spans = ((i, j) for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
+            if not any(tuple(keys[i:j]) in self.lex.money_cues for i, j in spans):
                 return None
         return self.number(atom.start, atom.end, atom.value, "money", self.currency())
 

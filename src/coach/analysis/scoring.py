@@ -26,6 +26,6 @@ def score(results: Iterable[tuple[Criterion, Outcome]]) -> int:
         if outcome.status == "warning":
             penalty += criterion.penalty
         if outcome.status in criterion.cap:
-            cap = min(cap, criterion.cap[outcome.status])  # type: ignore[index]
+            cap = min(cap, criterion.cap[outcome.status])
     base = 100.0 * earned / total if total else 0.0
     return int(max(0, min(cap, round(base - penalty))))

@@ -78,12 +78,13 @@ def numbers_consistent(analysis: Analysis, criterion: Criterion) -> Outcome | No
     """Figures that should add up do: percentages, parts and totals, averages, ranks."""
     from coach.analysis.arithmetic import find_mismatches
 
-    if sum(n.kind in MEANINGFUL_KINDS for n in analysis.numbers) < 2:
+    meaningful = sum(n.kind in MEANINGFUL_KINDS for n in analysis.numbers)
+    if not meaningful:
         return None
     mismatches = find_mismatches(analysis.text, analysis.numbers, analysis.lang)
     analysis.mismatches = mismatches
     if not mismatches:
-        return Outcome("met")
+        return Outcome("met") if meaningful >= 2 else None
     spans = tuple(sorted({s for m in mismatches for s in m.spans}))
     arithmetic = " ".join(m.explanation[analysis.lang] for m in mismatches)
     return Outcome("warning", spans, {"arithmetic": arithmetic})
@@ -134,7 +135,7 @@ def repeated_sentences(analysis: Analysis) -> list[Span]:
 
 
 @script("repetition")
-def repetition(analysis: Analysis, criterion: Criterion) -> Outcome | None:
+def repetition(analysis: Analysis, criterion: Criterion) -> Outcome:
     """Sentences said twice, or the same run of words said over and over."""
     repeats = repeated_sentences(analysis)
     words = [t.lower for t in analysis.tokens]
@@ -148,7 +149,7 @@ def repetition(analysis: Analysis, criterion: Criterion) -> Outcome | None:
             if tuple(words[i : i + size]) in looped:
                 spans.append((analysis.tokens[i].start, analysis.tokens[i + size - 1].end))
     if not spans:
-        return None
+        return Outcome("met")
     return Outcome("warning", tuple(sorted(set(spans))), {"count": str(len(repeats) + len(looped))})
 
 
@@ -216,9 +217,7 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome:
 def _stem_spans(analysis: Analysis, stems: set[str]) -> tuple[Span, ...]:
     from coach.analysis.stems import stem
 
-    return tuple(
-        (t.start, t.end) for t in analysis.tokens if stem(t.lower, analysis.lang) in stems
-    )[:20]
+    return tuple((t.start, t.end) for t in analysis.tokens if stem(t.lower, analysis.lang) in stems)[:20]
 
 
 _REASONS: dict[str, dict[str, str]] = {

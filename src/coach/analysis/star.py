@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from coach.analysis.rules import FLAGS
 from coach.analysis.text import Sentence
 from coach.analysis.types import Span
 from coach.lang import load_data
-from coach.analysis.rules import FLAGS
 
 PARTS = ("situation", "task", "action", "result", "reflection")
 _FIRST_PERSON = {"nl": re.compile(r"\bik\b", FLAGS), "en": re.compile(r"\bI\b")}

@@ -66,8 +66,12 @@ def split_sentences(text: str, lang: str, tokens: list[Token] | None = None) -> 
             last = before[-1].lower() + "." if before else ""
             if last in abbreviations or (len(last) == 2 and last[0].isalpha() and m.end() - m.start() == 1):
                 continue
-            if m.start() > 0 and text[m.start() - 1].isdigit() and m.end() < len(text) and text[m.end() :
-                                                                                               m.end() + 1].isdigit():
+            if (
+                m.start() > 0
+                and text[m.start() - 1].isdigit()
+                and m.end() < len(text)
+                and text[m.end() : m.end() + 1].isdigit()
+            ):
                 continue
         bounds.append(m.end())
     sentences: list[Sentence] = []

@@ -9,19 +9,30 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from coach.errors import CoachError, input_error
 from coach.cli.views import render_feedback
+from coach.errors import CoachError, input_error
 from coach.i18n import translate as tr
 from coach.i18n import user_language
 from coach.wire import error_to_json, feedback_to_json
 
 
 def check(
-    source: Annotated[str | None, typer.Argument(metavar="[FILE|-]", help="Answer file; - or nothing reads standard input.")] = None,
-    question: Annotated[str | None, typer.Option("--question", "-q", help="A bank question id, or the question as free text.")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", "-l", help="nl or en; detected when left out.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (docs/wire-schema.md).")] = False,
-    batch: Annotated[bool, typer.Option("--batch", help="Read JSON Lines on standard input, write one JSON result per line.")] = False,
+    source: Annotated[
+        str | None, typer.Argument(metavar="[FILE|-]", help="Answer file; - or nothing reads standard input.")
+    ] = None,
+    question: Annotated[
+        str | None, typer.Option("--question", "-q", help="A bank question id, or the question as free text.")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", "-l", help="nl or en; detected when left out.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the result as JSON (docs/wire-schema.md).")
+    ] = False,
+    batch: Annotated[
+        bool,
+        typer.Option("--batch", help="Read JSON Lines on standard input, write one JSON result per line."),
+    ] = False,
 ) -> None:
     """Check an interview answer and explain what is strong and what is missing.
 
@@ -29,7 +40,7 @@ def check(
     """
     ui = user_language(lang)
     if lang is not None and lang not in ("nl", "en"):
-        _fail(input_error("E006", ui, lang=lang).message)
+        _fail(input_error("E006", ui, value=lang).message)
     if batch:
         raise typer.Exit(run_batch(sys.stdin.buffer, sys.stdout))
     from coach.cli.input import read_answer
@@ -52,8 +63,11 @@ def check(
     render_feedback(feedback, answer, console)
     if feedback.follow_up:
         console.print()
-        console.print(tr(feedback.language, "Follow-up question: {question}", question=feedback.follow_up),
-                      style="italic", highlight=False)
+        console.print(
+            tr(feedback.language, "Follow-up question: {question}", question=feedback.follow_up),
+            style="italic",
+            highlight=False,
+        )
 
 
 def _fail(message: str) -> None:

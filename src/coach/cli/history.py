@@ -39,13 +39,26 @@ def history(
             console.print(tr(ui, "No interviews yet. Start one with: coach practice"))
             return
         table = Table(header_style="bold")
-        for heading in ("ID", tr(ui, "Date"), tr(ui, "Interview"), tr(ui, "Answers"), tr(ui, "Average"), tr(ui, "Status")):
+        for heading in (
+            "ID",
+            tr(ui, "Date"),
+            tr(ui, "Interview"),
+            tr(ui, "Answers"),
+            tr(ui, "Average"),
+            tr(ui, "Status"),
+        ):
             table.add_column(heading)
         for i in interviews:
             scores = _final_scores(i)
             avg = str(round(sum(scores) / len(scores))) if scores else "-"
-            table.add_row(str(i.id), i.created_at.strftime("%Y-%m-%d %H:%M"), f"{i.sector} · {i.role} · {i.level} · {i.lang}",
-                          str(len(scores)), avg, status_label(ui, i.status))
+            table.add_row(
+                str(i.id),
+                i.created_at.strftime("%Y-%m-%d %H:%M"),
+                f"{i.sector} · {i.role} · {i.level} · {i.lang}",
+                str(len(scores)),
+                avg,
+                status_label(ui, i.status),
+            )
         console.print(table)
         return
     interview = store.interview(user_id, interview_id)
@@ -55,11 +68,20 @@ def history(
     if as_json:
         print(json.dumps(_interview_json(interview, full=True), ensure_ascii=False))
         return
-    console.print(Text(f"#{interview.id} · {interview.sector} · {interview.role} · {interview.level} · "
-                       f"{interview.created_at:%Y-%m-%d %H:%M} · {status_label(ui, interview.status)}", style="bold"))
+    console.print(
+        Text(
+            f"#{interview.id} · {interview.sector} · {interview.role} · {interview.level} · "
+            f"{interview.created_at:%Y-%m-%d %H:%M} · {status_label(ui, interview.status)}",
+            style="bold",
+        )
+    )
     for answer in interview.answers:
         console.print()
-        label = tr(ui, "Follow-up") if answer.kind == "follow_up" else tr(ui, "Question {n}", n=answer.position + 1)
+        label = (
+            tr(ui, "Follow-up")
+            if answer.kind == "follow_up"
+            else tr(ui, "Question {n}", n=answer.position + 1)
+        )
         if answer.attempt > 1:
             label += " (" + tr(ui, "attempt {n}", n=answer.attempt) + ")"
         console.print(Text(f"{label}: {answer.question_text}", style="bold"))
@@ -91,15 +113,32 @@ def _final_scores(interview: Any) -> list[int]:
 
 def _interview_json(interview: Any, full: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": interview.id, "sector": interview.sector, "role": interview.role, "level": interview.level,
-        "lang": interview.lang, "seed": interview.seed, "plan": interview.plan, "status": interview.status,
-        "created_at": interview.created_at.isoformat(), "scores": _final_scores(interview),
+        "id": interview.id,
+        "sector": interview.sector,
+        "role": interview.role,
+        "level": interview.level,
+        "lang": interview.lang,
+        "seed": interview.seed,
+        "plan": interview.plan,
+        "status": interview.status,
+        "created_at": interview.created_at.isoformat(),
+        "scores": _final_scores(interview),
     }
     if full:
         data["answers"] = [
-            {"position": a.position, "attempt": a.attempt, "kind": a.kind, "question_id": a.question_id,
-             "question_text": a.question_text, "text": a.text, "score": a.score, "feedback": a.feedback,
-             "duration_s": a.duration_s, "timed_out": a.timed_out, "created_at": a.created_at.isoformat()}
+            {
+                "position": a.position,
+                "attempt": a.attempt,
+                "kind": a.kind,
+                "question_id": a.question_id,
+                "question_text": a.question_text,
+                "text": a.text,
+                "score": a.score,
+                "feedback": a.feedback,
+                "duration_s": a.duration_s,
+                "timed_out": a.timed_out,
+                "created_at": a.created_at.isoformat(),
+            }
             for a in interview.answers
         ]
     return data

@@ -19,14 +19,29 @@ ROLE_DEFAULT = {"it": "backend", "sales": "ae"}
 
 def practice(
     sector: Annotated[str, typer.Option("--sector", "-s", help="it or sales.")] = "it",
-    role: Annotated[str | None, typer.Option("--role", "-r", help="it: backend, frontend, data, devops, qa, lead; sales: sdr, ae, am, se.")] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role", "-r", help="it: backend, frontend, data, devops, qa, lead; sales: sdr, ae, am, se."
+        ),
+    ] = None,
     level: Annotated[str, typer.Option("--level", help="junior, medior or senior.")] = "medior",
-    lang: Annotated[str | None, typer.Option("--lang", "-l", help="nl or en (default: from your system's language).")] = None,
-    questions: Annotated[int | None, typer.Option("--questions", "-n", help="Number of questions (3-20).")] = None,
-    minutes: Annotated[int | None, typer.Option("--minutes", "-m", help="Length in minutes, instead of --questions.")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", "-l", help="nl or en (default: from your system's language).")
+    ] = None,
+    questions: Annotated[
+        int | None, typer.Option("--questions", "-n", help="Number of questions (3-20).")
+    ] = None,
+    minutes: Annotated[
+        int | None, typer.Option("--minutes", "-m", help="Length in minutes, instead of --questions.")
+    ] = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Same seed, same interview.")] = None,
-    time_limit: Annotated[int | None, typer.Option("--time-limit", "-t", help="Seconds per answer, with a countdown.")] = None,
-    resume: Annotated[int | None, typer.Option("--resume", help="Continue an unfinished interview by its id.")] = None,
+    time_limit: Annotated[
+        int | None, typer.Option("--time-limit", "-t", help="Seconds per answer, with a countdown.")
+    ] = None,
+    resume: Annotated[
+        int | None, typer.Option("--resume", help="Continue an unfinished interview by its id.")
+    ] = None,
 ) -> None:
     """Practise a realistic mock interview: questions, feedback on each answer, follow-ups and a summary.
 
@@ -50,8 +65,15 @@ def practice(
         time_limit = time_limit or None
     else:
         try:
-            plan = make_plan(sector, role or ROLE_DEFAULT.get(sector, ""), level, ui, count=questions,
-                             minutes=minutes, seed=seed)
+            plan = make_plan(
+                sector,
+                role or ROLE_DEFAULT.get(sector, ""),
+                level,
+                ui,
+                count=questions,
+                minutes=minutes,
+                seed=seed,
+            )
         except PlanError as exc:
             console.print(tr(ui, "Can't plan that interview: {reason}", reason=str(exc)), style="red")
             raise typer.Exit(2) from exc
@@ -64,24 +86,57 @@ def run_interview(session, console: Console, time_limit: int | None) -> None:  #
     plan = session.plan
     lang = plan.lang
     total = len(plan.question_ids)
-    console.print(Text(tr(lang, "Mock interview: {sector} · {role} · {level} · {count} questions (seed {seed}, id {id})",
-                          sector=plan.sector, role=plan.role, level=plan.level, count=total, seed=plan.seed,
-                          id=session.interview_id), style="bold"))
-    console.print(tr(lang, "End each answer with an empty line. Ctrl-D or Ctrl-C stops and keeps what you answered."),
-                  style="dim")
+    console.print(
+        Text(
+            tr(
+                lang,
+                "Mock interview: {sector} · {role} · {level} · {count} questions (seed {seed}, id {id})",
+                sector=plan.sector,
+                role=plan.role,
+                level=plan.level,
+                count=total,
+                seed=plan.seed,
+                id=session.interview_id,
+            ),
+            style="bold",
+        )
+    )
+    console.print(
+        tr(lang, "End each answer with an empty line. Ctrl-D or Ctrl-C stops and keeps what you answered."),
+        style="dim",
+    )
     terminal = is_terminal()
     status = "abandoned"
     try:
         while not session.finished:
             console.print()
             if session.pending_follow_up:
-                console.print(Text(tr(lang, "Follow-up: {question}", question=session.pending_follow_up), style="bold"))
+                console.print(
+                    Text(tr(lang, "Follow-up: {question}", question=session.pending_follow_up), style="bold")
+                )
             else:
-                console.print(Text(tr(lang, "Question {n}/{total}: {question}", n=session.position + 1, total=total,
-                                      question=session.question_text()), style="bold"))
+                console.print(
+                    Text(
+                        tr(
+                            lang,
+                            "Question {n}/{total}: {question}",
+                            n=session.position + 1,
+                            total=total,
+                            question=session.question_text(),
+                        ),
+                        style="bold",
+                    )
+                )
             if time_limit:
-                console.print(tr(lang, "You have {minutes}:{seconds:02d} for this answer.",
-                                 minutes=time_limit // 60, seconds=time_limit % 60), style="dim")
+                console.print(
+                    tr(
+                        lang,
+                        "You have {minutes}:{seconds:02d} for this answer.",
+                        minutes=time_limit // 60,
+                        seconds=time_limit % 60,
+                    ),
+                    style="dim",
+                )
             typed = _read(terminal, time_limit, lang)
             if typed is None:
                 break
@@ -109,6 +164,10 @@ def _read(terminal: bool, time_limit: int | None, lang: str) -> TypedAnswer | No
         hint = tr(lang, "Enter on an empty line: submit · Ctrl-C: stop")
         if remaining is None:
             return hint
-        return tr(lang, "Time left: {minutes}:{seconds:02d}", minutes=remaining // 60, seconds=remaining % 60) + " · " + hint
+        return (
+            tr(lang, "Time left: {minutes}:{seconds:02d}", minutes=remaining // 60, seconds=remaining % 60)
+            + " · "
+            + hint
+        )
 
     return read_answer_in_terminal(time_limit, toolbar)

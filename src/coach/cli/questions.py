@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Annotated, Any
 
 import typer
@@ -23,12 +22,18 @@ app = typer.Typer(add_completion=False, help="Browse the question bank.")
 def list_questions(
     ctx: typer.Context,
     sector: Annotated[str | None, typer.Option("--sector", "-s", help="it, sales or general.")] = None,
-    category: Annotated[str | None, typer.Option("--category", "-c", help="e.g. targets, explain_simply, conflict.")] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="e.g. targets, explain_simply, conflict.")
+    ] = None,
     role: Annotated[str | None, typer.Option("--role", "-r", help="e.g. backend, qa, sdr, ae.")] = None,
     level: Annotated[str | None, typer.Option("--level", help="junior, medior or senior.")] = None,
     lang: Annotated[str | None, typer.Option("--lang", "-l", help="nl or en.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-q", help="Words to look for in the question and its guidance.")] = None,
-    stats: Annotated[bool, typer.Option("--stats", help="Counts, language parity and self-consistency of the bank.")] = False,
+    search: Annotated[
+        str | None, typer.Option("--search", "-q", help="Words to look for in the question and its guidance.")
+    ] = None,
+    stats: Annotated[
+        bool, typer.Option("--stats", help="Counts, language parity and self-consistency of the bank.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """List and filter the questions, or search them.
@@ -68,7 +73,8 @@ def filter_questions(
 ) -> list[Question]:
     """Questions matching every filter given, in id order."""
     return [
-        q for q in sorted(load_questions().values(), key=lambda q: q.id)
+        q
+        for q in sorted(load_questions().values(), key=lambda q: q.id)
         if (sector is None or q.sector == sector)
         and (category is None or q.category == category)
         and (role is None or role in q.roles or "any" in q.roles)
@@ -89,8 +95,11 @@ def show(
     ui = user_language(lang)
     q = get_question(question_id)
     if q is None:
-        Console(stderr=True).print(tr(ui, "There is no question with id '{id}'. See the list with: coach questions",
-                                      id=question_id), style="red", highlight=False)
+        Console(stderr=True).print(
+            tr(ui, "There is no question with id '{id}'. See the list with: coach questions", id=question_id),
+            style="red",
+            highlight=False,
+        )
         raise typer.Exit(2)
     if as_json:
         print(json.dumps(question_json(q), ensure_ascii=False))
@@ -100,10 +109,17 @@ def show(
     criteria = load_criteria()
     console = Console(highlight=False)
     console.print(Text(q.text.get(ui), style="bold"))
-    console.print(Text(f"{q.id} · {q.sector} · {q.category} · {', '.join(q.roles)} · {', '.join(q.levels)}", style="dim"))
+    console.print(
+        Text(
+            f"{q.id} · {q.sector} · {q.category} · {', '.join(q.roles)} · {', '.join(q.levels)}", style="dim"
+        )
+    )
     sections: list[tuple[str, Any]] = [
         (tr(ui, "What the recruiter tests"), q.tests.get(ui)),
-        (tr(ui, "A strong answer has"), "\n".join(f"• {criteria[c].name.get(ui)}" for c in q.rubric if c in criteria)),
+        (
+            tr(ui, "A strong answer has"),
+            "\n".join(f"• {criteria[c].name.get(ui)}" for c in q.rubric if c in criteria),
+        ),
         (tr(ui, "Common mistakes"), "\n".join(f"• {m}" for m in q.mistakes.get(ui))),
         (tr(ui, "Likely follow-up questions"), "\n".join(f"• {f}" for f in q.follow_ups.get(ui))),
         (tr(ui, "Strong example answer"), q.examples.strong.get(ui)),

@@ -36,8 +36,16 @@ def render_feedback(feedback: Feedback, answer: str, console: Console, show_ques
     console.print(Text(tr(lang, "Score: {score}/100", score=feedback.score), style="bold"))
     console.print()
     console.print(highlighted_answer(feedback, answer))
-    console.print(Text(tr(lang, "Legend: green = evidence of what went well, red = what to improve, "
-                                "cyan = figures, magenta = filler words"), style="dim"))
+    console.print(
+        Text(
+            tr(
+                lang,
+                "Legend: green = evidence of what went well, red = what to improve, "
+                "cyan = figures, magenta = filler words",
+            ),
+            style="dim",
+        )
+    )
     console.print()
     for finding in feedback.findings:
         mark, style = STATUS_STYLE[finding.status]
@@ -67,7 +75,9 @@ def render_summary(summary, lang: str, console: Console) -> None:  # type: ignor
     if summary.practise_next:
         console.print()
         console.print(Text(tr(lang, "What to practise next:"), style="bold"))
-        for criterion_id, tip, drills in summary.practise_next:
+        for _, tip, drills in summary.practise_next:
             console.print(Text(f"  • {tip}"))
             if drills:
-                console.print(Text("    " + tr(lang, "Practise with: {ids}", ids=", ".join(drills)), style="dim"))
+                console.print(
+                    Text("    " + tr(lang, "Practise with: {ids}", ids=", ".join(drills)), style="dim")
+                )

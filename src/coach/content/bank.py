@@ -90,8 +90,17 @@ def search_questions(query: str, lang: str) -> list[Question]:
         return []
     scored: list[tuple[int, str, Question]] = []
     for q in load_questions().values():
-        haystack = " ".join([q.text.nl, q.text.en, q.tests.nl, q.tests.en, *q.keywords.nl, *q.keywords.en,
-                             q.category.replace("_", " ")])
+        haystack = " ".join(
+            [
+                q.text.nl,
+                q.text.en,
+                q.tests.nl,
+                q.tests.en,
+                *q.keywords.nl,
+                *q.keywords.en,
+                q.category.replace("_", " "),
+            ]
+        )
         stems = content_stems(haystack, "nl") | content_stems(haystack, "en")
         hits = len(wanted & stems)
         if hits == len(wanted):

@@ -71,7 +71,9 @@ def _validate(
     missing = [s for s in sectors if s not in data]
     unknown = [k for k in data if k not in sectors]
     if missing or unknown:
-        raise ValueError(f"{filename}: sectors must be exactly {list(sectors)}; missing {missing}, unknown {unknown}")
+        raise ValueError(
+            f"{filename}: sectors must be exactly {list(sectors)}; missing {missing}, unknown {unknown}"
+        )
     result: dict[str, tuple[M, ...]] = {}
     for sector in sectors:
         entries = data[sector]

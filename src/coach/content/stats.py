@@ -114,18 +114,35 @@ def render_stats(stats: dict[str, Any], lang: str, console: Console) -> None:
     console.print(table)
     console.print(tr(lang, "Total: {count} questions, every one in Dutch and English.", count=stats["total"]))
     examples = stats["examples"]
-    console.print(tr(lang, "Example answers scored: {n}; strong average {strong}, weak average {weak}.",
-                     n=examples["checked"], strong=examples["strong_mean"], weak=examples["weak_mean"]))
+    console.print(
+        tr(
+            lang,
+            "Example answers scored: {n}; strong average {strong}, weak average {weak}.",
+            n=examples["checked"],
+            strong=examples["strong_mean"],
+            weak=examples["weak_mean"],
+        )
+    )
     problems = [
         (tr(lang, "Language parity problems"), stats["parity_problems"]),
-        (tr(lang, "Near-duplicate questions"), [f"{a} ~ {b} ({s:.0f})" for a, b, s in stats["near_duplicates"]]),
+        (
+            tr(lang, "Near-duplicate questions"),
+            [f"{a} ~ {b} ({s:.0f})" for a, b, s in stats["near_duplicates"]],
+        ),
         (tr(lang, "Unknown criteria in rubrics"), stats["unknown_rubric_ids"]),
-        (tr(lang, "Strong example not clearly above the weak one"),
-         [f"{r['id']} ({r['lang']}): {r['strong']} vs {r['weak']}" for r in examples["strong_not_above_weak"]]),
+        (
+            tr(lang, "Strong example not clearly above the weak one"),
+            [
+                f"{r['id']} ({r['lang']}): {r['strong']} vs {r['weak']}"
+                for r in examples["strong_not_above_weak"]
+            ],
+        ),
     ]
     for title, items in problems:
         console.print(f"{title}: {len(items)}", style="red" if items else "green")
         for item in items:
             console.print(f"  • {item}")
-    console.print(tr(lang, "All checks pass.") if stats["ok"] else tr(lang, "Some checks fail."),
-                  style="bold green" if stats["ok"] else "bold red")
+    console.print(
+        tr(lang, "All checks pass.") if stats["ok"] else tr(lang, "Some checks fail."),
+        style="bold green" if stats["ok"] else "bold red",
+    )

@@ -41,8 +41,13 @@ def _fits(q: Question, role: str, level: str) -> bool:
 
 
 def _pick(
-    rng: random.Random, pool: list[Question], n: int, level: str, used_categories: set[str],
-    taken: list[Question], distinct: bool = True,
+    rng: random.Random,
+    pool: list[Question],
+    n: int,
+    level: str,
+    used_categories: set[str],
+    taken: list[Question],
+    distinct: bool = True,
 ) -> list[Question]:
     """Pick up to `n` questions, near-certain ones for the level more often, no two of one category.
 
@@ -62,7 +67,12 @@ def _pick(
 
 
 def make_plan(
-    sector: str, role: str, level: str, lang: str, count: int | None = None, minutes: int | None = None,
+    sector: str,
+    role: str,
+    level: str,
+    lang: str,
+    count: int | None = None,
+    minutes: int | None = None,
     seed: int | None = None,
 ) -> Plan:
     """A reproducible interview plan for the settings; the same seed gives the same plan."""
@@ -97,7 +107,8 @@ def make_plan(
         key=lambda q: q.id,
     )
     general_pool = sorted(
-        (q for q in bank if q.sector == "general" and q.kind not in ("opening", "closing")), key=lambda q: q.id
+        (q for q in bank if q.sector == "general" and q.kind not in ("opening", "closing")),
+        key=lambda q: q.id,
     )
     sector_qs = _pick(rng, sector_pool, sector_n, level, used, [opener])
     general_qs = _pick(rng, general_pool, middle_n - len(sector_qs), level, used, [opener])

@@ -1,4 +1,8 @@
-"""A mock interview in progress: ask, check, follow up once, save, summarise. No user interface here."""
+"""A mock interview in progress: ask, check, follow up once, save, summarise. No user interface here.
+
+All state lives in the store (the interview's position and pending follow-up), so any process (the CLI,
+one of several web workers) can carry an interview on.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ class Turn:
 
 @dataclass
 class QuestionResult:
-    """What one question ended with: the best feedback across the answer and its follow-up."""
+    """What one question ended with: the best feedback across attempts and the follow-up."""
 
     position: int
     question_id: str
@@ -48,97 +52,161 @@ class Summary:
     results: list[QuestionResult]
     average: int
     most_missed: list[tuple[str, str, int]]  # (criterion id, name in the interview's language, count)
-    practise_next: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (criterion, tip, question ids)
+    practise_next: list[tuple[str, str, list[str]]] = field(
+        default_factory=list
+    )  # (criterion, tip, question ids)
 
 
 class InterviewSession:
     """Drives one interview over a Store; the CLI and the web app both use it."""
 
-    def __init__(self, store: Store, user_id: int, interview_id: int, plan: Plan) -> None:
+    def __init__(
+        self,
+        store: Store,
+        user_id: int,
+        interview_id: int,
+        plan: Plan,
+        position: int = 0,
+        pending_follow_up: str | None = None,
+    ) -> None:
         self.store = store
         self.user_id = user_id
         self.interview_id = interview_id
         self.plan = plan
-        self.position = 0
-        self.pending_follow_up: str | None = None
-        self._last_answer: str | None = None
+        self.position = position
+        self.pending_follow_up = pending_follow_up
 
     @classmethod
-    def start(cls, store: Store, user_id: int, plan: Plan, time_limit_s: int | None = None) -> InterviewSession:
+    def start(
+        cls, store: Store, user_id: int, plan: Plan, time_limit_s: int | None = None
+    ) -> InterviewSession:
         """Save a new interview for `plan` and return its session."""
         interview_id = store.create_interview(
-            user_id, sector=plan.sector, role=plan.role, level=plan.level, lang=plan.lang, seed=plan.seed,
-            plan=list(plan.question_ids), time_limit_s=time_limit_s,
+            user_id,
+            sector=plan.sector,
+            role=plan.role,
+            level=plan.level,
+            lang=plan.lang,
+            seed=plan.seed,
+            plan=list(plan.question_ids),
+            time_limit_s=time_limit_s,
         )
         return cls(store, user_id, interview_id, plan)
 
     @classmethod
     def resume(cls, store: Store, user_id: int, interview_id: int) -> InterviewSession | None:
-        """Pick up an unfinished interview where it was left, or None if there is none with that id."""
+        """Pick up an interview where it was left, or None if the user has none with that id."""
         interview = store.interview(user_id, interview_id)
         if interview is None:
             return None
-        plan = Plan(interview.sector, interview.role, interview.level, interview.lang, interview.seed,
-                    tuple(interview.plan))
-        session = cls(store, user_id, interview_id, plan)
-        answered = {a.position for a in interview.answers if a.kind == "answer"}
-        session.position = len(answered)
-        return session
+        plan = Plan(
+            interview.sector,
+            interview.role,
+            interview.level,
+            interview.lang,
+            interview.seed,
+            tuple(interview.plan),
+        )
+        return cls(store, user_id, interview_id, plan, interview.position, interview.pending_follow_up)
 
     @property
     def finished(self) -> bool:
-        return self.position >= len(self.plan.question_ids) and self.pending_follow_up is None
+        return self.position >= len(self.plan.question_ids)
+
+    def question_at(self, position: int) -> Question:
+        """The planned question at `position`."""
+        question = get_question(self.plan.question_ids[position])
+        if question is None:
+            raise LookupError(f"question {self.plan.question_ids[position]} is no longer in the bank")
+        return question
 
     @property
     def question(self) -> Question:
         """The question now being asked."""
-        question = get_question(self.plan.question_ids[self.position])
-        if question is None:
-            raise LookupError(f"question {self.plan.question_ids[self.position]} is no longer in the bank")
-        return question
+        return self.question_at(self.position)
 
     def question_text(self) -> str:
         """The question now being asked (or the pending follow-up), in the interview's language."""
         return self.pending_follow_up or self.question.text.get(self.plan.lang)
 
-    def submit(self, answer: str, duration_s: float | None = None, timed_out: bool = False) -> Turn:
-        """Check and save the answer to the current question (or to its follow-up)."""
+    def submit(
+        self, answer: str, duration_s: float | None = None, timed_out: bool = False, token: str | None = None
+    ) -> Turn:
+        """Check and save the answer to the current question (or to its follow-up), then move on."""
         question = self.question
         lang = self.plan.lang
         if self.pending_follow_up is not None:
             # The follow-up completes the first answer: judge both together, as the interviewer does.
-            combined = f"{self._last_answer or ''}\n\n{answer}".strip()
+            first = self.store.latest_answer(self.interview_id, self.position)
+            combined = f"{first.text if first else ''}\n\n{answer}".strip()
             feedback = check(combined, question=question.id, lang=lang)
             answer_id = self.store.add_answer(
-                self.user_id, interview_id=self.interview_id, position=self.position, question_id=question.id,
-                question_text=self.pending_follow_up, text=answer, lang=lang, score=feedback.score,
-                feedback=feedback_to_json(feedback), kind="follow_up", duration_s=duration_s, timed_out=timed_out,
+                self.user_id,
+                interview_id=self.interview_id,
+                position=self.position,
+                question_id=question.id,
+                question_text=self.pending_follow_up,
+                text=answer,
+                lang=lang,
+                score=feedback.score,
+                feedback=feedback_to_json(feedback),
+                kind="follow_up",
+                duration_s=duration_s,
+                timed_out=timed_out,
+                submission_token=token,
             )
-            self.pending_follow_up = None
-            self._last_answer = None
-            self.position += 1
+            self._move(self.position + 1, None)
             return Turn(question, feedback, None, answer_id, combined)
 
         feedback = check(answer, question=question.id, lang=lang)
         answer_id = self.store.add_answer(
-            self.user_id, interview_id=self.interview_id, position=self.position, question_id=question.id,
-            question_text=question.text.get(lang), text=answer, lang=lang, score=feedback.score,
-            feedback=feedback_to_json(feedback), duration_s=duration_s, timed_out=timed_out,
+            self.user_id,
+            interview_id=self.interview_id,
+            position=self.position,
+            question_id=question.id,
+            question_text=question.text.get(lang),
+            text=answer,
+            lang=lang,
+            score=feedback.score,
+            feedback=feedback_to_json(feedback),
+            duration_s=duration_s,
+            timed_out=timed_out,
+            submission_token=token,
         )
         follow_up = feedback.follow_up if feedback.score < FOLLOW_UP_BELOW and answer.strip() else None
         if follow_up:
-            self.pending_follow_up = follow_up
-            self._last_answer = answer
+            self._move(self.position, follow_up)
         else:
-            self.position += 1
+            self._move(self.position + 1, None)
         return Turn(question, feedback, follow_up, answer_id, answer)
+
+    def retry(self, position: int, answer: str, token: str | None = None) -> Turn:
+        """Another attempt at an already answered question; both attempts are kept. Doesn't move on."""
+        question = self.question_at(position)
+        feedback = check(answer, question=question.id, lang=self.plan.lang)
+        answer_id = self.store.add_answer(
+            self.user_id,
+            interview_id=self.interview_id,
+            position=position,
+            question_id=question.id,
+            question_text=question.text.get(self.plan.lang),
+            text=answer,
+            lang=self.plan.lang,
+            score=feedback.score,
+            feedback=feedback_to_json(feedback),
+            submission_token=token,
+        )
+        return Turn(question, feedback, None, answer_id, answer)
 
     def skip_follow_up(self) -> None:
         """Move on without answering the pending follow-up."""
         if self.pending_follow_up is not None:
-            self.pending_follow_up = None
-            self._last_answer = None
-            self.position += 1
+            self._move(self.position + 1, None)
+
+    def _move(self, position: int, follow_up: str | None) -> None:
+        self.position = position
+        self.pending_follow_up = follow_up
+        self.store.set_cursor(self.interview_id, position, follow_up)
 
     def finish(self, status: str = "finished") -> Summary:
         """Close the interview (finished, or abandoned part-way) and summarise it."""
@@ -155,10 +223,15 @@ def summarise(store: Store, user_id: int, interview_id: int) -> Summary:
     best: dict[int, QuestionResult] = {}
     for answer in interview.answers:
         current = best.get(answer.position)
+        followed_up = answer.kind == "follow_up" or bool(current and current.followed_up)
         if current is None or answer.score >= current.score:
             best[answer.position] = QuestionResult(
-                answer.position, answer.question_id or "", _question_text(answer.question_id, lang, answer.question_text),
-                answer.score, answer.feedback, answer.kind == "follow_up" or bool(current and current.followed_up),
+                answer.position,
+                answer.question_id or "",
+                _question_text(answer.question_id, lang, answer.question_text),
+                answer.score,
+                answer.feedback,
+                followed_up,
             )
     results = [best[p] for p in sorted(best)]
     missed: Counter[str] = Counter()
@@ -172,7 +245,8 @@ def summarise(store: Store, user_id: int, interview_id: int) -> Summary:
     practise = []
     for cid, _, _ in most:
         drills = [
-            q.id for q in sorted(load_questions().values(), key=lambda q: q.id)
+            q.id
+            for q in sorted(load_questions().values(), key=lambda q: q.id)
             if cid in q.rubric and q.id not in asked and q.sector in (interview.sector, "general")
         ][:3]
         practise.append((cid, criteria[cid].tip.get(lang).strip(), drills))

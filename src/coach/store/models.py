@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -42,6 +53,8 @@ class Interview(Base):
     plan: Mapped[list[Any]] = mapped_column(JSON)
     time_limit_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="active")
+    position: Mapped[int] = mapped_column(Integer, default=0)  # the question being asked now
+    pending_follow_up: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     answers: Mapped[list[Answer]] = relationship(
@@ -70,5 +83,35 @@ class Answer(Base):
     feedback: Mapped[dict[str, Any]] = mapped_column(JSON)
     duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
     timed_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    submission_token: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     interview: Mapped[Interview | None] = relationship(back_populates="answers")
+
+
+class Story(Base):
+    """One of the candidate's own STAR(R) stories, tagged with the competencies it shows."""
+
+    __tablename__ = "stories"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str] = mapped_column(String(2))
+    tags: Mapped[list[Any]] = mapped_column(JSON)  # question categories, e.g. ["conflict", "failure"]
+    score: Mapped[int] = mapped_column(Integer)
+    feedback: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Preparation(Base):
+    """The candidate's preparation: the interview date, the employer, and the checklist items done."""
+
+    __tablename__ = "preparation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    sector: Mapped[str] = mapped_column(String(20), default="it")
+    interview_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    employer: Mapped[str] = mapped_column(String(200), default="")
+    done: Mapped[list[Any]] = mapped_column(JSON, default=list)  # checklist item ids
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

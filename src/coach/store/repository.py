@@ -20,7 +20,9 @@ LOCAL_USER = "local"
 class Store:
     """A database with Coach's tables; `Store()` opens the default one and migrates it."""
 
-    def __init__(self, url: str | None = None, engine: Engine | None = None, run_migrations: bool = True) -> None:
+    def __init__(
+        self, url: str | None = None, engine: Engine | None = None, run_migrations: bool = True
+    ) -> None:
         self.engine = engine or make_engine(url)
         if run_migrations:
             migrate(self.engine)
@@ -49,25 +51,109 @@ class Store:
                 return s.scalar(select(User.id).where(User.name == name))  # type: ignore[return-value]
 
     def create_interview(
-        self, user_id: int, *, sector: str, role: str, level: str, lang: str, seed: int, plan: list[str],
+        self,
+        user_id: int,
+        *,
+        sector: str,
+        role: str,
+        level: str,
+        lang: str,
+        seed: int,
+        plan: list[str],
         time_limit_s: int | None = None,
     ) -> int:
         """Save a new interview's plan and settings; returns its id."""
         with self.session() as s:
             interview = Interview(
-                user_id=user_id, sector=sector, role=role, level=level, lang=lang, seed=seed, plan=plan,
-                time_limit_s=time_limit_s, status="active",
+                user_id=user_id,
+                sector=sector,
+                role=role,
+                level=level,
+                lang=lang,
+                seed=seed,
+                plan=plan,
+                time_limit_s=time_limit_s,
+                status="active",
             )
             s.add(interview)
             s.flush()
             return interview.id
 
     def add_answer(
-        self, user_id: int, *, interview_id: int | None, position: int, question_id: str | None,
-        question_text: str, text: str, lang: str, score: int, feedback: dict[str, Any], kind: str = "answer",
-        attempt: int | None = None, duration_s: float | None = None, timed_out: bool = False,
+        self,
+        user_id: int,
+        *,
+        interview_id: int | None,
+        position: int,
+        question_id: str | None,
+        question_text: str,
+        text: str,
+        lang: str,
+        score: int,
+        feedback: dict[str, Any],
+        kind: str = "answer",
+        attempt: int | None = None,
+        duration_s: float | None = None,
+        timed_out: bool = False,
+        submission_token: str | None = None,
     ) -> int:
-        """Save an answer with its feedback; `attempt` defaults to the next one for that slot."""
+        """Save an answer with its feedback; `attempt` defaults to the next one for that slot.
+
+        A `submission_token` makes the save idempotent: the same token again returns the first answer's id.
+        """
+        if submission_token is not None:
+            existing = self.answer_by_token(user_id, submission_token)
+            if existing is not None:
+                return existing
+        try:
+            return self._insert_answer(
+                user_id,
+                interview_id=interview_id,
+                position=position,
+                question_id=question_id,
+                question_text=question_text,
+                text=text,
+                lang=lang,
+                score=score,
+                feedback=feedback,
+                kind=kind,
+                attempt=attempt,
+                duration_s=duration_s,
+                timed_out=timed_out,
+                submission_token=submission_token,
+            )
+        except IntegrityError:
+            if submission_token is not None:  # a concurrent double submit won the race
+                existing = self.answer_by_token(user_id, submission_token)
+                if existing is not None:
+                    return existing
+            raise
+
+    def answer_by_token(self, user_id: int, token: str) -> int | None:
+        """The id of the answer saved with this submission token, if any."""
+        with self.session() as s:
+            return s.scalar(
+                select(Answer.id).where(Answer.user_id == user_id, Answer.submission_token == token)
+            )
+
+    def _insert_answer(
+        self,
+        user_id: int,
+        *,
+        interview_id: int | None,
+        position: int,
+        question_id: str | None,
+        question_text: str,
+        text: str,
+        lang: str,
+        score: int,
+        feedback: dict[str, Any],
+        kind: str,
+        attempt: int | None,
+        duration_s: float | None,
+        timed_out: bool,
+        submission_token: str | None,
+    ) -> int:
         with self.session() as s:
             if attempt is None:
                 last = s.scalar(
@@ -77,13 +163,47 @@ class Store:
                 )
                 attempt = (last or 0) + 1
             answer = Answer(
-                user_id=user_id, interview_id=interview_id, position=position, attempt=attempt, kind=kind,
-                question_id=question_id, question_text=question_text, text=text, lang=lang, score=score,
-                feedback=feedback, duration_s=duration_s, timed_out=timed_out,
+                user_id=user_id,
+                interview_id=interview_id,
+                position=position,
+                attempt=attempt,
+                kind=kind,
+                question_id=question_id,
+                question_text=question_text,
+                text=text,
+                lang=lang,
+                score=score,
+                feedback=feedback,
+                duration_s=duration_s,
+                timed_out=timed_out,
+                submission_token=submission_token,
             )
             s.add(answer)
             s.flush()
             return answer.id
+
+    def set_cursor(self, interview_id: int, position: int, pending_follow_up: str | None) -> None:
+        """Record which question is being asked now and any follow-up waiting for an answer."""
+        with self.session() as s:
+            interview = s.get(Interview, interview_id)
+            if interview is not None:
+                interview.position = position
+                interview.pending_follow_up = pending_follow_up
+
+    def answer(self, user_id: int, answer_id: int) -> Answer | None:
+        """One of the user's answers, or None."""
+        with self.session() as s:
+            return s.scalar(select(Answer).where(Answer.user_id == user_id, Answer.id == answer_id))
+
+    def latest_answer(self, interview_id: int, position: int, kind: str = "answer") -> Answer | None:
+        """The newest answer of `kind` at a position of an interview."""
+        with self.session() as s:
+            return s.scalar(
+                select(Answer)
+                .where(Answer.interview_id == interview_id, Answer.position == position, Answer.kind == kind)
+                .order_by(Answer.attempt.desc())
+                .limit(1)
+            )
 
     def finish_interview(self, interview_id: int, status: str = "finished") -> None:
         """Mark an interview finished (or `abandoned`)."""
