@@ -1,4 +1,4 @@
-"""Every interface text has a Dutch translation, and the placeholders survive translation."""
+"""Every interface text (code and templates) has a Dutch translation, and placeholders survive translation."""
 
 from __future__ import annotations
 
@@ -10,24 +10,51 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "coach"
-KEYWORDS = {"tr": (2,), "translate": (2,), "_": None}
-SAME_IN_BOTH = {"Score: {score}/100", "Tip: {tip}", "Status", "Sector", "Score", "Minimum"}
+KEYWORDS = {"tr": (2,), "translate": (2,), "_": None, "N_": None}
+METHODS = [("**.py", "python"), ("**/templates/**.html", "jinja2.ext:babel_extract")]
+SAME_IN_BOTH = {
+    "Score: {score}/100",
+    "Tip: {tip}",
+    "Status",
+    "Sector",
+    "Score",
+    "Minimum",
+    "Feedback",
+    "Medior",
+    "Junior",
+    "Senior",
+    "Tip:",
+}
 
 
 def source_messages() -> set[str]:
     found = set()
-    for _, _, message, _, _ in extract_from_dir(
-        str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS
-    ):
+    for _, _, message, _, _ in extract_from_dir(str(SRC), method_map=METHODS, keywords=KEYWORDS):
         if isinstance(message, str):
             found.add(message)
     return found
 
 
 def dutch_catalog():  # type: ignore[no-untyped-def]
-    po = resources.files("coach.locale").joinpath("nl", "LC_MESSAGES", "messages.po")
-    with po.open("rb") as handle:
-        return read_po(handle, locale="nl")
+    folder = resources.files("coach.locale").joinpath("nl", "LC_MESSAGES")
+    merged = None
+    for po in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not po.name.endswith(".po"):
+            continue
+        with po.open("rb") as handle:
+            part = read_po(handle, locale="nl")
+        if merged is None:
+            merged = part
+            continue
+        for message in part:
+            if message.id:
+                assert message.id not in merged, f"{message.id!r} is translated in two .po files"
+                merged[message.id] = message
+    return merged
+
+
+def test_templates_are_scanned_too() -> None:
+    assert "Practise a job interview" in source_messages()
 
 
 def test_every_interface_text_has_a_dutch_translation() -> None:
@@ -40,9 +67,8 @@ def test_translations_keep_their_placeholders_and_are_really_translated() -> Non
     for message in dutch_catalog():
         if not message.id:
             continue
-        assert set(re.findall(r"\{[^}]*\}", message.id)) == set(re.findall(r"\{[^}]*\}", message.string)), (
-            message.id
-        )
+        placeholders = set(re.findall(r"\{[^}]*\}", message.id))
+        assert placeholders == set(re.findall(r"\{[^}]*\}", message.string)), message.id
         if message.id not in SAME_IN_BOTH:
             assert message.string != message.id, f"not translated: {message.id}"
 

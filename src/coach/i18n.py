@@ -1,8 +1,8 @@
 """Translations of the interface (CLI and web) with gettext catalogues read by Babel.
 
-Messages are written in English in the code (`_("Score")`) and translated in
-locale/<lang>/LC_MESSAGES/messages.po. The .po file is compiled in memory on first use, so no build step
-is needed. Content (questions, criteria) carries its own nl/en texts and does not go through gettext.
+Messages are written in English in the code (`tr(lang, "Score")`, `_("Score")` in templates) and
+translated in the .po files of locale/<lang>/LC_MESSAGES/ (one file per area of the app: messages.po,
+web.po, ...; they are merged). The files are compiled in memory on first use, so no build step is needed. Content (questions, criteria) carries its own nl/en texts and does not go through gettext.
 """
 
 from __future__ import annotations
@@ -24,9 +24,19 @@ def translations(lang: str) -> gettext.NullTranslations:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    po = resources.files("coach.locale").joinpath(lang, "LC_MESSAGES", "messages.po")
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
+    folder = resources.files("coach.locale").joinpath(lang, "LC_MESSAGES")
+    catalog = None
+    for po in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not po.name.endswith(".po"):
+            continue
+        with po.open("rb") as handle:
+            part = read_po(handle, locale=lang)
+        if catalog is None:
+            catalog = part
+        else:
+            for message in part:
+                if message.id:
+                    catalog[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
@@ -37,6 +47,11 @@ def translate(lang: str, message: str, **values: object) -> str:
     """Translate `message` into `lang` and fill in `values`."""
     text = translations(lang).gettext(message)
     return text.format(**values) if values else text
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    """Mark `message` for translation where it is defined; translate it later with translate()."""
+    return message
 
 
 def user_language(preferred: str | None = None) -> str:

@@ -8,6 +8,7 @@ from coach.cli import check as check_cmd
 from coach.cli import history as history_cmd
 from coach.cli import practice as practice_cmd
 from coach.cli import questions as questions_cmd
+from coach.cli import serve as serve_cmd
 
 app = typer.Typer(
     add_completion=False,
@@ -18,6 +19,7 @@ app.command("check")(check_cmd.check)
 app.command("practice")(practice_cmd.practice)
 app.command("history")(history_cmd.history)
 app.add_typer(questions_cmd.app, name="questions")
+app.command("serve")(serve_cmd.serve)
 
 
 @app.callback()

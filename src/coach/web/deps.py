@@ -1,0 +1,75 @@
+"""Request dependencies: the store, the user, the language, and rendering pages with them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+
+from coach.i18n import translate
+from coach.store.repository import Store
+
+LANG_COOKIE = "coach_lang"
+CSRF_COOKIE = "coach_csrf"
+
+
+@lru_cache(maxsize=1)
+def templates() -> Jinja2Templates:
+    """The Jinja2 templates, with autoescaping on (answers are always shown as text)."""
+    folder = Path(str(resources.files("coach.web").joinpath("templates")))
+    env = Jinja2Templates(directory=str(folder))
+    env.env.autoescape = True
+    env.env.trim_blocks = True
+    env.env.lstrip_blocks = True
+    return env
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+def get_user(request: Request) -> int:
+    """The signed-in user's id; a local installation has one implicit user."""
+    cached = getattr(request.app.state, "local_user_id", None)
+    if cached is None:
+        cached = request.app.state.store.user_id()
+        request.app.state.local_user_id = cached
+    return int(cached)
+
+
+def get_lang(request: Request) -> str:
+    """The interface language: the cookie set by the language switch, else the browser's preference."""
+    cookie = request.cookies.get(LANG_COOKIE)
+    if cookie in ("nl", "en"):
+        return cookie
+    header = request.headers.get("accept-language", "").lower()
+    for part in header.split(","):
+        code = part.split(";")[0].strip()[:2]
+        if code in ("nl", "en"):
+            return code
+    return "en"
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+UserDep = Annotated[int, Depends(get_user)]
+LangDep = Annotated[str, Depends(get_lang)]
+
+
+def render(request: Request, name: str, lang: str, status_code: int = 200, **context: Any) -> Any:
+    """Render a page in `lang` with the CSRF token, the translator `_` and the current path."""
+
+    def _(message: str, **values: Any) -> str:
+        return translate(lang, message, **values)
+
+    context.update(
+        request=request,
+        lang=lang,
+        _=_,
+        csrf_token=getattr(request.state, "csrf_token", ""),
+        path=request.url.path,
+    )
+    return templates().TemplateResponse(request, name, context, status_code=status_code)

@@ -1,0 +1,46 @@
+"""History: every interview, and one interview with each answer and its feedback."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+
+from coach.web.deps import LangDep, StoreDep, UserDep, render
+from coach.web.highlight import segments
+from coach.web.routes.interviews import STAR_LABELS
+
+router = APIRouter()
+
+
+def final_scores(interview) -> list[int]:  # type: ignore[no-untyped-def]
+    """The best score per question of an interview, in question order."""
+    best: dict[int, int] = {}
+    for a in interview.answers:
+        best[a.position] = max(best.get(a.position, 0), a.score)
+    return [best[p] for p in sorted(best)]
+
+
+@router.get("/history")
+def history(request: Request, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+    rows = []
+    for interview in store.interviews(user):
+        scores = final_scores(interview)
+        rows.append((interview, scores, round(sum(scores) / len(scores)) if scores else None))
+    return render(request, "history.html", lang, rows=rows)
+
+
+@router.get("/history/{interview_id}")
+def history_detail(request: Request, interview_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+    interview = store.interview(user, interview_id)
+    if interview is None:
+        raise HTTPException(status_code=404)
+    labels = STAR_LABELS.get(interview.lang, STAR_LABELS["en"])
+    items = []
+    first_text: dict[int, str] = {}
+    for a in interview.answers:
+        text = a.text
+        if a.kind == "answer":
+            first_text[a.position] = a.text
+        else:
+            text = f"{first_text.get(a.position, '')}\n\n{a.text}".strip()
+        items.append((a, segments(text, a.feedback, labels)))
+    return render(request, "history_detail.html", lang, interview=interview, items=items)

@@ -1,0 +1,261 @@
+"""A mock interview in the browser: start, one question at a time, feedback, follow-up, try again, summary."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse
+
+from coach.analysis.rules import load_criteria
+from coach.content.bank import get_question
+from coach.errors import MAX_ANSWER_CHARS
+from coach.i18n import translate
+from coach.practice.plan import PlanError, make_plan
+from coach.practice.session import InterviewSession, summarise
+from coach.store.models import Answer
+from coach.web.deps import LangDep, StoreDep, UserDep, render
+from coach.web.highlight import segments
+
+router = APIRouter()
+
+STAR_LABELS = {
+    "nl": {
+        "situation": "Situatie",
+        "task": "Taak",
+        "action": "Actie",
+        "result": "Resultaat",
+        "reflection": "Reflectie",
+    },
+    "en": {
+        "situation": "Situation",
+        "task": "Task",
+        "action": "Action",
+        "result": "Result",
+        "reflection": "Reflection",
+    },
+}
+
+
+def _session(store: Any, user: int, interview_id: int) -> InterviewSession:
+    session = InterviewSession.resume(store, user, interview_id)
+    if session is None:
+        raise HTTPException(status_code=404)
+    return session
+
+
+def _clean_answer(text: str, lang: str) -> str:
+    if len(text) > MAX_ANSWER_CHARS:
+        raise HTTPException(
+            status_code=400,
+            detail=translate(
+                lang,
+                "Your answer is too long: {chars} characters, the limit is {limit}.",
+                chars=len(text),
+                limit=MAX_ANSWER_CHARS,
+            ),
+        )
+    if not text.strip():
+        raise HTTPException(
+            status_code=400, detail=translate(lang, "Your answer is empty. Type an answer first.")
+        )
+    return text.replace("\r\n", "\n")
+
+
+@router.post("/interviews")
+def create_interview(  # type: ignore[no-untyped-def]
+    request: Request,
+    store: StoreDep,
+    user: UserDep,
+    lang: LangDep,
+    sector: Annotated[str, Form()],
+    role: Annotated[str, Form()],
+    level: Annotated[str, Form()],
+    interview_lang: Annotated[str, Form()],
+    questions: Annotated[int, Form(ge=3, le=20)] = 6,
+    time_limit: Annotated[int, Form(ge=0, le=1800)] = 0,
+):
+    """Plan and save a new interview, then ask its first question."""
+    try:
+        plan = make_plan(sector, role, level, interview_lang, count=questions)
+    except PlanError as exc:
+        raise HTTPException(
+            status_code=400, detail=translate(lang, "Can't plan that interview: {reason}", reason=str(exc))
+        ) from exc
+    session = InterviewSession.start(store, user, plan, time_limit or None)
+    return RedirectResponse(f"/interviews/{session.interview_id}", status_code=303)
+
+
+@router.get("/interviews/{interview_id}")
+def ask(request: Request, interview_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+    """The current question (or the pending follow-up), with the answer box and the timer."""
+    session = _session(store, user, interview_id)
+    if session.finished:
+        return RedirectResponse(f"/interviews/{interview_id}/summary", status_code=303)
+    interview = store.interview(user, interview_id)
+    question = session.question
+    return render(
+        request,
+        "interview.html",
+        lang,
+        interview=interview,
+        session=session,
+        question=question,
+        question_text=session.question_text(),
+        total=len(session.plan.question_ids),
+        kind="follow_up" if session.pending_follow_up else "answer",
+        token=uuid.uuid4().hex,
+        stories=_matching_stories(store, user, question.category),
+    )
+
+
+def _matching_stories(store: Any, user: int, category: str) -> list[Any]:
+    """The candidate's own stories tagged with this question's category, as a reminder."""
+    lister = getattr(store, "stories", None)
+    if lister is None:
+        return []
+    return [s for s in lister(user) if category in (s.tags or [])][:3]
+
+
+@router.post("/interviews/{interview_id}/answer")
+def answer(  # type: ignore[no-untyped-def]
+    request: Request,
+    interview_id: int,
+    store: StoreDep,
+    user: UserDep,
+    lang: LangDep,
+    text: Annotated[str, Form()],
+    token: Annotated[str, Form(min_length=8, max_length=64)],
+    position: Annotated[int, Form()],
+    kind: Annotated[str, Form()] = "answer",
+    elapsed: Annotated[float | None, Form()] = None,
+    timed_out: Annotated[str, Form()] = "",
+):
+    """Check and save an answer; a repeated submit (same token) shows the first one's feedback."""
+    existing = store.answer_by_token(user, token)
+    if existing is not None:
+        return RedirectResponse(f"/answers/{existing}", status_code=303)
+    session = _session(store, user, interview_id)
+    on_time_out = timed_out == "1"
+    if not text.strip() and on_time_out:
+        text = "…"
+    text = _clean_answer(text, lang)
+    expected_kind = "follow_up" if session.pending_follow_up else "answer"
+    if session.finished or position != session.position or kind != expected_kind:
+        return RedirectResponse(
+            f"/interviews/{interview_id}", status_code=303
+        )  # a stale form: show where we are
+    turn = session.submit(text, duration_s=elapsed, timed_out=on_time_out, token=token)
+    return RedirectResponse(f"/answers/{turn.answer_id}", status_code=303)
+
+
+@router.post("/interviews/{interview_id}/skip")
+def skip_follow_up(interview_id: int, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
+    """Move on without answering the follow-up question."""
+    _session(store, user, interview_id).skip_follow_up()
+    return RedirectResponse(f"/interviews/{interview_id}", status_code=303)
+
+
+@router.post("/interviews/{interview_id}/retry/{position}")
+def retry(  # type: ignore[no-untyped-def]
+    interview_id: int,
+    position: int,
+    store: StoreDep,
+    user: UserDep,
+    lang: LangDep,
+    text: Annotated[str, Form()],
+    token: Annotated[str, Form(min_length=8, max_length=64)],
+):
+    """Another attempt at a question; both attempts are kept."""
+    existing = store.answer_by_token(user, token)
+    if existing is not None:
+        return RedirectResponse(f"/answers/{existing}", status_code=303)
+    session = _session(store, user, interview_id)
+    if not 0 <= position < len(session.plan.question_ids):
+        raise HTTPException(status_code=404)
+    turn = session.retry(position, _clean_answer(text, lang), token=token)
+    return RedirectResponse(f"/answers/{turn.answer_id}", status_code=303)
+
+
+@router.post("/interviews/{interview_id}/finish")
+def finish(interview_id: int, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
+    """End the interview now (what was answered is kept) and show the summary."""
+    session = _session(store, user, interview_id)
+    session.finish("finished" if session.finished else "abandoned")
+    return RedirectResponse(f"/interviews/{interview_id}/summary", status_code=303)
+
+
+@router.get("/interviews/{interview_id}/summary")
+def summary(request: Request, interview_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+    """Score per question, the criteria most often missed, what to practise next."""
+    session = _session(store, user, interview_id)
+    if session.finished:
+        interview = store.interview(user, interview_id)
+        if interview is not None and interview.status == "active":
+            store.finish_interview(interview_id)
+    result = summarise(store, user, interview_id)
+    return render(
+        request,
+        "summary.html",
+        lang,
+        interview=store.interview(user, interview_id),
+        summary=result,
+        questions={q: get_question(q) for q in session.plan.question_ids},
+    )
+
+
+@router.get("/answers/{answer_id}")
+def feedback_page(request: Request, answer_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+    """The feedback on one answer: score, highlights, findings, numbers, the example answer on demand."""
+    answer = store.answer(user, answer_id)
+    if answer is None:
+        raise HTTPException(status_code=404)
+    return render(request, "feedback.html", lang, **feedback_context(store, user, answer, lang))
+
+
+def feedback_context(store: Any, user: int, answer: Answer, lang: str) -> dict[str, Any]:
+    """What the feedback page shows about `answer`."""
+    feedback = answer.feedback
+    checked_text = answer.text
+    if answer.kind == "follow_up" and answer.interview_id is not None:
+        first = store.latest_answer(answer.interview_id, answer.position)
+        checked_text = f"{first.text if first else ''}\n\n{answer.text}".strip()
+    interview = store.interview(user, answer.interview_id) if answer.interview_id else None
+    session = InterviewSession.resume(store, user, interview.id) if interview else None
+    siblings = [a for a in (interview.answers if interview else []) if a.position == answer.position]
+    attempts = [a for a in siblings if a.kind == "answer"]
+    previous = [a for a in attempts if a.attempt < answer.attempt and answer.kind == "answer"]
+    follow_up = None
+    if (
+        session
+        and session.pending_follow_up
+        and session.position == answer.position
+        and answer.kind == "answer"
+        and answer.attempt == max(a.attempt for a in attempts)
+    ):
+        follow_up = session.pending_follow_up
+    question = get_question(answer.question_id) if answer.question_id else None
+    criteria = load_criteria()
+    labels = STAR_LABELS.get(feedback.get("language", lang), STAR_LABELS["en"])
+    return {
+        "answer": answer,
+        "feedback": feedback,
+        "interview": interview,
+        "session": session,
+        "question": question,
+        "segments": segments(checked_text, feedback, labels),
+        "star_labels": labels,
+        "previous": previous[-1] if previous else None,
+        "follow_up": follow_up,
+        "token": uuid.uuid4().hex,
+        "criteria": criteria,
+        "mismatched": _mismatched_spans(feedback),
+    }
+
+
+def _mismatched_spans(feedback: dict[str, Any]) -> set[tuple[int, int]]:
+    for finding in feedback.get("findings", []):
+        if finding["criterion"] == "evidence.numbers_consistent" and finding["status"] == "warning":
+            return {tuple(s) for s in finding["spans"]}  # type: ignore[misc]
+    return set()
