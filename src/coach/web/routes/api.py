@@ -1,0 +1,119 @@
+"""The JSON API for checking answers and running interviews (OpenAPI at /docs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel, Field
+
+from coach.analysis.engine import check
+from coach.errors import MAX_ANSWER_CHARS
+from coach.practice.plan import PlanError, make_plan
+from coach.practice.session import InterviewSession, summarise
+from coach.web.deps import LangDep, StoreDep, UserDep
+from coach.wire import feedback_to_json
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class CheckRequest(BaseModel):
+    """An answer to check, with its question (bank id or free text) and language."""
+
+    answer: str = Field(max_length=MAX_ANSWER_CHARS)
+    question: str | None = None
+    lang: str | None = Field(default=None, pattern="^(nl|en)$")
+
+
+class InterviewRequest(BaseModel):
+    """Settings of a new mock interview."""
+
+    sector: str
+    role: str
+    level: str = "medior"
+    lang: str = Field(default="en", pattern="^(nl|en)$")
+    questions: int = Field(default=6, ge=3, le=20)
+    time_limit_s: int | None = Field(default=None, ge=0, le=1800)
+    seed: int | None = None
+
+
+class AnswerRequest(BaseModel):
+    """An answer to the interview's current question (or its follow-up)."""
+
+    text: str = Field(min_length=1, max_length=MAX_ANSWER_CHARS)
+    token: str | None = Field(default=None, min_length=8, max_length=64)
+    duration_s: float | None = None
+
+
+@router.post("/check")
+def api_check(body: CheckRequest) -> dict[str, Any]:
+    """Check one answer: the same result as `coach check --json` (docs/wire-schema.md)."""
+    return feedback_to_json(check(body.answer, question=body.question, lang=body.lang))
+
+
+def _state(session: InterviewSession) -> dict[str, Any]:
+    return {
+        "id": session.interview_id,
+        "plan": list(session.plan.question_ids),
+        "lang": session.plan.lang,
+        "position": session.position,
+        "finished": session.finished,
+        "question": None if session.finished else {
+            "id": session.question.id, "text": session.question_text(),
+            "follow_up": session.pending_follow_up is not None,
+        },
+    }
+
+
+@router.post("/interviews", status_code=201)
+def api_start(body: InterviewRequest, store: StoreDep, user: UserDep) -> dict[str, Any]:
+    """Plan and start an interview; returns its first question."""
+    try:
+        plan = make_plan(body.sector, body.role, body.level, body.lang, count=body.questions, seed=body.seed)
+    except PlanError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+    return _state(InterviewSession.start(store, user, plan, body.time_limit_s or None))
+
+
+def _session(store: Any, user: int, interview_id: int) -> InterviewSession:
+    session = InterviewSession.resume(store, user, interview_id)
+    if session is None:
+        raise HTTPException(status_code=404)
+    return session
+
+
+@router.get("/interviews/{interview_id}")
+def api_interview(interview_id: int, store: StoreDep, user: UserDep) -> dict[str, Any]:
+    """Where an interview stands: its plan, the current question, whether it is finished."""
+    return _state(_session(store, user, interview_id))
+
+
+@router.post("/interviews/{interview_id}/answers")
+def api_answer(interview_id: int, body: AnswerRequest, store: StoreDep, user: UserDep,
+               lang: LangDep) -> dict[str, Any]:
+    """Answer the current question; returns the feedback, any follow-up, and the next state."""
+    if body.token:
+        existing = store.answer_by_token(user, body.token)
+        if existing is not None:
+            saved = store.answer(user, existing)
+            return {"answer_id": existing, "feedback": saved.feedback if saved else None, "repeated": True,
+                    "state": _state(_session(store, user, interview_id))}
+    session = _session(store, user, interview_id)
+    if session.finished:
+        raise HTTPException(status_code=400, detail="finished")
+    turn = session.submit(body.text, duration_s=body.duration_s, token=body.token)
+    return {"answer_id": turn.answer_id, "feedback": feedback_to_json(turn.feedback), "follow_up": turn.follow_up,
+            "repeated": False, "state": _state(session)}
+
+
+@router.get("/interviews/{interview_id}/summary")
+def api_summary(interview_id: int, store: StoreDep, user: UserDep) -> dict[str, Any]:
+    """Score per question, the most-missed criteria and what to practise next."""
+    _session(store, user, interview_id)
+    s = summarise(store, user, interview_id)
+    return {
+        "average": s.average,
+        "results": [{"position": r.position, "question_id": r.question_id, "score": r.score} for r in s.results],
+        "most_missed": [{"criterion": c, "name": n, "count": k} for c, n, k in s.most_missed],
+        "practise_next": [{"criterion": c, "tip": t, "questions": q} for c, t, q in s.practise_next],
+    }
