@@ -22,3 +22,49 @@ def fresh_store(tmp_path: Path):  # type: ignore[no-untyped-def]
     from coach.store.repository import Store
 
     return Store(f"sqlite:///{tmp_path / 'fresh.db'}")
+
+
+@pytest.fixture(scope="session")
+def postgres_url():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server for this test session (COACH_TEST_POSTGRES_URL reuses a running one)."""
+    import os
+
+    given = os.environ.get("COACH_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    from tests.services import PostgresServer
+
+    server = PostgresServer()
+    url = server.start()
+    try:
+        yield url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh store on SQLite and, in a second run of the test, on PostgreSQL (its own database)."""
+    from coach.store.repository import Store
+
+    if request.param == "sqlite":
+        yield Store(f"sqlite:///{tmp_path / 'any.db'}")
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    base = request.getfixturevalue("postgres_url")
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    store = Store(base.rsplit("/", 1)[0] + "/" + name)
+    try:
+        yield store
+    finally:
+        store.engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+        admin.dispose()

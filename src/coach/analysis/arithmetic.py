@@ -12,7 +12,9 @@ missed one):
   in a team of 8).
 
 A figure's role comes from the nearest keyword before it in the same sentence (or, failing that, just
-after it); the keywords and the explanation templates live in lang/<lang>/numbers.yaml.
+after it). The answer is tokenized once and keywords are looked up in a phrase table, which keeps a check
+of a 300-word answer well under a millisecond. Keywords and explanation templates live in
+lang/<lang>/numbers.yaml.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from coach.analysis.numbers import data_list, numbers_data, phrase_key, phrase_pattern
-from coach.analysis.types import LANGS, Mismatch, Number, Span
+from coach.analysis.types import LANGS, Lang, Mismatch, Number, Span
 
 PERCENT_TOLERANCE = 2.0  # percentage points
 SUM_TOLERANCE = 0.05  # relative, for parts against their total
@@ -35,39 +37,47 @@ APPROXIMATE_FACTOR = 2.5  # "ongeveer", "ruim", "about": tolerances are this muc
 _WORDS_BEFORE = 7  # how far back a keyword may stand from the figure it labels
 _WORDS_AFTER = 3
 _SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n")
-_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
-_CONNECTOR_RE = re.compile(r"\s*[(\[,;:–—-]?\s*\Z")
+# The same words as numbers.phrase_key uses, so phrases from the data and from the answer line up.
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|[#€$~±]|\d+")
+_ROLES = ("split", "average", "target", "result", "total")  # on a tie, the first wins
+_CATEGORIES = {
+    "team": "team_words",
+    "colleague": "colleague_words",
+    "partial": "partial_words",
+    "growth": "growth_words",
+    "approximate": "approximate_words",
+    "clause": "clause_breaks",
+    "period": "partial_period_words",
+}
+
+Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class _Rules:
-    """Compiled keyword patterns of one language."""
+    """Keyword tables and the few small patterns of one language."""
 
-    roles: re.Pattern[str]  # named groups: split, average, target, result, total
-    team: re.Pattern[str]
+    table: dict[Phrase, tuple[str, ...]]  # phrase -> the categories it belongs to
+    firsts: frozenset[str]  # first words of all phrases, to skip other words quickly
+    longest: int
     team_size_before: re.Pattern[str]
-    colleague_words: frozenset[str]
-    partial: re.Pattern[str]
-    growth: re.Pattern[str]
-    approximate: re.Pattern[str]
     attainment_before: re.Pattern[str]
+    attainment_after: re.Pattern[str]
     target_after: re.Pattern[str]
     above_target: re.Pattern[str]
     below_target: re.Pattern[str]
     of_whole: re.Pattern[str]
     of_only: re.Pattern[str]
-    clause_break: re.Pattern[str]
-    category_new: re.Pattern[str]
-    category_existing: re.Pattern[str]
-    period_after: re.Pattern[str]
-    deal_units: frozenset[str]
-    count_nouns: frozenset[str]
-    target_mentioned: re.Pattern[str]
-    rank_top: frozenset[tuple[str, ...]]
-    attainment_after: re.Pattern[str]
     result_against: re.Pattern[str]
     glue_only: re.Pattern[str]
-    partial_period: re.Pattern[str]
+    period_after: re.Pattern[str]
+    target_mentioned: re.Pattern[str]
+    category_new: re.Pattern[str]
+    deal_units: frozenset[str]
+    count_nouns: frozenset[str]
+    team_units: frozenset[Phrase]
+    colleague_units: frozenset[Phrase]
+    rank_top: frozenset[Phrase]
 
 
 def _alt(data: Mapping[str, Any], *keys: str) -> str:
@@ -77,58 +87,59 @@ def _alt(data: Mapping[str, Any], *keys: str) -> str:
 @lru_cache(maxsize=4)
 def _rules(lang: str) -> _Rules:
     data = numbers_data(lang)
+    categories = data.get("split_categories") or {}
+    sources: dict[str, list[str]] = {f"role:{r}": data_list(data, f"{r}_words") for r in _ROLES}
+    sources.update({name: data_list(data, key) for name, key in _CATEGORIES.items()})
+    sources["new"] = [str(w) for w in categories.get("new") or []]
+    sources["existing"] = [str(w) for w in categories.get("existing") or []]
+    table: dict[Phrase, list[str]] = {}
+    for category, phrases in sources.items():
+        for phrase in phrases:
+            key = phrase_key(phrase)
+            if key and category not in table.setdefault(key, []):
+                table[key].append(category)
+
     det = _alt(data, "determiners")
     target = _alt(data, "target_words")
-    categories = data.get("split_categories") or {}
-    durations = phrase_pattern(data.get("duration_units") or {})
-    team = _alt(data, "team_words")
     of_words = phrase_pattern(["van", "of", "to", "met", "with", "uit", "consisting of", "bestaande uit"])
     flags = re.IGNORECASE
     return _Rules(
-        roles=re.compile(
-            rf"(?P<split>{_alt(data, 'split_words')})|(?P<average>{_alt(data, 'average_words')})"
-            rf"|(?P<target>{target})|(?P<result>{_alt(data, 'result_words')})"
-            rf"|(?P<total>{_alt(data, 'total_words')})",
-            flags,
-        ),
-        team=re.compile(team, flags),
-        team_size_before=re.compile(rf"{team}\s+{of_words}\s+(?:{det}\s+)?\Z", flags),
-        colleague_words=frozenset(w.lower() for w in data_list(data, "colleague_words")),
-        partial=re.compile(_alt(data, "partial_words"), flags),
-        growth=re.compile(_alt(data, "growth_words"), flags),
-        approximate=re.compile(_alt(data, "approximate_words"), flags),
+        table={k: tuple(v) for k, v in table.items()},
+        firsts=frozenset(k[0] for k in table),
+        longest=max((len(k) for k in table), default=1),
+        team_size_before=re.compile(rf"{_alt(data, 'team_words')}\s+{of_words}\s+(?:{det}\s+)?\Z", flags),
         attainment_before=re.compile(
             rf"{_alt(data, 'attainment_before')}(?:\s+{_alt(data, 'approximate_words')})?[\s(]*\Z", flags
         ),
+        attainment_after=re.compile(rf"[\s(]*{_alt(data, 'attainment_after')}", flags),
         target_after=re.compile(
-            rf"\A\W*(?:{of_words}\s+)?(?:{det}\s+)?(?:[^\W\d_]+\s+)?(?P<t>{target})", flags
+            rf"\W*(?:{of_words}\s+)?(?:{det}\s+)?(?:[^\W\d_]+\s+)?(?P<t>{target})", flags
         ),
         above_target=re.compile(
-            rf"\A\W*{_alt(data, 'above_words')}\s+(?:{det}\s+)?(?:[^\W\d_]+\s+)?{target}", flags
+            rf"\W*{_alt(data, 'above_words')}\s+(?:{det}\s+)?(?:[^\W\d_]+\s+)?{target}", flags
         ),
         below_target=re.compile(
-            rf"\A\W*{_alt(data, 'below_words')}\s+(?:{det}\s+)?(?:[^\W\d_]+\s+)?{target}", flags
+            rf"\W*{_alt(data, 'below_words')}\s+(?:{det}\s+)?(?:[^\W\d_]+\s+)?{target}", flags
         ),
-        of_whole=re.compile(rf"\A\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?(?P<w>[^\W\d_]+)", flags),
-        of_only=re.compile(rf"\A\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?\Z", flags),
-        clause_break=re.compile(_alt(data, "clause_breaks"), flags),
-        category_new=re.compile(phrase_pattern(categories.get("new") or []), flags),
-        category_existing=re.compile(phrase_pattern(categories.get("existing") or []), flags),
-        period_after=re.compile(rf"\A\s*{_alt(data, 'period_words')}\s*(?P<p>{durations})", flags),
-        deal_units=frozenset(w.lower() for w in data_list(data, "deal_units")),
-        count_nouns=frozenset(w.lower() for w in data_list(data, "count_nouns")),
-        target_mentioned=re.compile(target, flags),
-        rank_top=frozenset(phrase_key(w) for w in data_list(data, "rank_top")),
-        attainment_after=re.compile(rf"\A[\s(]*{_alt(data, 'attainment_after')}", flags),
+        of_whole=re.compile(rf"\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?(?P<w>[^\W\d_]+)", flags),
+        of_only=re.compile(rf"\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?\Z", flags),
         result_against=re.compile(
-            rf"\A\s*{_alt(data, 'result_against')}(?:\s+{det})?\s*(?:(?:[^\W\d_]+\s+)?(?P<t>{target}))?",
-            flags,
+            rf"\s*{_alt(data, 'result_against')}(?:\s+{det})?\s*(?:(?:[^\W\d_]+\s+)?(?P<t>{target}))?", flags
         ),
         glue_only=re.compile(
-            rf"\A(?:[\s,;:()\[\]–—-]|{_alt(data, 'glue_words', 'result_words', 'attainment_before')})*\Z",
+            rf"(?:[\s,;:()\[\]–—-]|{_alt(data, 'glue_words', 'result_words', 'attainment_before')})*\Z", flags
+        ),
+        period_after=re.compile(
+            rf"\s*{_alt(data, 'period_words')}\s*(?P<p>{phrase_pattern(data.get('duration_units') or {})})",
             flags,
         ),
-        partial_period=re.compile(_alt(data, "partial_period_words"), flags),
+        target_mentioned=re.compile(target, flags),
+        category_new=re.compile(phrase_pattern(categories.get("new") or []), flags),
+        deal_units=frozenset(w.lower() for w in data_list(data, "deal_units")),
+        count_nouns=frozenset(w.lower() for w in data_list(data, "count_nouns")),
+        team_units=frozenset(phrase_key(w) for w in data_list(data, "team_words")),
+        colleague_units=frozenset(phrase_key(w) for w in data_list(data, "colleague_words")),
+        rank_top=frozenset(phrase_key(w) for w in data_list(data, "rank_top")),
     )
 
 
@@ -138,7 +149,8 @@ class _Figure:
 
     n: Number
     sentence: int
-    role: str | None = None  # target | result | total | average | split
+    index: int  # place in _Answer.figures
+    role: str | None = None  # split | average | target | result | total
     role_before: bool = False  # the role comes from a keyword before the figure
     team: bool = False  # about the team, not the candidate ("het team haalde €3M")
     period: str | None = None  # "€5K per maand" -> "maand"
@@ -158,7 +170,7 @@ class _Figure:
 
 
 class _Answer:
-    """The answer cut into sentences, with every figure's role worked out once."""
+    """The answer cut into sentences and words, with keywords found and every figure's role worked out."""
 
     def __init__(self, text: str, numbers: Iterable[Number], rules: _Rules) -> None:
         self.text = text
@@ -169,44 +181,107 @@ class _Answer:
             self.sentence_ends.append(m.end())
             self.sentence_starts.append(m.end())
         self.sentence_ends.append(len(text))
+        self._find_keywords()
         valid = sorted((n for n in numbers if 0 <= n.span[0] < n.span[1] <= len(text)), key=lambda n: n.span)
         kept: list[Number] = []
         for n in valid:  # overlapping figures would make the windows meaningless
             if not kept or n.span[0] >= kept[-1].span[1]:
                 kept.append(n)
-        self.figures = [_Figure(n, self.sentence_of(n.span[0])) for n in kept]
+        self.figures = [_Figure(n, self.sentence_of(n.span[0]), i) for i, n in enumerate(kept)]
+        self.by_sentence: dict[int, list[_Figure]] = {}
+        for fig in self.figures:
+            self.by_sentence.setdefault(fig.sentence, []).append(fig)
         self.floors = [self._floor(i) for i in range(len(self.figures))]
-        for i, fig in enumerate(self.figures):
-            self._label(i, fig)
-        for i, fig in enumerate(self.figures):
-            self._label_against(i, fig)
+        for fig in self.figures:
+            self._label(fig)
+        for fig in self.figures:
+            self._label_against(fig)
 
-    def _floor(self, i: int) -> int:
-        """Where the words that may describe figure i begin: the sentence start, the previous figure, the
-        end of that figure's own "of my target", or a change of subject ("maar", "but")."""
-        text, rules, fig = self.text, self.rules, self.figures[i]
-        lo = self.sentence_starts[fig.sentence]
-        if i > 0 and self.figures[i - 1].end > lo:
-            prev = self.figures[i - 1]
-            lo = prev.end
-            if prev.n.kind == "percent":
-                own = rules.target_after.match(text[lo : fig.start]) or rules.attainment_after.match(
-                    text[lo : fig.start]
-                )
-                if own is not None:
-                    lo += own.end()
-        for m in rules.clause_break.finditer(text, lo, fig.start):
-            lo = m.end()
-        return lo
+    # --- words and keywords
+
+    def _find_keywords(self) -> None:
+        """Find every keyword phrase once: role words without overlaps (longest first), other lists freely."""
+        tokens = list(_TOKEN_RE.finditer(self.text))
+        self.token_starts = [t.start() for t in tokens]
+        words = [t.group().lower().rstrip(".") for t in tokens]
+        table, firsts, longest = self.rules.table, self.rules.firsts, self.rules.longest
+        self.hits: dict[str, list[tuple[int, int]]] = {}
+        role_free_from = 0
+        for j, word in enumerate(words):
+            if word not in firsts:
+                continue
+            best_role: tuple[int, str] | None = None
+            for size in range(min(longest, len(words) - j), 0, -1):
+                categories = table.get(tuple(words[j : j + size]))
+                if not categories:
+                    continue
+                span = (tokens[j].start(), tokens[j + size - 1].end())
+                for category in categories:
+                    if category.startswith("role:"):
+                        if best_role is None and j >= role_free_from:
+                            best_role = (size, category)
+                    elif not self.hits.get(category) or self.hits[category][-1][0] != span[0]:
+                        self.hits.setdefault(category, []).append(span)
+            if best_role is not None:
+                size, category = best_role
+                self.hits.setdefault(category, []).append((tokens[j].start(), tokens[j + size - 1].end()))
+                role_free_from = j + size
+        roles = [(s, e, c[5:]) for c in (f"role:{r}" for r in _ROLES) for s, e in self.hits.get(c, [])]
+        self.roles = sorted(roles)
+        self.role_starts = [r[0] for r in self.roles]
+
+    def has(self, category: str, lo: int, hi: int) -> bool:
+        """Whether a phrase of `category` lies inside text[lo:hi]."""
+        spans = self.hits.get(category)
+        if not spans:
+            return False
+        k = bisect.bisect_left(spans, (lo, -1))
+        while k < len(spans) and spans[k][0] < hi:
+            if spans[k][1] <= hi:
+                return True
+            k += 1
+        return False
+
+    def spans_of(self, category: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        spans = self.hits.get(category, [])
+        k = bisect.bisect_left(spans, (lo, -1))
+        found = []
+        while k < len(spans) and spans[k][0] < hi:
+            if spans[k][1] <= hi:
+                found.append(spans[k])
+            k += 1
+        return found
+
+    def roles_in(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        k = bisect.bisect_left(self.role_starts, lo)
+        found = []
+        while k < len(self.roles) and self.roles[k][1] <= hi:
+            found.append(self.roles[k])
+            k += 1
+        return found
+
+    # --- sentences and windows
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
+    def sentence_text(self, sentence: int) -> tuple[int, int]:
+        return self.sentence_starts[sentence], self.sentence_ends[sentence]
+
+    def in_sentence(self, sentence: int) -> list[_Figure]:
+        return self.by_sentence.get(sentence, [])
+
+    def words_between(self, lo: int, hi: int) -> int:
+        return max(0, bisect.bisect_left(self.token_starts, hi) - bisect.bisect_left(self.token_starts, lo))
+
     def window_before(self, i: int, words: int = _WORDS_BEFORE) -> tuple[int, int]:
         """The last `words` words before figure i, back to the sentence start or the previous figure."""
         fig, lo = self.figures[i], self.floors[i]
-        found = list(_WORD_RE.finditer(self.text, lo, fig.start))
-        return (found[-words].start() if len(found) >= words else lo), fig.start
+        first = bisect.bisect_left(self.token_starts, lo)
+        end = bisect.bisect_left(self.token_starts, fig.start)
+        if end - first > words:
+            lo = self.token_starts[end - words]
+        return lo, fig.start
 
     def window_after(self, i: int, words: int = _WORDS_AFTER) -> tuple[int, int]:
         """The first `words` words after figure i, up to the sentence end or the next figure."""
@@ -214,41 +289,54 @@ class _Answer:
         hi = self.sentence_ends[fig.sentence]
         if i + 1 < len(self.figures) and self.figures[i + 1].start < hi:
             hi = self.figures[i + 1].start
-        found = _WORD_RE.finditer(self.text, fig.end, hi)
-        last = fig.end
-        for count, m in enumerate(found, start=1):
-            last = m.end()
-            if count >= words:
-                break
-        return fig.end, last
+        k = bisect.bisect_left(self.token_starts, fig.end) + words
+        if k < len(self.token_starts) and self.token_starts[k] < hi:
+            hi = self.token_starts[k]
+        return fig.end, hi
 
-    def _label(self, i: int, fig: _Figure) -> None:
-        text, rules = self.text, self.rules
-        lo, hi = self.window_before(i)
-        before = list(rules.roles.finditer(text, lo, hi))
+    def _floor(self, i: int) -> int:
+        """Where the words that may describe figure i begin: the sentence start, the previous figure, the end
+        of that figure's own "of my target", or a change of subject ("maar", "but")."""
+        text, rules, fig = self.text, self.rules, self.figures[i]
+        lo = self.sentence_starts[fig.sentence]
+        if i > 0 and self.figures[i - 1].end > lo:
+            prev = self.figures[i - 1]
+            lo = prev.end
+            if prev.n.kind == "percent":
+                between = text[lo : fig.start]
+                own = rules.target_after.match(between) or rules.attainment_after.match(between)
+                if own is not None:
+                    lo += own.end()
+        for _, end in self.spans_of("clause", lo, fig.start):
+            lo = end
+        return lo
+
+    # --- roles
+
+    def _label(self, fig: _Figure) -> None:
+        lo, hi = self.window_before(fig.index)
+        before = self.roles_in(lo, hi)
         if before:
-            fig.role, fig.role_before = before[-1].lastgroup, True
+            fig.role, fig.role_before = before[-1][2], True
         else:
-            a_lo, a_hi = self.window_after(i)
-            after = rules.roles.search(text, a_lo, a_hi)
-            fig.role = after.lastgroup if after else None
-        near_lo, _ = self.window_before(i, 4)
-        fig.team = rules.team.search(text, near_lo, hi) is not None
-        fig.approximate = rules.approximate.search(text, self.window_before(i, 3)[0], hi) is not None
-        period = rules.period_after.match(text, fig.end, self.sentence_ends[fig.sentence])
+            after = self.roles_in(*self.window_after(fig.index))
+            fig.role = after[0][2] if after else None
+        fig.team = self.has("team", self.window_before(fig.index, 4)[0], hi)
+        fig.approximate = self.has("approximate", self.window_before(fig.index, 3)[0], hi)
+        period = self.rules.period_after.match(self.text, fig.end, self.sentence_ends[fig.sentence])
         fig.period = period.group("p").lower() if period else None
 
-    def _label_against(self, i: int, fig: _Figure) -> None:
-        """ "€520K on a €500K quota", "€450K op een target van €400K": the first figure is the result."""
+    def _label_against(self, fig: _Figure) -> None:
+        """'€520K on a €500K quota', '€450K op een target van €400K': the first figure is the result."""
         if fig.role is not None or fig.n.kind not in ("money", "count") or fig.team:
             return
-        nxt = self.figures[i + 1] if i + 1 < len(self.figures) else None
+        nxt = self.figures[fig.index + 1] if fig.index + 1 < len(self.figures) else None
         hi = (
             nxt.start
             if nxt is not None and nxt.sentence == fig.sentence
             else self.sentence_ends[fig.sentence]
         )
-        between = self.text[fig.end : hi]
+        between = self.text[fig.end : min(hi, fig.end + 80)]
         m = self.rules.result_against.match(between)
         if m is None:
             return
@@ -256,12 +344,6 @@ class _Answer:
             not between[m.end() :].strip() and nxt is not None and nxt.role == "target"
         ):
             fig.role = "result"
-
-    def in_sentence(self, sentence: int) -> list[_Figure]:
-        return [f for f in self.figures if f.sentence == sentence]
-
-    def sentence_text(self, sentence: int) -> tuple[int, int]:
-        return self.sentence_starts[sentence], self.sentence_ends[sentence]
 
 
 # --- formatting the explanation -----------------------------------------------------------------------
@@ -304,7 +386,7 @@ def _fmt_figure(n: Number, lang: str) -> str:
     return _fmt_plain(n.value, lang) + unit
 
 
-def _explain(key: str, values: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+def _explain(key: str, values: Mapping[Lang, Mapping[str, str]]) -> dict[str, str]:
     """Fill the template `key` of each language with that language's `values`."""
     out: dict[str, str] = {}
     for lang in LANGS:
@@ -350,7 +432,7 @@ def _framing(answer: _Answer, i: int) -> str | None:
     after = text[fig.end : hi]
     lo = answer.floors[i]
     prev = answer.figures[i - 1] if i > 0 and answer.figures[i - 1].sentence == fig.sentence else None
-    if rules.partial_period.search(text, lo, fig.start) or rules.partial_period.search(after[:40]):
+    if answer.has("period", lo, fig.start) or answer.has("period", fig.end, min(hi, fig.end + 40)):
         return None  # "in Q1 zat ik op 18%": part of the year
     if prev is not None and prev.n.kind == "duration" and prev.end >= lo:
         return None  # "na vier maanden op 38%"
@@ -358,8 +440,7 @@ def _framing(answer: _Answer, i: int) -> str | None:
         return "above"
     if rules.below_target.match(after):
         return "below"
-    a_lo, a_hi = answer.window_after(i, 2)
-    if rules.growth.search(text, a_lo, a_hi) or rules.growth.search(text, *answer.window_before(i, 2)):
+    if answer.has("growth", *answer.window_after(i, 2)) or answer.has("growth", *answer.window_before(i, 2)):
         return None
     target = rules.target_after.match(after)
     if target is not None:
@@ -390,20 +471,27 @@ def _framing(answer: _Answer, i: int) -> str | None:
 
 def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]:
     figures = answer.figures
-    framed: list[tuple[int, _Figure, str]] = []
-    for i, fig in enumerate(figures):
-        kind = _framing(answer, i) if fig.n.kind == "percent" and fig.n.unit == "%" else None
+    framed: list[tuple[_Figure, str]] = []
+    for fig in figures:
+        kind = _framing(answer, fig.index) if fig.n.kind == "percent" and fig.n.unit == "%" else None
         if kind is not None:
-            framed.append((i, fig, kind))
+            framed.append((fig, kind))
+    if not framed:
+        return []
+    framed_starts: dict[int, list[int]] = {}
+    for fig, _ in framed:
+        framed_starts.setdefault(fig.sentence, []).append(fig.start)
+    all_targets = [f for f in figures if f.role == "target" and not f.team]
+    all_results = [f for f in figures if f.achieved and f.n.kind in ("money", "count")]
     found: list[Mismatch] = []
-    for i, pct, kind in framed:
+    for pct, kind in framed:
         if pct.team:
             continue
         result: _Figure | None = None
         if kind == "attain_after":
-            result = figures[i - 1]
+            result = figures[pct.index - 1]
         else:
-            rivals = [f.start for _, f, _ in framed if f.sentence == pct.sentence and f is not pct]
+            rivals = [start for start in framed_starts[pct.sentence] if start != pct.start]
             since = max([r for r in rivals if r < pct.start], default=-1)
             same = [
                 f for f in answer.in_sentence(pct.sentence) if f.achieved and f.n.kind in ("money", "count")
@@ -414,16 +502,13 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
             elif same and not rivals:
                 result = same[0]
             elif len(framed) == 1:
-                result = _unique([f for f in figures if f.achieved and f.n.kind in ("money", "count")])
+                result = _unique(all_results)
         if result is None:
             continue
-
-        def fits(f: _Figure, r: _Figure = result) -> bool:
-            return f.role == "target" and not f.team and f.n.kind == r.n.kind and f.n.unit == r.n.unit
-
-        targets = [f for f in answer.in_sentence(pct.sentence) if fits(f)]
+        fits = (result.n.kind, result.n.unit)
+        targets = [f for f in all_targets if f.sentence == pct.sentence and (f.n.kind, f.n.unit) == fits]
         if not targets and (result.sentence == pct.sentence or len(framed) == 1):
-            targets = [f for f in figures if fits(f)]
+            targets = [f for f in all_targets if (f.n.kind, f.n.unit) == fits]
         target = _unique(targets)
         if target is None or target is result or target.n.value <= 0:
             continue
@@ -435,45 +520,37 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
         if abs(pct.n.value - expected) <= tolerance:
             continue
         key = f"percent_{kind}_target" if kind in ("above", "below") else "percent_of_target"
-        r_n, t_n, p_n = result.n, target.n, pct.n
         shown = float(round(expected)) if abs(expected - round(expected)) < 0.05 else expected
+        values = {
+            lang: {
+                "result": _fmt_figure(result.n, lang),
+                "target": _fmt_figure(target.n, lang),
+                "expected": _fmt_percent(shown, lang),
+                "stated": _fmt_percent(pct.n.value, lang),
+            }
+            for lang in LANGS
+        }
         found.append(
             _mismatch(
-                "percent_of_target",
-                (pct, target, result),
-                pct.n.value,
-                expected,
-                _explain(
-                    key,
-                    {
-                        lang: {
-                            "result": _fmt_figure(r_n, lang),
-                            "target": _fmt_figure(t_n, lang),
-                            "expected": _fmt_percent(shown, lang),
-                            "stated": _fmt_percent(p_n.value, lang),
-                        }
-                        for lang in LANGS
-                    },
-                ),
+                "percent_of_target", (pct, target, result), pct.n.value, expected, _explain(key, values)
             )
         )
     return found
 
 
-def _split_total(answer: _Answer, split: re.Match[str], unit: str | None) -> _Figure | None:
+def _split_total(answer: _Answer, split: tuple[int, int], unit: str | None) -> _Figure | None:
     """The figure a split word divides: just before it in its sentence, or a result in the sentence before."""
-    text, rules = answer.text, answer.rules
-    sentence = answer.sentence_of(split.start())
+    sentence = answer.sentence_of(split[0])
     s_start, _ = answer.sentence_text(sentence)
     before = [
         f
         for f in answer.in_sentence(sentence)
-        if f.end <= split.start() and f.n.kind == "money" and f.n.unit == unit and f.role != "average"
+        if f.end <= split[0] and f.n.kind == "money" and f.n.unit == unit and f.role != "average"
     ]
     if before:
         last = before[-1]
-        return last if len(_WORD_RE.findall(text, last.end, split.start())) <= 4 else None
-    if len(_WORD_RE.findall(text, s_start, split.start())) > 2 or sentence == 0:
+        return last if answer.words_between(last.end, split[0]) <= 4 else None
+    if answer.words_between(s_start, split[0]) > 2 or sentence == 0:
         return None
     for earlier in (sentence - 1, sentence - 2):
         if earlier < 0:
@@ -488,7 +565,7 @@ def _split_total(answer: _Answer, split: re.Match[str], unit: str | None) -> _Fi
         achieved = [f for f in candidates if f.achieved]
         if achieved:
             return achieved[-1]
-        if rules.target_mentioned.search(split.group()):
+        if answer.rules.target_mentioned.search(answer.text, *split):
             targets = [f for f in candidates if f.role == "target"]
             return targets[-1] if targets else None
         return candidates[0] if len(candidates) == 1 else None
@@ -496,86 +573,75 @@ def _split_total(answer: _Answer, split: re.Match[str], unit: str | None) -> _Fi
 
 
 def _parts_total(answer: _Answer) -> list[Mismatch]:
-    text, rules = answer.text, answer.rules
     found: list[Mismatch] = []
-    for split in rules.roles.finditer(text):
-        if split.lastgroup != "split":
+    for sentence, figures in answer.by_sentence.items():
+        if sum(f.n.kind == "money" for f in figures) < 2:
             continue
-        sentence = answer.sentence_of(split.start())
-        _, s_end = answer.sentence_text(sentence)
-        if rules.partial.search(text, split.start(), s_end):
-            continue
-        parts: list[_Figure] = []
-        edge = split.end()
-        for fig in answer.in_sentence(sentence):
-            if fig.start < split.end() or fig.n.kind != "money":
+        s_start, s_end = answer.sentence_text(sentence)
+        for split in ((s, e) for s, e, role in answer.roles_in(s_start, s_end) if role == "split"):
+            if answer.has("partial", split[0], s_end):
                 continue
-            between = text[edge : fig.start]
-            if parts and (
-                rules.clause_break.search(between)
-                or (fig.role_before and fig.role in ("target", "average", "result", "total"))
-                or fig.n.unit != parts[0].n.unit
-            ):
-                break
-            if not parts and fig.role_before and fig.role in ("target", "average"):
-                break
-            parts.append(fig)
-            edge = fig.end
-        if len(parts) < 2:
-            continue
-        total = _split_total(answer, split, parts[0].n.unit)
-        if total is None or total.n.value <= 0 or total in parts:
-            continue
-        summed = sum(p.n.value for p in parts)
-        if abs(summed - total.n.value) <= _tolerance(SUM_TOLERANCE, (total, *parts)) * total.n.value:
-            continue
-        part_ns = [p.n for p in parts]
-        t_n = total.n
-        found.append(
-            _mismatch(
-                "parts_total",
-                (total, *parts),
-                t_n.value,
-                summed,
-                _explain(
-                    "parts_total",
-                    {
-                        lang: {
-                            "parts": " + ".join(_fmt_figure(n, lang) for n in part_ns),
-                            "sum": _fmt_money(summed, t_n.unit, lang),
-                            "total": _fmt_figure(t_n, lang),
-                        }
-                        for lang in LANGS
-                    },
-                ),
+            parts: list[_Figure] = []
+            edge = split[1]
+            for fig in figures:
+                if fig.start < split[1] or fig.n.kind != "money":
+                    continue
+                labelled = fig.role_before and fig.role in ("target", "average", "result", "total")
+                if parts and (
+                    answer.has("clause", edge, fig.start) or labelled or fig.n.unit != parts[0].n.unit
+                ):
+                    break
+                if not parts and fig.role_before and fig.role in ("target", "average"):
+                    break
+                parts.append(fig)
+                edge = fig.end
+            if len(parts) < 2:
+                continue
+            total = _split_total(answer, split, parts[0].n.unit)
+            if total is None or total.n.value <= 0 or total in parts:
+                continue
+            summed = sum(p.n.value for p in parts)
+            if abs(summed - total.n.value) <= _tolerance(SUM_TOLERANCE, (total, *parts)) * total.n.value:
+                continue
+            values = {
+                lang: {
+                    "parts": " + ".join(_fmt_figure(p.n, lang) for p in parts),
+                    "sum": _fmt_money(summed, total.n.unit, lang),
+                    "total": _fmt_figure(total.n, lang),
+                }
+                for lang in LANGS
+            }
+            found.append(
+                _mismatch(
+                    "parts_total", (total, *parts), total.n.value, summed, _explain("parts_total", values)
+                )
             )
-        )
     return found
 
 
 def _percent_split(answer: _Answer) -> list[Mismatch]:
     text, rules = answer.text, answer.rules
     found: list[Mismatch] = []
-    sentences = sorted({f.sentence for f in answer.figures if f.n.kind == "percent"})
-    for sentence in sentences:
+    for sentence, figures in answer.by_sentence.items():
+        percents = [f for f in figures if f.n.kind == "percent" and f.n.unit == "%"]
+        if len(percents) < 2:
+            continue
         s_start, s_end = answer.sentence_text(sentence)
-        if rules.partial.search(text, s_start, s_end) or rules.growth.search(text, s_start, s_end):
+        if answer.has("partial", s_start, s_end) or answer.has("growth", s_start, s_end):
             continue
         shares: list[_Figure] = []
         groups: set[str] = set()
         wholes: set[str] = set()
         usable = True
-        for i, fig in enumerate(answer.figures):
-            if fig.sentence != sentence or fig.n.kind != "percent" or fig.n.unit != "%":
+        for fig in percents:
+            if _framing(answer, fig.index) is not None:
                 continue
-            if _framing(answer, i) is not None:
-                continue
-            a_lo, a_hi = answer.window_after(i, 4)
-            b_lo, b_hi = answer.window_before(i, 2)
-            group = None
-            for name, pattern in (("new", rules.category_new), ("existing", rules.category_existing)):
-                if pattern.search(text, a_lo, a_hi) or pattern.search(text, b_lo, b_hi):
-                    group = group or name
+            a_lo, a_hi = answer.window_after(fig.index, 4)
+            b_lo, b_hi = answer.window_before(fig.index, 2)
+            group = next(
+                (g for g in ("new", "existing") if answer.has(g, a_lo, a_hi) or answer.has(g, b_lo, b_hi)),
+                None,
+            )
             if group is None:
                 usable = False
                 break
@@ -589,38 +655,28 @@ def _percent_split(answer: _Answer) -> list[Mismatch]:
         summed = sum(f.n.value for f in shares)
         if abs(summed - 100) <= _tolerance(PERCENT_TOLERANCE, shares):
             continue
-        share_ns = [f.n for f in shares]
-        found.append(
-            _mismatch(
-                "parts_total",
-                shares,
-                summed,
-                100.0,
-                _explain(
-                    "percent_split",
-                    {
-                        lang: {
-                            "parts": " + ".join(_fmt_percent(n.value, lang) for n in share_ns),
-                            "sum": _fmt_percent(summed, lang),
-                        }
-                        for lang in LANGS
-                    },
-                ),
-            )
-        )
+        values = {
+            lang: {
+                "parts": " + ".join(_fmt_percent(f.n.value, lang) for f in shares),
+                "sum": _fmt_percent(summed, lang),
+            }
+            for lang in LANGS
+        }
+        found.append(_mismatch("parts_total", shares, summed, 100.0, _explain("percent_split", values)))
     return found
 
 
 def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatch]:
-    text, rules = answer.text, answer.rules
-    figures = answer.figures
-    found: list[Mismatch] = []
+    rules, figures = answer.rules, answer.figures
+    averages = [f for f in figures if f.n.kind == "money" and f.role == "average" and not f.team]
+    if not averages:
+        return []
     deals = [
         f for f in figures if f.n.kind == "count" and (f.n.unit or "") in rules.deal_units and not f.team
     ]
-    for average in figures:
-        if average.n.kind != "money" or average.role != "average" or average.team:
-            continue
+    mentions_existing = bool(answer.hits.get("existing"))
+    found: list[Mismatch] = []
+    for average in averages:
         if average.period is not None and average.period not in years:
             continue  # "gemiddeld €5K per maand" is not a deal size
         same = [f for f in deals if f.sentence == average.sentence]
@@ -641,28 +697,24 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
             continue
         if any(abs(product - f.n.value) <= tolerance * f.n.value for f in money if f.n.value > 0):
             continue  # the count covers one part of the total ("16 new accounts" = the new business)
-        subset = rules.category_new.search(count.n.text) or rules.category_existing.search(text)
-        if product < total.n.value and subset:
-            continue
-        c_n, a_n, t_n = count.n, average.n, total.n
+        if product < total.n.value and (rules.category_new.search(count.n.text) or mentions_existing):
+            continue  # new accounts only, next to upsell: the total holds more than these deals
+        values = {
+            lang: {
+                "count": _fmt_plain(count.n.value, lang),
+                "average": _fmt_figure(average.n, lang),
+                "product": _fmt_money(product, average.n.unit, lang),
+                "total": _fmt_figure(total.n, lang),
+            }
+            for lang in LANGS
+        }
         found.append(
             _mismatch(
                 "count_times_average",
                 (count, average, total),
-                t_n.value,
+                total.n.value,
                 product,
-                _explain(
-                    "count_times_average",
-                    {
-                        lang: {
-                            "count": _fmt_plain(c_n.value, lang),
-                            "average": _fmt_figure(a_n, lang),
-                            "product": _fmt_money(product, a_n.unit, lang),
-                            "total": _fmt_figure(t_n, lang),
-                        }
-                        for lang in LANGS
-                    },
-                ),
+                _explain("count_times_average", values),
             )
         )
     return found
@@ -671,21 +723,20 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
 def _team_sizes(answer: _Answer, sentences: Iterable[int]) -> list[tuple[_Figure, float]]:
     text, rules = answer.text, answer.rules
     sizes: list[tuple[_Figure, float]] = []
-    wanted = set(sentences)
-    for i, fig in enumerate(answer.figures):
-        if fig.sentence not in wanted or fig.n.kind not in ("count", "plain") or not fig.n.value.is_integer():
+    for fig in (f for sentence in sentences for f in answer.in_sentence(sentence)):
+        if fig.n.kind not in ("count", "plain") or not fig.n.value.is_integer():
             continue
-        unit = (fig.n.unit or "").lower()
-        if fig.n.kind == "count" and rules.team.fullmatch(unit):
-            sizes.append((fig, fig.n.value + (1 if unit in rules.colleague_words else 0)))
+        unit = phrase_key(fig.n.unit or "")
+        if fig.n.kind == "count" and unit in rules.team_units:
+            sizes.append((fig, fig.n.value + (1 if unit in rules.colleague_units else 0)))
             continue
-        lo, _ = answer.window_before(i, 5)
+        lo, _ = answer.window_before(fig.index, 5)
         if rules.team_size_before.search(text, lo, fig.start):
             sizes.append((fig, fig.n.value))
     return sizes
 
 
-def _rank_values(position: float, size: float) -> dict[str, dict[str, str]]:
+def _rank_values(position: float, size: float) -> dict[Lang, dict[str, str]]:
     return {lang: {"position": _fmt_plain(position, lang), "size": _fmt_plain(size, lang)} for lang in LANGS}
 
 
@@ -697,16 +748,8 @@ def _rank_in_team(answer: _Answer) -> list[Mismatch]:
         position = rank.n.value
         if rank.n.of is not None:
             if position > rank.n.of:
-                size = rank.n.of
-                found.append(
-                    _mismatch(
-                        "rank_in_team",
-                        (rank,),
-                        position,
-                        size,
-                        _explain("rank_beyond_group", _rank_values(position, size)),
-                    )
-                )
+                explanation = _explain("rank_beyond_group", _rank_values(position, rank.n.of))
+                found.append(_mismatch("rank_in_team", (rank,), position, rank.n.of, explanation))
             continue
         if phrase_key(rank.n.text)[:1] in answer.rules.rank_top:
             continue  # "top 3" is not one position
@@ -715,15 +758,8 @@ def _rank_in_team(answer: _Answer) -> list[Mismatch]:
             continue
         team, size = sizes[-1]
         if position > size:
-            found.append(
-                _mismatch(
-                    "rank_in_team",
-                    (team, rank),
-                    position,
-                    size,
-                    _explain("rank_team_size", _rank_values(position, size)),
-                )
-            )
+            explanation = _explain("rank_team_size", _rank_values(position, size))
+            found.append(_mismatch("rank_in_team", (team, rank), position, size, explanation))
     return found
 
 

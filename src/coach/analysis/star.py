@@ -20,6 +20,12 @@ def _cues(lang: str) -> dict[str, re.Pattern[str]]:
     return {part: re.compile("|".join(f"(?:{p})" for p in data[part]), FLAGS) for part in PARTS}
 
 
+@lru_cache(maxsize=2)
+def _leads(lang: str) -> dict[str, re.Pattern[str]]:
+    data = load_data(lang, "star").get("lead", {})
+    return {part: re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS) for part, patterns in data.items()}
+
+
 def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[Span]]:
     """Return, for each STAR(R) part, the spans of the sentences that tell it."""
     cues = _cues(lang)
@@ -27,6 +33,10 @@ def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[S
     n = len(sentences)
     for i, sentence in enumerate(sentences):
         chunk = text[sentence.start : sentence.end]
+        lead = next((part for part, pattern in _leads(lang).items() if pattern.match(chunk)), None)
+        if lead is not None:
+            labelled[lead].append(sentence.span)
+            continue
         position = (i + 0.5) / n
         scores = {part: 2.0 * len(cues[part].findall(chunk)) for part in PARTS}
         if not any(scores.values()):

@@ -112,10 +112,10 @@ def ask(request: Request, interview_id: int, store: StoreDep, user: UserDep, lan
 
 def _matching_stories(store: Any, user: int, category: str) -> list[Any]:
     """The candidate's own stories tagged with this question's category, as a reminder."""
-    lister = getattr(store, "stories", None)
-    if lister is None:
-        return []
-    return [s for s in lister(user) if category in (s.tags or [])][:3]
+    from coach.store.stories import list_stories
+
+    tagged = [s for s in list_stories(store, user) if category in (s.tags or [])]
+    return sorted(tagged, key=lambda s: s.score, reverse=True)[:3]
 
 
 @router.post("/interviews/{interview_id}/answer")
@@ -251,6 +251,19 @@ def feedback_context(store: Any, user: int, answer: Answer, lang: str) -> dict[s
         "token": uuid.uuid4().hex,
         "criteria": criteria,
         "mismatched": _mismatched_spans(feedback),
+        "kind_names": number_kind_names(lang),
+    }
+
+
+def number_kind_names(lang: str) -> dict[str, str]:
+    """What each kind of figure is called in the interface."""
+    return {
+        "money": translate(lang, "amount"),
+        "percent": translate(lang, "percentage"),
+        "count": translate(lang, "count"),
+        "duration": translate(lang, "duration"),
+        "rank": translate(lang, "rank"),
+        "plain": translate(lang, "number"),
     }
 
 
