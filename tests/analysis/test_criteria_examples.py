@@ -57,3 +57,12 @@ def test_criterion_has_messages_for_the_statuses_it_can_give(criterion_id: str) 
         from coach.analysis.scripts import SCRIPTS
 
         assert criterion.script in SCRIPTS
+
+
+@pytest.mark.parametrize("criterion_id", sorted(CRITERIA))
+def test_every_pattern_compiles(criterion_id: str) -> None:
+    criterion = CRITERIA[criterion_id]
+    sets = [criterion.patterns, criterion.bad_patterns, criterion.exceptions,
+            *(part.patterns for part in criterion.parts.values())]
+    problems = [p for s in sets for p in s.errors()]
+    assert not problems, f"{criterion_id}: {problems}"

@@ -13,9 +13,20 @@ from coach.store.repository import Store
 def test_blank_until_saved_then_updated_in_place(any_store: Store) -> None:
     user = any_store.user_id()
     blank = get_preparation(any_store, user)
-    assert (blank.id, blank.sector, blank.interview_date, blank.employer, blank.done) == (None, "it", None, "", [])
+    assert (blank.id, blank.sector, blank.interview_date, blank.employer, blank.done) == (
+        None,
+        "it",
+        None,
+        "",
+        [],
+    )
     first = save_preparation(
-        any_store, user, sector="sales", interview_date=date(2025, 5, 1), employer="Acme", done=["a", "b", "a"]
+        any_store,
+        user,
+        sector="sales",
+        interview_date=date(2025, 5, 1),
+        employer="Acme",
+        done=["a", "b", "a"],
     )
     assert first.done == ["a", "b"] and first.updated_at is not None
     second = save_preparation(any_store, user, sector="it", interview_date=None, employer="", done=[])

@@ -176,4 +176,4 @@ def test_coverage_counts_a_category_only_with_a_strong_story(fresh_store: Store)
     assert [s.id for s in result.weaker["teamwork"]] == [weak]
     assert result.status("targets") == "none"
     assert (result.covered, result.total) == (1, len(ALL_CATEGORIES))
-    assert len(ALL_CATEGORIES) == 29 and len(set(ALL_CATEGORIES)) == 29
+    assert len(set(ALL_CATEGORIES)) == len(ALL_CATEGORIES)  # a tag names one category in one sector

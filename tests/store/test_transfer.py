@@ -23,7 +23,11 @@ from coach.store.transfer import (
     validate_export,
 )
 
-FEEDBACK = {"score": 55, "language": "nl", "findings": [{"criterion": "x", "status": "met", "spans": [[0, 4]]}]}
+FEEDBACK = {
+    "score": 55,
+    "language": "nl",
+    "findings": [{"criterion": "x", "status": "met", "spans": [[0, 4]]}],
+}
 
 
 def add_story(store: Store, user: int, title: str = "Het conflict", when: datetime | None = None) -> None:
@@ -46,7 +50,14 @@ def add_story(store: Store, user: int, title: str = "Het conflict", when: dateti
 def fill(store: Store, user: int) -> None:
     """Two interviews (one with two attempts and a follow-up), a loose answer, a story, a preparation."""
     first = store.create_interview(
-        user, sector="it", role="qa", level="junior", lang="nl", seed=9, plan=["it.a", "it.b"], time_limit_s=90
+        user,
+        sector="it",
+        role="qa",
+        level="junior",
+        lang="nl",
+        seed=9,
+        plan=["it.a", "it.b"],
+        time_limit_s=90,
     )
     for attempt_text, score in (("Eerste antwoord", 40), ("Beter antwoord met 30%", 70)):
         store.add_answer(
@@ -93,7 +104,12 @@ def fill(store: Store, user: int) -> None:
     )
     add_story(store, user)
     save_preparation(
-        store, user, sector="sales", interview_date=date(2025, 6, 2), employer="Acme <b>", done=["star_stories"]
+        store,
+        user,
+        sector="sales",
+        interview_date=date(2025, 6, 2),
+        employer="Acme <b>",
+        done=["star_stories"],
     )
 
 
@@ -126,13 +142,17 @@ def test_export_holds_everything_in_iso_8601(any_store: Store) -> None:
     ]
     assert first["answers"][0]["duration_s"] == 42.5 and first["answers"][2]["timed_out"] is True
     assert "submission_token" not in first["answers"][0]
-    assert second["status"] == "abandoned" and datetime.fromisoformat(second["finished_at"]).utcoffset() == timedelta(0)
+    assert second["status"] == "abandoned" and datetime.fromisoformat(
+        second["finished_at"]
+    ).utcoffset() == timedelta(0)
     assert [a["text"] for a in export["answers"]] == ["A loose answer"]
     story = export["stories"][0]
     assert story["created_at"] == "2025-03-01T09:30:15.123456+00:00"
     assert story["tags"] == ["conflict", "teamwork"] and story["feedback"] == FEEDBACK
     assert export["preparation"]["interview_date"] == "2025-06-02"
-    assert export["preparation"]["employer"] == "Acme <b>" and export["preparation"]["done"] == ["star_stories"]
+    assert export["preparation"]["employer"] == "Acme <b>" and export["preparation"]["done"] == [
+        "star_stories"
+    ]
 
 
 def test_export_delete_import_round_trip(any_store: Store) -> None:
@@ -167,12 +187,16 @@ def test_import_into_another_user_leaves_the_first_alone(any_store: Store) -> No
     document = parse_export(json.dumps(export_data(any_store, alice)).encode())
     import_data(any_store, bob, document)
     import_data(any_store, bob, document)
-    assert counts(any_store, bob) == counts(any_store, alice) == {
-        "interviews": 2,
-        "answers": 4,
-        "stories": 1,
-        "preparation": 1,
-    }
+    assert (
+        counts(any_store, bob)
+        == counts(any_store, alice)
+        == {
+            "interviews": 2,
+            "answers": 4,
+            "stories": 1,
+            "preparation": 1,
+        }
+    )
     assert without_ids(export_data(any_store, bob)) == without_ids(export_data(any_store, alice))
     for interview in any_store.interviews(bob):
         assert all(a.user_id == bob and a.interview_id == interview.id for a in interview.answers)
@@ -196,7 +220,9 @@ def test_import_fills_in_an_existing_preparation_without_overwriting(any_store: 
     fill(any_store, user)
     document = export_data(any_store, user)
     delete_all(any_store, user)
-    save_preparation(store=any_store, user_id=user, sector="it", interview_date=None, employer="Mine", done=["a1"])
+    save_preparation(
+        store=any_store, user_id=user, sector="it", interview_date=None, employer="Mine", done=["a1"]
+    )
     document["preparation"]["done"] = ["star_stories", "a1"]
     result = import_data(any_store, user, validate_export(document))
     prep = get_preparation(any_store, user)
@@ -279,7 +305,10 @@ BAD_FILES = [
     (b'{"format": "coach-export",', "The file is not valid JSON (line 1)."),
     (b"[1, 2]", "This is not a Coach export"),
     (b'{"format": "something-else", "version": 1}', "This is not a Coach export"),
-    (damaged(lambda d: d.update(version=2)), "This export has version 2; this Coach can only import version 1."),
+    (
+        damaged(lambda d: d.update(version=2)),
+        "This export has version 2; this Coach can only import version 1.",
+    ),
     (damaged(lambda d: d.update(version="1")), 'This export has version "1"'),
     (damaged(lambda d: d["interviews"][0].pop("plan")), "The file is damaged: interviews[0].plan is missing"),
     (
@@ -299,7 +328,9 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize(("raw", "message"), BAD_FILES)
-def test_a_bad_file_says_what_is_wrong_and_changes_nothing(fresh_store: Store, raw: bytes, message: str) -> None:
+def test_a_bad_file_says_what_is_wrong_and_changes_nothing(
+    fresh_store: Store, raw: bytes, message: str
+) -> None:
     user = fresh_store.user_id()
     with pytest.raises(TransferError) as caught:
         import_data(fresh_store, user, parse_export(raw))

@@ -8,11 +8,12 @@ import pytest
 
 from coach.content.bank import get_question
 from coach.store.repository import Store
-from coach.store.stories import create_story, get_story, list_stories
+from coach.store.stories import ALL_CATEGORIES, create_story, get_story, list_stories
 from tests.store.test_stories import STRONG_EN, STRONG_NL, WEAK_EN, WEAK_NL
 from tests.web.conftest import Client
 
 XSS = "<script>alert('x')</script>"
+TOTAL = len(ALL_CATEGORIES)
 
 
 def use_language(client: Client, lang: str) -> None:
@@ -42,11 +43,11 @@ def matrix_row(html: str, category: str) -> str:
 def test_empty_story_bank_in_both_languages(client: Client) -> None:
     use_language(client, "en")
     html = client.get("/stories").text
-    assert "No stories yet." in html and "0 of 29 categories covered" in html
+    assert "No stories yet." in html and f"0 of {TOTAL} categories covered" in html
     assert "Explaining to non-technical people" in html and "General" in html
     use_language(client, "nl")
     html = client.get("/stories").text
-    assert "Je hebt nog geen verhalen." in html and "0 van de 29 categorieën gedekt" in html
+    assert "Je hebt nog geen verhalen." in html and f"0 van de {TOTAL} categorieën gedekt" in html
     assert "Uitleggen aan niet-technische mensen" in html and "Algemeen" in html
 
 
@@ -148,17 +149,17 @@ def test_matrix_marks_a_category_covered_only_with_a_strong_story(client: Client
     html = client.get("/stories").text
     assert matrix_row(html, "teamwork") == "weaker" and matrix_row(html, "conflict") == "weaker"
     assert matrix_row(html, "targets") == "none"
-    assert "0 of 29 categories covered" in html
+    assert f"0 of {TOTAL} categories covered" in html
     assert '<a href="/stories/new?tag=targets">Write one</a>' in html
 
     strong = add(client, "Strong one", STRONG_EN, ["conflict"], lang="en")
     html = client.get("/stories").text
     assert matrix_row(html, "conflict") == "strong" and matrix_row(html, "teamwork") == "weaker"
-    assert "1 of 29 categories covered" in html
+    assert f"1 of {TOTAL} categories covered" in html
     conflict_row = re.search(r'data-category="conflict".*?</tr>', html, re.S).group(0)  # type: ignore[union-attr]
     assert f'href="/stories/{strong}"' in conflict_row and f'href="/stories/{weak}"' not in conflict_row
     use_language(client, "nl")
-    assert "1 van de 29 categorieën gedekt" in client.get("/stories").text
+    assert f"1 van de {TOTAL} categorieën gedekt" in client.get("/stories").text
 
 
 def test_script_in_title_and_text_is_escaped_everywhere(client: Client) -> None:
@@ -179,6 +180,8 @@ def test_unknown_ids_are_404_pages(client: Client) -> None:
     update = client.post_form("/stories/999", {"title": "T", "text": "Text", "story_lang": "en"})
     assert update.status_code == 404 and "Not found" in update.text
     assert client.post_form("/stories/999/delete", {"confirm": "yes"}).status_code == 404
+    for url in ("/stories/abc", "/stories/-1", "/stories/99999999999999999999", "/stories/0/edit"):
+        assert client.get(url).status_code == 404, url
 
 
 def test_another_users_story_is_404(client: Client, store: Store) -> None:
@@ -263,9 +266,10 @@ def test_api_create_read_update_delete(client: Client, store: Store) -> None:
 
 def test_api_unknown_ids_are_json_404s(client: Client) -> None:
     for method, kwargs in (("GET", {}), ("PUT", {"json": {"title": "T", "text": "Text"}}), ("DELETE", {})):
-        response = client.api(method, "/api/stories/999", **kwargs)
-        assert response.status_code == 404, method
-        assert response.json()["error"]["status"] == 404
+        for story_id in ("999", "99999999999999999999", "abc"):
+            response = client.api(method, f"/api/stories/{story_id}", **kwargs)
+            assert response.status_code == 404, (method, story_id)
+            assert response.json()["error"]["status"] == 404
 
 
 def test_api_refuses_bad_input_with_a_translated_message(client: Client) -> None:
@@ -341,3 +345,12 @@ def test_reminder_escapes_the_story(client: Client, store: Store) -> None:
     add(client, f"Story {XSS}", f"I did it. {XSS}", [category], lang="en")
     html = client.get(url).text
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+
+
+def test_every_category_has_a_readable_name_in_both_languages() -> None:
+    from coach.web.routes.stories import CATEGORY_NAMES, category_name
+
+    assert set(CATEGORY_NAMES) == set(ALL_CATEGORIES)
+    for category in ALL_CATEGORIES:
+        assert category_name(category, "nl") and category_name(category, "en")
+        assert "_" not in category_name(category, "en")

@@ -48,6 +48,7 @@ _CATEGORIES = {
     "approximate": "approximate_words",
     "clause": "clause_breaks",
     "period": "partial_period_words",
+    "current": "current_period_words",
 }
 
 Phrase = tuple[str, ...]
@@ -63,6 +64,7 @@ class _Rules:
     team_size_before: re.Pattern[str]
     attainment_before: re.Pattern[str]
     attainment_after: re.Pattern[str]
+    attainment_followers: frozenset[str]
     target_after: re.Pattern[str]
     above_target: re.Pattern[str]
     below_target: re.Pattern[str]
@@ -101,6 +103,7 @@ def _rules(lang: str) -> _Rules:
 
     det = _alt(data, "determiners")
     target = _alt(data, "target_words")
+    qualifier = _alt(data, "target_qualifiers")
     of_words = phrase_pattern(["van", "of", "to", "met", "with", "uit", "consisting of", "bestaande uit"])
     flags = re.IGNORECASE
     return _Rules(
@@ -113,14 +116,15 @@ def _rules(lang: str) -> _Rules:
         ),
         attainment_after=re.compile(rf"[\s(]*{_alt(data, 'attainment_after')}", flags),
         target_after=re.compile(
-            rf"\W*(?:{of_words}\s+)?(?:{det}\s+)?(?:[^\W\d_]+\s+)?(?P<t>{target})", flags
+            rf"\W*(?:{of_words}\s+)?(?:{det}\s+)?(?:{qualifier}\s+)?(?P<t>{target})", flags
         ),
         above_target=re.compile(
-            rf"\W*{_alt(data, 'above_words')}\s+(?:{det}\s+)?(?:[^\W\d_]+\s+)?{target}", flags
+            rf"\W*{_alt(data, 'above_words')}\s+(?:{det}\s+)?(?:{qualifier}\s+)?{target}", flags
         ),
         below_target=re.compile(
-            rf"\W*{_alt(data, 'below_words')}\s+(?:{det}\s+)?(?:[^\W\d_]+\s+)?{target}", flags
+            rf"\W*{_alt(data, 'below_words')}\s+(?:{det}\s+)?(?:{qualifier}\s+)?{target}", flags
         ),
+        attainment_followers=frozenset(w.lower() for w in data_list(data, "attainment_followers")),
         of_whole=re.compile(rf"\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?(?P<w>[^\W\d_]+)", flags),
         of_only=re.compile(rf"\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?\Z", flags),
         result_against=re.compile(
@@ -172,9 +176,10 @@ class _Figure:
 class _Answer:
     """The answer cut into sentences and words, with keywords found and every figure's role worked out."""
 
-    def __init__(self, text: str, numbers: Iterable[Number], rules: _Rules) -> None:
+    def __init__(self, text: str, numbers: Iterable[Number], rules: _Rules, lang: str) -> None:
         self.text = text
         self.rules = rules
+        self.lang = lang
         self.sentence_starts = [0]
         self.sentence_ends: list[int] = []
         for m in _SENTENCE_END_RE.finditer(text):
@@ -304,7 +309,12 @@ class _Answer:
             lo = prev.end
             if prev.n.kind == "percent":
                 between = text[lo : fig.start]
-                own = rules.target_after.match(between) or rules.attainment_after.match(between)
+                own = (
+                    rules.target_after.match(between)
+                    or rules.above_target.match(between)
+                    or rules.below_target.match(between)
+                    or rules.attainment_after.match(between)
+                )
                 if own is not None:
                     lo += own.end()
         for _, end in self.spans_of("clause", lo, fig.start):
@@ -328,7 +338,8 @@ class _Answer:
 
     def _label_against(self, fig: _Figure) -> None:
         """'€520K on a €500K quota', '€450K op een target van €400K': the first figure is the result."""
-        if fig.role is not None or fig.n.kind not in ("money", "count") or fig.team:
+        unsure = fig.role is None or (fig.role == "target" and not fig.role_before)
+        if not unsure or fig.n.kind not in ("money", "count") or fig.team:
             return
         nxt = self.figures[fig.index + 1] if fig.index + 1 < len(self.figures) else None
         hi = (
@@ -377,12 +388,13 @@ def _fmt_percent(value: float, lang: str) -> str:
     return f"{_fmt_plain(value, lang, 1)}%"
 
 
-def _fmt_figure(n: Number, lang: str) -> str:
+def _fmt_figure(n: Number, lang: str, answer_lang: str) -> str:
+    """A figure for an explanation in `lang`; a counted noun is kept only in the answer's own language."""
     if n.kind == "money":
         return _fmt_money(n.value, n.unit, lang)
     if n.kind == "percent":
         return _fmt_percent(n.value, lang)
-    unit = f" {n.unit}" if n.kind == "count" and n.unit else ""
+    unit = f" {n.unit}" if n.kind == "count" and n.unit and lang == answer_lang else ""
     return _fmt_plain(n.value, lang) + unit
 
 
@@ -455,9 +467,12 @@ def _framing(answer: _Answer, i: int) -> str | None:
         return "attain"  # "110% of my €1M target"
     if rules.of_whole.match(after):
         return None  # "30% van de teamomzet": a share of something else
-    if rules.attainment_before.search(text, answer.window_before(i, 6)[0], fig.start):
-        return "attain"
     ends_clause = not after.strip() or after.lstrip()[0] in ".,;:!?)]"
+    follower = after.split()[0].lower() if after.split() else ""
+    if rules.attainment_before.search(text, answer.window_before(i, 6)[0], fig.start) and (
+        ends_clause or follower in rules.attainment_followers
+    ):
+        return "attain"  # "I hit 112%." but not "I hit 99.9% uptime"
     after_result = prev is not None and prev.n.kind == "money" and prev.role not in ("target", "average")
     if (
         after_result
@@ -512,6 +527,11 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
         target = _unique(targets)
         if target is None or target is result or target.n.value <= 0:
             continue
+        if target.sentence != result.sentence and (
+            answer.has("current", *answer.sentence_text(target.sentence))
+            or answer.has("current", *answer.sentence_text(result.sentence))
+        ):
+            continue  # "dit jaar is mijn target €500K" is not what last year's result is measured against
         if not _periods_agree(target, result, years):
             continue
         attainment = result.n.value / target.n.value * 100
@@ -523,8 +543,8 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
         shown = float(round(expected)) if abs(expected - round(expected)) < 0.05 else expected
         values = {
             lang: {
-                "result": _fmt_figure(result.n, lang),
-                "target": _fmt_figure(target.n, lang),
+                "result": _fmt_figure(result.n, lang, answer.lang),
+                "target": _fmt_figure(target.n, lang, answer.lang),
                 "expected": _fmt_percent(shown, lang),
                 "stated": _fmt_percent(pct.n.value, lang),
             }
@@ -562,13 +582,11 @@ def _split_total(answer: _Answer, split: tuple[int, int], unit: str | None) -> _
         ]
         if not candidates:
             continue
-        achieved = [f for f in candidates if f.achieved]
-        if achieved:
-            return achieved[-1]
         if answer.rules.target_mentioned.search(answer.text, *split):
             targets = [f for f in candidates if f.role == "target"]
             return targets[-1] if targets else None
-        return candidates[0] if len(candidates) == 1 else None
+        achieved = [f for f in candidates if f.achieved]
+        return achieved[-1] if achieved else None  # "van die omzet" points at a result, nothing else
     return None
 
 
@@ -605,9 +623,9 @@ def _parts_total(answer: _Answer) -> list[Mismatch]:
                 continue
             values = {
                 lang: {
-                    "parts": " + ".join(_fmt_figure(p.n, lang) for p in parts),
+                    "parts": " + ".join(_fmt_figure(p.n, lang, answer.lang) for p in parts),
                     "sum": _fmt_money(summed, total.n.unit, lang),
-                    "total": _fmt_figure(total.n, lang),
+                    "total": _fmt_figure(total.n, lang, answer.lang),
                 }
                 for lang in LANGS
             }
@@ -702,9 +720,9 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
         values = {
             lang: {
                 "count": _fmt_plain(count.n.value, lang),
-                "average": _fmt_figure(average.n, lang),
+                "average": _fmt_figure(average.n, lang, answer.lang),
                 "product": _fmt_money(product, average.n.unit, lang),
-                "total": _fmt_figure(total.n, lang),
+                "total": _fmt_figure(total.n, lang, answer.lang),
             }
             for lang in LANGS
         }
@@ -771,7 +789,7 @@ def _year_words(lang: str) -> frozenset[str]:
 
 def _check(text: str, numbers: Sequence[Number], lang: str) -> list[Mismatch]:
     lang = "nl" if lang == "nl" else "en"
-    answer = _Answer(text, numbers, _rules(lang))
+    answer = _Answer(text, numbers, _rules(lang), lang)
     years = _year_words(lang)
     found = [
         *_percent_of_target(answer, years),

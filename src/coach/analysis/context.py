@@ -39,6 +39,7 @@ class Analysis:
     fillers: list[tuple[str, Span]] = field(default_factory=list)
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     mismatches: list[Mismatch] = field(default_factory=list)
+    repeats: list[Span] | None = None  # repeated sentences, computed once (scripts.repeated_sentences)
 
     @property
     def words(self) -> int:

@@ -7,8 +7,6 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from coach.analysis.checks import CHECKS
 from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_fillers
@@ -22,6 +20,7 @@ from coach.analysis.types import Feedback, Finding, Lang, QuestionRef
 from coach.content.bank import get_question, match_question
 from coach.content.schema import Question
 from coach.errors import MAX_ANSWER_CHARS, input_error
+from coach.yaml_files import parse_yaml
 
 QUESTION_ID_RE = re.compile(r"^(it|sales|general)\.[a-z0-9_]+$")
 MATCH_THRESHOLD = 0.75
@@ -32,7 +31,7 @@ SECTOR_THRESHOLD = 0.5
 def default_rubrics() -> dict[str, tuple[str, ...]]:
     """The rubric per sector for answers whose question is not in the bank."""
     text = resources.files("coach.content").joinpath("rubrics.yaml").read_text(encoding="utf-8")
-    return {sector: tuple(ids) for sector, ids in yaml.safe_load(text).items()}
+    return {sector: tuple(ids) for sector, ids in parse_yaml(text).items()}
 
 
 def analyse(

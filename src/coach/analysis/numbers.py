@@ -194,8 +194,8 @@ def _lexicon(lang: str) -> _Lexicon:
     # Finding these first and trying the atom there is several times faster than searching with the atom.
     glue_set = {g.lower() for g in glue}
     openers = [w for w in [*number_words, *fractions, *ordinals, *articles] if w.lower() not in glue_set]
-    prefixes = sorted({w[:3].lower() for w in openers if w and w[0].isalpha()})
-    starts = re.compile(r"\d(?<!\w\d)|(?<!\w)(?i:" + "|".join(re.escape(p) for p in prefixes) + ")")
+    openings = sorted({w[:3].lower() for w in openers if w and w[0].isalpha()})
+    starts = re.compile(r"\d(?<!\w\d)|(?<!\w)(?i:" + "|".join(re.escape(p) for p in openings) + ")")
 
     prefixes = {str(k): str(v) for k, v in (data.get("currency_symbols") or {}).items()}
     suffixes = _units(data, "currency_words")

@@ -13,7 +13,9 @@ from importlib.resources.abc import Traversable
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
+
+from coach.yaml_files import parse_yaml
 
 CheckType = Literal["existence", "avoidance", "balance", "checklist", "script"]
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -37,21 +39,21 @@ class PatternSet(BaseModel):
     nl: tuple[str, ...] = ()
     en: tuple[str, ...] = ()
 
-    @field_validator("nl", "en")
-    @classmethod
-    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for p in patterns:
-            try:
-                re.compile(p, FLAGS)
-            except re.error as exc:
-                raise ValueError(f"pattern {p!r} does not compile: {exc}") from exc
-        return patterns
-
     def get(self, lang: str) -> tuple[str, ...]:
         return self.nl if lang == "nl" else self.en
 
     def compiled(self, lang: str) -> re.Pattern[str] | None:
         return _compile(self.get(lang))
+
+    def errors(self) -> list[str]:
+        """Patterns that don't compile, with the reason (checked by the tests, not on every load)."""
+        problems = []
+        for pattern in (*self.nl, *self.en):
+            try:
+                re.compile(pattern, FLAGS)
+            except re.error as exc:
+                problems.append(f"{pattern!r}: {exc}")
+        return problems
 
 
 @lru_cache(maxsize=4096)
@@ -142,7 +144,7 @@ def load_criteria() -> dict[str, Criterion]:
     criteria: dict[str, Criterion] = {}
     for criterion_id, file in _criterion_files():
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            data = parse_yaml(file.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise ValueError(f"criterion {criterion_id}: the file is not valid YAML: {exc}") from exc
         if "id" in data and data["id"] != criterion_id:

@@ -11,7 +11,8 @@ from coach.analysis.checks import checklist_outcome
 from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_hedges
 from coach.analysis.rules import Criterion
-from coach.analysis.stems import content_stems
+from coach.analysis.stems import cached_content_stems, content_stems
+from coach.analysis.text import Token
 from coach.analysis.types import Span
 from coach.lang import load_list
 
@@ -116,21 +117,24 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     return Outcome("met", (), values)
 
 
-def _sentence_key(analysis: Analysis, start: int, end: int) -> str:
-    return " ".join(t.lower for t in analysis.tokens if start <= t.start < end)
+def _sentence_key(tokens: tuple[Token, ...]) -> str:
+    return " ".join(t.lower for t in tokens)
 
 
 def repeated_sentences(analysis: Analysis) -> list[Span]:
     """Spans of sentences (four words or more) that repeat an earlier sentence word for word."""
+    if analysis.repeats is not None:
+        return analysis.repeats
     seen: set[str] = set()
     repeats: list[Span] = []
     for sentence in analysis.sentences:
-        key = _sentence_key(analysis, sentence.start, sentence.end)
+        key = _sentence_key(sentence.tokens)
         if len(sentence.tokens) < 4:
             continue
         if key in seen:
             repeats.append(sentence.span)
         seen.add(key)
+    analysis.repeats = repeats
     return repeats
 
 
@@ -197,16 +201,16 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome:
     repeats = repeated_sentences(analysis)
     if analysis.sentences and len(repeats) * 2 >= len(analysis.sentences) and len(repeats) >= 1:
         return Outcome("missed", tuple(repeats), {"reason": _REASONS["repeated"][lang]})
-    answer_stems = content_stems(analysis.text, lang)
+    answer_stems = content_stems(analysis.text, lang, analysis.tokens)
     if analysis.question_text:
-        asked = content_stems(analysis.question_text, lang)
+        asked = cached_content_stems(analysis.question_text, lang)
         if asked and answer_stems and len(answer_stems - asked) <= max(2, len(answer_stems) // 5):
             return Outcome("missed", ((0, len(analysis.text)),), {"reason": _REASONS["echo"][lang]})
     if analysis.question is None:
         return Outcome("met")
-    topic = set()
+    topic: set[str] = set()
     for text in (*analysis.question.keywords.get(lang), analysis.question.text.get(lang)):
-        topic |= content_stems(text, lang)
+        topic |= cached_content_stems(text, lang)
     hits = answer_stems & topic
     if hits or analysis.words < criterion.params.get("min_words_for_topic", 12):
         spans = _stem_spans(analysis, hits)

@@ -23,7 +23,7 @@ def _cues(lang: str) -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=2)
 def _leads(lang: str) -> dict[str, re.Pattern[str]]:
     data = load_data(lang, "star").get("lead", {})
-    return {part: re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS) for part, patterns in data.items()}
+    return {part: re.compile("|".join(f"(?:{p})" for p in found), FLAGS) for part, found in data.items()}
 
 
 def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[Span]]:

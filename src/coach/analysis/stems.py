@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from coach.analysis.text import tokenize
+from coach.analysis.text import Token, tokenize
 from coach.lang import load_list
 
 
@@ -27,7 +27,14 @@ def _stop(lang: str) -> frozenset[str]:
     return frozenset(load_list(lang, "function_words")) | frozenset(load_list(lang, "stop_words"))
 
 
-def content_stems(text: str, lang: str) -> set[str]:
+def content_stems(text: str, lang: str, tokens: list[Token] | None = None) -> set[str]:
     """The stems of the content words in `text` (function words and one- or two-letter words left out)."""
     stop = _stop(lang)
-    return {stem(t.lower, lang) for t in tokenize(text) if len(t.text) > 2 and t.lower not in stop}
+    words = tokens if tokens is not None else tokenize(text)
+    return {stem(t.lower, lang) for t in words if len(t.text) > 2 and t.lower not in stop}
+
+
+@lru_cache(maxsize=4096)
+def cached_content_stems(text: str, lang: str) -> frozenset[str]:
+    """content_stems for texts that come back often (question texts and keywords)."""
+    return frozenset(content_stems(text, lang))

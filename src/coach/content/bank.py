@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from coach.content.schema import Question
+from coach.yaml_files import parse_yaml
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +26,7 @@ def load_questions() -> dict[str, Question]:
                 continue
             question_id = f"{sector_dir.name}.{file.name[:-5]}"
             try:
-                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+                data = parse_yaml(file.read_text(encoding="utf-8")) or {}
             except yaml.YAMLError as exc:
                 raise ValueError(f"question {question_id}: the file is not valid YAML: {exc}") from exc
             if "id" in data and data["id"] != question_id:

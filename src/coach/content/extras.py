@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coach.analysis.rules import Bilingual
 from coach.content.schema import Level
+from coach.yaml_files import parse_yaml
 
 QUESTIONS_FILE = "interviewer_questions.yaml"
 CHECKLISTS_FILE = "checklists.yaml"
@@ -57,7 +58,7 @@ M = TypeVar("M", bound=BaseModel)
 def _read(filename: str) -> object:
     text = resources.files("coach.content").joinpath(filename).read_text(encoding="utf-8")
     try:
-        return yaml.safe_load(text)
+        return parse_yaml(text)
     except yaml.YAMLError as exc:
         raise ValueError(f"{filename}: the file is not valid YAML: {exc}") from exc
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from coach.yaml_files import parse_yaml
 
 SUPPORTED = ("nl", "en")
 
@@ -24,4 +24,4 @@ def load_list(lang: str, name: str) -> tuple[str, ...]:
 def load_data(lang: str, name: str) -> Any:
     """Return the parsed `lang/<lang>/<name>.yaml`."""
     text = resources.files("coach.lang").joinpath(lang, f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return parse_yaml(text)

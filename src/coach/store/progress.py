@@ -70,7 +70,9 @@ def usual_sector(store: Store, user_id: int) -> str | None:
     """The sector (it or sales) the user practises most, or None before the first interview."""
     with store.session() as s:
         sectors = s.scalars(
-            select(Interview.sector).where(Interview.user_id == user_id, Interview.sector.in_(("it", "sales")))
+            select(Interview.sector).where(
+                Interview.user_id == user_id, Interview.sector.in_(("it", "sales"))
+            )
         ).all()
     counts = Counter(sectors)
     return max(sorted(counts), key=lambda sector: counts[sector]) if counts else None

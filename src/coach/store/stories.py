@@ -18,6 +18,7 @@ from coach.wire import feedback_to_json
 MAX_TITLE_CHARS = 200
 MAX_STORY_CHARS = MAX_ANSWER_CHARS
 STRONG_SCORE = 70  # a story scoring at least this covers its categories in the coverage matrix
+MAX_ID = 2**63 - 1  # a larger id from a URL can't be in the table (and would overflow the driver)
 ALL_CATEGORIES: tuple[str, ...] = tuple(c for sector in CATEGORIES.values() for c in sector)
 
 
@@ -90,6 +91,8 @@ def list_stories(store: Store, user_id: int) -> list[Story]:
 
 def get_story(store: Store, user_id: int, story_id: int) -> Story | None:
     """One of the user's stories, or None."""
+    if not 0 < story_id <= MAX_ID:
+        return None
     with store.session() as s:
         return s.scalar(select(Story).where(Story.user_id == user_id, Story.id == story_id))
 
@@ -149,6 +152,8 @@ def update_story(
 
 def delete_story(store: Store, user_id: int, story_id: int) -> bool:
     """Delete one of the user's stories; False when there was no such story."""
+    if get_story(store, user_id, story_id) is None:
+        return False
     with store.session() as s:
         row = s.scalar(select(Story).where(Story.user_id == user_id, Story.id == story_id))
         if row is None:
@@ -181,7 +186,7 @@ class Coverage:
 
 
 def coverage(stories: list[Story]) -> Coverage:
-    """Which question categories the stories cover with a strong story, with weaker ones only, or not at all."""
+    """Which question categories the stories cover with a strong story, with weaker ones only, or not."""
     result = Coverage()
     for story in sorted(stories, key=lambda s: (-s.score, -s.id)):
         for tag in story.tags or []:

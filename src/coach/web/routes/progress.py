@@ -254,7 +254,7 @@ def _score_chart(progress: Progress, lang: str) -> Any:
     )
     ax.set_ylim(0, 100)
     ax.set_title(translate(lang, "Score over time"), fontsize=11)
-    ax.set_ylabel(translate(lang, "Score (0-100)"), fontsize=9)
+    ax.set_ylabel(translate(lang, "Score out of 100"), fontsize=9)
     ax.set_xlabel(translate(lang, "Date"), fontsize=9)
     _date_axis(ax, lang, times)
     figure.legend(loc="lower center", ncols=2, fontsize=8, frameon=False)
@@ -330,7 +330,12 @@ def _to_svg(figure: Any, name: str, title: str) -> Markup:
 
 def render_charts(progress: Progress, lang: str) -> dict[str, Markup]:
     """The progress charts as inline SVG (only those with something to show); the last few are kept."""
-    key = (lang, tuple((p.answer_id, p.score) for p in progress.points))
+    key = (
+        lang,
+        tuple((p.answer_id, p.interview_id, p.created_at, p.score) for p in progress.points),
+        tuple((s.criterion_id, s.checked, s.met) for s in progress.stats),
+        tuple((stat.criterion_id, tuple(line)) for stat, line in progress.trend),
+    )
     with _CHART_LOCK:
         cached = _CHART_CACHE.get(key)
         if cached is None:

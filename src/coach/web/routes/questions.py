@@ -73,7 +73,9 @@ def _choice(value: str | None, allowed: Any, lang: str) -> str | None:
     if value not in allowed:
         raise HTTPException(
             status_code=400,
-            detail=translate(lang, "There is no filter value '{value}'. Choose one from the list.", value=value),
+            detail=translate(
+                lang, "There is no filter value '{value}'. Choose one from the list.", value=value
+            ),
         )
     return value
 

@@ -1,4 +1,4 @@
-"""The story bank: the candidate's own STAR(R) stories, their feedback, and which question categories they cover."""
+"""The story bank: the candidate's own STAR(R) stories, their feedback, and the categories they cover."""
 
 from __future__ import annotations
 
@@ -174,7 +174,7 @@ def create_story_page(  # type: ignore[no-untyped-def]
     story_lang: Annotated[str, Form()] = "auto",
     tags: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies the default
 ):
-    """Check and save a new story, then show its feedback; invalid input gives the form back with a message."""
+    """Check and save a new story, then show its feedback; bad input gives the form back with a message."""
     try:
         story_id = create_story(store, user, title, text, tags, story_lang)
     except StoryError as exc:
@@ -191,7 +191,7 @@ def create_story_page(  # type: ignore[no-untyped-def]
     return RedirectResponse(f"/stories/{story_id}", status_code=303)
 
 
-@router.get("/stories/{story_id}")
+@router.get("/stories/{story_id:int}")
 def story_page(request: Request, story_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """One story with the engine's feedback: score, highlights, findings."""
     story = _found(store, user, story_id)
@@ -210,7 +210,7 @@ def story_page(request: Request, story_id: int, store: StoreDep, user: UserDep, 
     )
 
 
-@router.get("/stories/{story_id}/edit")
+@router.get("/stories/{story_id:int}/edit")
 def edit_story(request: Request, story_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """The story form filled in with the story."""
     story = _found(store, user, story_id)
@@ -225,7 +225,7 @@ def edit_story(request: Request, story_id: int, store: StoreDep, user: UserDep, 
     )
 
 
-@router.post("/stories/{story_id}")
+@router.post("/stories/{story_id:int}")
 def update_story_page(  # type: ignore[no-untyped-def]
     request: Request,
     story_id: int,
@@ -257,7 +257,7 @@ def update_story_page(  # type: ignore[no-untyped-def]
     return RedirectResponse(f"/stories/{story_id}", status_code=303)
 
 
-@router.post("/stories/{story_id}/delete")
+@router.post("/stories/{story_id:int}/delete")
 def delete_story_page(  # type: ignore[no-untyped-def]
     story_id: int,
     store: StoreDep,
@@ -308,13 +308,13 @@ def api_create_story(body: StoryIn, store: StoreDep, user: UserDep, lang: LangDe
     return story_json(_found(store, user, story_id))
 
 
-@router.get("/api/stories/{story_id}")
+@router.get("/api/stories/{story_id:int}")
 def api_story(story_id: int, store: StoreDep, user: UserDep) -> dict[str, Any]:
     """One story with its score and feedback."""
     return story_json(_found(store, user, story_id))
 
 
-@router.put("/api/stories/{story_id}")
+@router.put("/api/stories/{story_id:int}")
 def api_update_story(
     story_id: int, body: StoryIn, store: StoreDep, user: UserDep, lang: LangDep
 ) -> dict[str, Any]:
@@ -329,7 +329,7 @@ def api_update_story(
     return story_json(_found(store, user, story_id))
 
 
-@router.delete("/api/stories/{story_id}", status_code=204)
+@router.delete("/api/stories/{story_id:int}", status_code=204)
 def api_delete_story(story_id: int, store: StoreDep, user: UserDep) -> Response:
     """Delete a story."""
     if not delete_story(store, user, story_id):

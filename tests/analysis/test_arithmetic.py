@@ -1,0 +1,341 @@
+"""Figures that must add up: percentage of target, parts of a total, count × average, rank in the team."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coach.analysis.arithmetic import _check, find_mismatches
+from coach.analysis.numbers import extract_numbers
+from coach.analysis.types import Number
+from tests.analysis.test_numbers import ANSWERS, SALES_ANSWER_NL
+
+# (lang, answer, rule, stated, expected)
+INCONSISTENT: list[tuple[str, str, str, float, float]] = [
+    # percent_of_target
+    (
+        "nl",
+        "Mijn target was €400K. Ik heb €380K gehaald, dat is 112% van mijn target.",
+        "percent_of_target",
+        112,
+        95,
+    ),
+    (
+        "nl",
+        "Mijn target was twee ton en ik heb tweehonderdveertigduizend euro gehaald, 130 procent.",
+        "percent_of_target",
+        130,
+        120,
+    ),
+    ("nl", "Met €460K op een target van €400K zat ik 25% boven mijn target.", "percent_of_target", 25, 15),
+    (
+        "nl",
+        "Ik had een target van 20 nieuwe klanten en heb 24 nieuwe klanten binnengehaald, 150% van mijn target.",
+        "percent_of_target",
+        150,
+        120,
+    ),
+    (
+        "nl",
+        "Mijn jaartarget was €400K. In Q1 zat ik op 18% van mijn target, maar uiteindelijk heb ik €448K "
+        "gehaald, 125%.",
+        "percent_of_target",
+        125,
+        112,
+    ),
+    ("en", "My target was €400K and I closed €380K, so I hit 112%.", "percent_of_target", 112, 95),
+    ("en", "I closed €448K (120%) against a €400K target.", "percent_of_target", 120, 112),
+    ("en", "I generated €1.1M, or 120% of my €1M target.", "percent_of_target", 120, 110),
+    (
+        "en",
+        "The team did $5M and I brought in $600K against a $500K quota, 130% attainment.",
+        "percent_of_target",
+        130,
+        120,
+    ),
+    ("en", "I finished 20% below target with €352K against a €400K quota.", "percent_of_target", 20, 12),
+    # parts_total
+    (
+        "nl",
+        "Ik heb €1,2 miljoen omzet gedraaid, waarvan €800K nieuwe klanten en €300K upsell.",
+        "parts_total",
+        1_200_000,
+        1_100_000,
+    ),
+    (
+        "nl",
+        "Ik haalde €500K. Daarvan kwam €300K uit nieuwe klanten en €150K uit upsell.",
+        "parts_total",
+        500_000,
+        450_000,
+    ),
+    ("nl", "Mijn omzet kwam voor 60% uit nieuwe klanten en voor 30% uit upsell.", "parts_total", 90, 100),
+    (
+        "en",
+        "I did €1.2M in revenue, of which €800K new business and €300K upsell.",
+        "parts_total",
+        1_200_000,
+        1_100_000,
+    ),
+    (
+        "en",
+        "I closed €900K last year. Of that, €600K came from new customers and €400K from upsell.",
+        "parts_total",
+        900_000,
+        1_000_000,
+    ),
+    ("en", "My revenue was 60% new business and 30% upsell.", "parts_total", 90, 100),
+    # count_times_average
+    (
+        "nl",
+        "Ik heb 20 deals gesloten met een gemiddelde dealgrootte van €30K, in totaal €400K omzet.",
+        "count_times_average",
+        400_000,
+        600_000,
+    ),
+    (
+        "nl",
+        "Met 12 deals van gemiddeld €25K kwam ik op €400K omzet.",
+        "count_times_average",
+        400_000,
+        300_000,
+    ),
+    (
+        "en",
+        "I closed 20 deals with an average deal size of €30K, €400K in total.",
+        "count_times_average",
+        400_000,
+        600_000,
+    ),
+    # rank_in_team
+    ("nl", "Ik was nummer 14 van de 12.", "rank_in_team", 14, 12),
+    ("nl", "In een team van 8 accountmanagers was ik nummer 10.", "rank_in_team", 10, 8),
+    ("en", "I was number 14 out of 12.", "rank_in_team", 14, 12),
+    ("en", "In a team of 8 reps I was number 10.", "rank_in_team", 10, 8),
+    ("en", "In a team of 8 colleagues I ranked 10th.", "rank_in_team", 10, 9),
+]
+
+STRONG_NL = (
+    "Vorig jaar had ik als accountmanager bij een SaaS-bedrijf in Utrecht een target van €400.000 nieuwe "
+    "jaaromzet. Ik heb €448.000 gerealiseerd, dat is 112% van mijn target, en daarmee stond ik op nummer 2 "
+    "van de 9 accountmanagers. Van die omzet kwam €288.000 uit nieuwe klanten en €160.000 uit upsell bij "
+    "bestaande klanten. Ik heb 16 nieuwe accounts binnengehaald met een gemiddelde dealgrootte van €18.000. "
+    "Het eerste kwartaal liep ik achter, dus ik heb mijn pipeline geanalyseerd en gezien dat ik te weinig "
+    "tijd aan prospectie besteedde. Sindsdien blok ik elke ochtend twee uur voor nieuwe leads."
+)
+STRONG_EN = (
+    "Last year I was an account executive at a SaaS company in Utrecht with a target of €400,000 in new "
+    "annual revenue. I closed €448,000, which is 112% of target, and that put me second out of nine "
+    "account executives. Of that revenue, €288,000 came from new customers and €160,000 from upsell to "
+    "existing accounts. I signed 16 new accounts with an average deal size of €18,000. I was behind after "
+    "the first quarter, so I analysed my pipeline and saw I spent too little time prospecting. Since then "
+    "I block two hours every morning for new leads."
+)
+
+# Answers whose figures add up, or whose roles are too unclear to judge: no mismatch.
+CONSISTENT: list[tuple[str, str]] = [
+    ("nl", STRONG_NL),
+    ("nl", SALES_ANSWER_NL),
+    ("nl", "Ik haal eigenlijk altijd wel mijn targets, vorig jaar zat ik ruim boven mijn target."),
+    (
+        "nl",
+        "Het team had een omzet van €3 miljoen en ik haalde €450K op een target van €400K, dat is 112,5% "
+        "van mijn target.",
+    ),
+    (
+        "nl",
+        "Ik heb de latency met 40% verlaagd en de uptime naar 99,9% gebracht. Het project duurde 6 maanden "
+        "met 4 developers en een budget van €250K.",
+    ),
+    (
+        "nl",
+        "Mijn jaartarget was €400K. In Q1 zat ik op 18% van mijn target, maar uiteindelijk heb ik €448K "
+        "gehaald, 112%.",
+    ),
+    (
+        "nl",
+        "Van mijn deals was 70% nieuwe business en 30% upsell. In 2023 sloot ik 24 deals met gemiddeld "
+        "€20K per deal, in totaal €480K.",
+    ),
+    (
+        "nl",
+        "Ik was in 2022 nummer 3 van de 15 en in 2023 nummer 1 van de 12. Ons team bestond uit 12 "
+        "accountmanagers.",
+    ),
+    ("nl", "Ik haalde €1,2 miljoen, waarvan onder andere €500K bij Philips en €300K bij ASML."),
+    ("nl", "Ik heb €448K gehaald, en 30% daarvan kwam uit upsell. Mijn target was €400K."),
+    ("nl", "Mijn target was €1,2 miljoen en ik heb €1,35 miljoen gehaald, zo'n 112%."),
+    (
+        "nl",
+        "Mijn conversie steeg van 20% naar 35% en ik haalde 30% meer omzet dan vorig jaar. Mijn target van "
+        "€500K heb ik met €520K gehaald.",
+    ),
+    ("nl", "Met €460K op een target van €400K zat ik 15% boven mijn target."),
+    (
+        "nl",
+        "Ik werk 3 jaar in sales. In een team van 8 collega's was ik de nummer 2. Ik bel 40 prospects per "
+        "dag, 5 dagen per week, en haal zo'n 12 afspraken per maand.",
+    ),
+    ("en", STRONG_EN),
+    (
+        "en",
+        "My annual quota was $1.2M. By Q2 I was at 45% of quota, and I finished the year at $1.38M, which "
+        "is 115% of target.",
+    ),
+    (
+        "en",
+        "I reduced build times by 60% and cut cloud costs by 30%, saving about €120K a year. The migration "
+        "took 8 months with a team of 5 engineers.",
+    ),
+    ("en", "My win rate went from 18% to 27%. I closed 30 deals at an average of €15K each, €450K in total."),
+    ("en", "About 65% of my revenue came from new business and 35% from upsell."),
+    ("en", "I was ranked 2nd out of 14 reps in 2023 and 1st in Q4. There are 14 reps on the team."),
+    ("en", "Revenue was €2M, split between €1.4M new business and €600K expansion."),
+    ("en", "I closed €900K, of which €400K came from our largest client, among others."),
+    (
+        "en",
+        "I landed 20 new logos with an average deal size of €25K; total revenue was €800K including €300K "
+        "upsell.",
+    ),
+    ("en", "I hit 104% of my target: €520K on a €500K quota."),
+    ("en", "I achieved 95% of my target with €380K on a €400K target."),
+    (
+        "en",
+        "I joined in 2019, led a team of 6 developers for 3 years, cut deploy time from 45 to 12 minutes "
+        "and handled 1,200 tickets a month at 98% SLA.",
+    ),
+    ("en", "I finished 12% below target with €352K against a €400K quota."),
+    ("en", "In a team of 8 colleagues I ranked 9th."),
+    ("en", "In 2021 I had a €300K quota and hit 90%; in 2022 the quota was €400K and I closed €440K, 110%."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "rule", "stated", "expected"), INCONSISTENT, ids=[c[1][:50] for c in INCONSISTENT]
+)
+def test_inconsistent_figures_are_flagged(
+    lang: str, answer: str, rule: str, stated: float, expected: float
+) -> None:
+    numbers = extract_numbers(answer, lang)
+    found = _check(answer, numbers, lang)
+    wanted: list[object] = [(rule, pytest.approx(stated, abs=0.01), pytest.approx(expected, abs=0.01))]
+    assert [(m.rule, m.stated, m.expected) for m in found] == wanted, (
+        f"Missed or wrong mismatch in: {answer!r}"
+    )
+    spans = {n.span for n in numbers}
+    mismatch = found[0]
+    assert mismatch.spans and set(mismatch.spans) <= spans  # every span points at a figure
+    assert set(mismatch.explanation) == {"nl", "en"}
+    assert all(text.strip() and "{" not in text for text in mismatch.explanation.values())
+    assert find_mismatches(answer, numbers, lang) == found
+
+
+@pytest.mark.parametrize(("lang", "answer"), CONSISTENT, ids=[c[1][:50] for c in CONSISTENT])
+def test_consistent_figures_are_not_flagged(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert found == [], f"False positive against {answer!r}: {[m.explanation['en'] for m in found]}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "nl", "en"),
+    [
+        (
+            "en",
+            "My target was €400K and I closed €380K, so I hit 112%.",
+            "€380K op een target van €400K is 95%, niet de 112% die je noemt.",
+            "€380K of a €400K target is 95%, not the 112% you mention.",
+        ),
+        (
+            "nl",
+            "€1,2 miljoen omzet, waarvan €800K nieuwe klanten en €300K upsell.",
+            "€800K + €300K is samen €1,1 miljoen, niet de €1,2 miljoen die je als totaal noemt.",
+            "€800K + €300K adds up to €1.1 million, not the €1.2 million you give as the total.",
+        ),
+        (
+            "nl",
+            "Ik sloot 20 deals met een gemiddelde dealgrootte van €14.750, in totaal €400K.",
+            "20 × gemiddeld €14.750 is ongeveer €295K, niet de €400K die je noemt.",
+            "20 × an average of €14,750 is about €295K, not the €400K you mention.",
+        ),
+        (
+            "nl",
+            "In een team van 8 accountmanagers was ik nummer 10.",
+            "In een team van 8 kun je geen nummer 10 zijn.",
+            "In a team of 8 you cannot be number 10.",
+        ),
+        (
+            "en",
+            "My revenue was 60% new business and 30% upsell.",
+            "60% + 30% is samen 90%, geen 100%: een verdeling van één geheel komt op 100% uit.",
+            "60% + 30% adds up to 90%, not 100%: a split of one whole should add up to 100%.",
+        ),
+    ],
+)
+def test_explanations_show_the_sum(lang: str, answer: str, nl: str, en: str) -> None:
+    (mismatch,) = _check(answer, extract_numbers(answer, lang), lang)
+    assert mismatch.explanation == {"nl": nl, "en": en}
+
+
+def test_spans_of_a_percentage_mismatch_cover_the_three_figures() -> None:
+    answer = "Mijn target was €400K. Ik heb €380K gehaald, dat is 112% van mijn target."
+    (mismatch,) = _check(answer, extract_numbers(answer, "nl"), "nl")
+    assert [answer[s:e] for s, e in mismatch.spans] == ["€400K", "€380K", "112%"]
+
+
+def test_rounded_figures_in_speech_are_tolerated() -> None:
+    # 448/400 = 112% said as "110%" with an approximation word; 1.1M + 0.14M against 1.2M is within 5%.
+    for lang, answer in [
+        ("nl", "Mijn target was €400K en ik heb €448K gehaald, ruim 110% van mijn target."),
+        ("en", "I did €1.2M in revenue, of which €1.1M new business and €140K upsell."),
+        ("en", "I closed 17 deals at an average deal size of €25K, €400K in total."),
+    ]:
+        assert _check(answer, extract_numbers(answer, lang), lang) == [], answer
+
+
+def test_odd_numbers_do_not_break_the_check() -> None:
+    answer = "Mijn target was €400K."
+    odd = [
+        Number("€400K", (16, 21), 400_000, "money", "EUR"),
+        Number("x", (-5, 2), 1, "plain"),
+        Number("y", (10, 10_000), 1, "plain"),
+        Number("z", (18, 19), 0, "percent", "%"),
+        Number("€400K", (16, 21), 0, "money", "EUR"),
+    ]
+    assert find_mismatches(answer, odd, "nl") == []
+    assert _check(answer, odd, "de") == []
+    assert find_mismatches("", [], "nl") == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer=ANSWERS, lang=st.sampled_from(["nl", "en"]))
+def test_check_never_raises_and_spans_lie_inside(answer: str, lang: str) -> None:
+    numbers = extract_numbers(answer, lang)
+    found = _check(answer, numbers, lang)  # the inner check: a bug here must fail, not be swallowed
+    for mismatch in found:
+        assert mismatch.spans
+        for start, end in mismatch.spans:
+            assert 0 <= start < end <= len(answer)
+        assert set(mismatch.explanation) == {"nl", "en"}
+    assert find_mismatches(answer, numbers, lang) == found
+
+
+def test_check_is_fast_on_a_realistic_answer() -> None:
+    numbers = extract_numbers(SALES_ANSWER_NL, "nl")
+    _check(SALES_ANSWER_NL, numbers, "nl")
+    best = float("inf")
+    for _ in range(30):
+        started = time.perf_counter()
+        _check(SALES_ANSWER_NL, numbers, "nl")
+        best = min(best, time.perf_counter() - started)
+    assert best < 0.005  # about 0.5 ms on a 2-core machine; generous so a busy CI box does not flake
+
+
+def test_long_answer_is_checked_in_reasonable_time() -> None:
+    answer = (STRONG_NL + " ") * 60 + "<p>€450K</p>" * 500
+    numbers = extract_numbers(answer, "nl")
+    started = time.perf_counter()
+    find_mismatches(answer, numbers, "nl")
+    assert time.perf_counter() - started < 3.0
