@@ -35,6 +35,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Bestand niet gevonden of niet leesbaar: {path}",
         "en": "File not found or not readable: {path}",
     },
+    "E010": {
+        "nl": "Het audiobestand is leeg (0 bytes): {path}. Neem je antwoord opnieuw op.",
+        "en": "The audio file is empty (0 bytes): {path}. Record your answer again.",
+    },
+    "E011": {
+        "nl": "Dit bestand kan niet als audio worden gelezen (het is geen audio of het is beschadigd): {path}.",
+        "en": "This file can't be read as audio (it is not audio, or it is damaged): {path}.",
+    },
+    "E012": {
+        "nl": "De opname is afgebroken: het bestand houdt op na {seconds} s, terwijl het {expected} s zou moeten duren. Neem je antwoord opnieuw op.",
+        "en": "The recording is cut off: the file ends after {seconds} s, while it should last {expected} s. Record your answer again.",
+    },
+    "E013": {
+        "nl": "De opname duurt {minutes} minuten; het maximum is {limit} minuten. Een antwoord duurt meestal één à twee minuten: neem een korter antwoord op.",
+        "en": "The recording lasts {minutes} minutes; the limit is {limit} minutes. An answer usually takes one to two minutes: record a shorter one.",
+    },
+    "E014": {
+        "nl": "Er is geen spraak te horen in de opname. Staat je microfoon aan en dicht genoeg bij? Probeer het opnieuw.",
+        "en": "No speech can be heard in the recording. Is your microphone on and close enough? Try again.",
+    },
+    "E015": {
+        "nl": "Dit audioformaat wordt niet ondersteund ({format}). Gebruik webm, ogg of opus, wav, mp3 of m4a.",
+        "en": "This audio format is not supported ({format}). Use webm, ogg or opus, wav, mp3 or m4a.",
+    },
+    "E016": {
+        "nl": "Het spraakmodel '{model}' kon niet worden gedownload: {detail}. Controleer je internetverbinding en probeer 'coach models download {model}' opnieuw, of geef het pad van een lokale modelmap op.",
+        "en": "The speech model '{model}' could not be downloaded: {detail}. Check your internet connection and try 'coach models download {model}' again, or give the path of a local model folder.",
+    },
+    "E017": {
+        "nl": "Onbekend spraakmodel '{model}'. Kies een van: {choices}, of geef het pad van een map met een faster-whisper-model (model.bin).",
+        "en": "Unknown speech model '{model}'. Choose one of: {choices}, or give the path of a folder with a faster-whisper model (model.bin).",
+    },
+    "E018": {
+        "nl": "Er is geen microfoon gevonden. Sluit er een aan, of neem je antwoord op met een ander programma en laat het nakijken met 'coach check --audio BESTAND'.",
+        "en": "No microphone was found. Connect one, or record your answer with another program and check it with 'coach check --audio FILE'.",
+    },
+    "E019": {
+        "nl": "Opnemen kan op deze computer niet: {detail}. Installeer opnemen met 'pip install coach[speak]' en PortAudio (Debian/Ubuntu: 'apt install libportaudio2'), of neem je antwoord op met een ander programma en gebruik 'coach check --audio BESTAND'.",
+        "en": "Recording is not available on this computer: {detail}. Install recording with 'pip install coach[speak]' and PortAudio (Debian/Ubuntu: 'apt install libportaudio2'), or record your answer with another program and use 'coach check --audio FILE'.",
+    },
 }
 
 

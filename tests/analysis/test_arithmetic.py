@@ -210,6 +210,21 @@ CONSISTENT: list[tuple[str, str]] = [
     ("en", "I finished 12% below target with €352K against a €400K quota."),
     ("en", "In a team of 8 colleagues I ranked 9th."),
     ("en", "In 2021 I had a €300K quota and hit 90%; in 2022 the quota was €400K and I closed €440K, 110%."),
+    # roles that look alike but are not the same thing
+    ("en", "My target was €400K and I closed €448K. I also hit 100% of my activity targets."),
+    ("en", "My target was €400K and I closed €448K. We hit 99.9% uptime."),
+    ("en", "In my team of 5 I was the best, and company-wide I ranked 12th."),
+    ("nl", "In mijn team van 5 was ik de beste; landelijk stond ik nummer 12."),
+    (
+        "nl",
+        "Dit jaar is mijn target €500K en ik sta na 4 maanden op 38%. Vorig jaar heb ik €448K gehaald, dat is "
+        "112% van mijn target van toen, €400K.",
+    ),
+    ("nl", "Mijn target was €400K. Van die omzet kwam €300K uit nieuwe klanten en €150K uit upsell."),
+    ("nl", "Ik heb 20 deals gesloten, waarvan 12 nieuwe klanten en 8 upsell."),
+    ("nl", "Ik heb 40 klanten met een gemiddelde omzet van €10K per jaar; in totaal beheer ik €400K."),
+    ("en", "We spent 60% on new features and 40% on bugs, and the new release cut churn by 3%."),
+    ("en", "Our office has 200 people; I was #3 in the country out of 40 reps."),
 ]
 
 

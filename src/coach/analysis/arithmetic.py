@@ -49,6 +49,7 @@ _CATEGORIES = {
     "clause": "clause_breaks",
     "period": "partial_period_words",
     "current": "current_period_words",
+    "scope": "rank_scope_words",
 }
 
 Phrase = tuple[str, ...]
@@ -771,6 +772,8 @@ def _rank_in_team(answer: _Answer) -> list[Mismatch]:
             continue
         if phrase_key(rank.n.text)[:1] in answer.rules.rank_top:
             continue  # "top 3" is not one position
+        if answer.has("scope", *answer.sentence_text(rank.sentence)):
+            continue  # "landelijk nummer 12": a bigger group than the team
         sizes = _team_sizes(answer, (rank.sentence - 1, rank.sentence, rank.sentence + 1))
         if len({s for _, s in sizes}) != 1:
             continue

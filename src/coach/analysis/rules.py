@@ -56,11 +56,22 @@ class PatternSet(BaseModel):
         return problems
 
 
+SENTENCE_START = r"(?:(?<![^.!?\n])|(?<=[.!?\n])\s*)"
+
+
+def anchored(pattern: str) -> str:
+    """A pattern that starts by covering its sentence (`[^.!?]*`) is tried only where a sentence starts.
+
+    Unanchored, such a pattern is retried at every character of the sentence, which takes quadratic time.
+    """
+    return SENTENCE_START + pattern if pattern.startswith("[^.!?]*") else pattern
+
+
 @lru_cache(maxsize=4096)
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+    return re.compile("|".join(f"(?:{anchored(p)})" for p in patterns), FLAGS)
 
 
 class Messages(BaseModel):

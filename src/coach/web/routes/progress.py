@@ -36,6 +36,7 @@ TREND_CRITERIA = 5  # criteria in the chart over time
 TREND_WINDOW = 10  # the trend shows the share met in the criterion's last this many answers
 BARS_PER_SIDE = 5  # strongest and weakest criteria in the bar chart
 DRILL_SIZE = 3  # questions in a drill
+CHART_WIDTH = 5.6  # inches; with 10-point text the charts stay legible when shrunk to a phone's width
 
 _CHART_LOCK = threading.Lock()  # matplotlib's rc settings are global: draw one chart at a time
 _CHART_CACHE: OrderedDict[tuple[Any, ...], dict[str, Markup]] = OrderedDict()  # same answers, same charts
@@ -199,11 +200,11 @@ def _date_formatter(lang: str, first: datetime, last: datetime) -> Any:
     return FuncFormatter(label)
 
 
-def _new_figure(height: float, left: float = 0.62, bottom: float = 0.5) -> Any:
-    """A figure 6.4 inches wide with fixed margins in inches (a layout engine would double the drawing)."""
+def _new_figure(height: float, left: float = 0.7, bottom: float = 0.5) -> Any:
+    """A figure CHART_WIDTH inches wide with fixed margins in inches (a layout engine would draw twice)."""
     from matplotlib.figure import Figure
 
-    width = 6.4
+    width = CHART_WIDTH
     figure = Figure(figsize=(width, height), dpi=100)
     figure.subplots_adjust(
         left=left / width, right=1 - 0.15 / width, bottom=bottom / height, top=1 - 0.35 / height
@@ -215,7 +216,7 @@ def _style_axes(ax: Any) -> None:
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="#e4e8ef", linewidth=0.8)
     ax.set_axisbelow(True)
-    ax.tick_params(labelsize=9)
+    ax.tick_params(labelsize=10)
 
 
 def _date_axis(ax: Any, lang: str, times: list[datetime]) -> None:
@@ -227,7 +228,7 @@ def _date_axis(ax: Any, lang: str, times: list[datetime]) -> None:
 
 
 def _score_chart(progress: Progress, lang: str) -> Any:
-    figure, ax = _new_figure(3.2, bottom=0.85)
+    figure, ax = _new_figure(3.3, bottom=0.9)
     _style_axes(ax)
     times = [p.created_at for p in progress.points]
     ax.plot(
@@ -253,11 +254,11 @@ def _score_chart(progress: Progress, lang: str) -> Any:
         label=translate(lang, "Average per interview"),
     )
     ax.set_ylim(0, 100)
-    ax.set_title(translate(lang, "Score over time"), fontsize=11)
-    ax.set_ylabel(translate(lang, "Score out of 100"), fontsize=9)
-    ax.set_xlabel(translate(lang, "Date"), fontsize=9)
+    ax.set_title(translate(lang, "Score over time"), fontsize=12)
+    ax.set_ylabel(translate(lang, "Score out of 100"), fontsize=10)
+    ax.set_xlabel(translate(lang, "Date"), fontsize=10)
     _date_axis(ax, lang, times)
-    figure.legend(loc="lower center", ncols=2, fontsize=8, frameon=False)
+    figure.legend(loc="lower center", ncols=2, fontsize=9, frameon=False)
     return figure
 
 
@@ -266,10 +267,10 @@ def _trend_chart(progress: Progress, lang: str) -> Any:
     from matplotlib.figure import Figure
 
     rows = len(progress.trend)
-    width, height = 6.4, 0.7 + 0.85 * rows
+    width, height = CHART_WIDTH, 0.75 + 0.9 * rows
     figure = Figure(figsize=(width, height), dpi=100)
     figure.subplots_adjust(
-        left=0.6 / width, right=1 - 0.15 / width, bottom=0.45 / height, top=1 - 0.55 / height, hspace=0.75
+        left=0.7 / width, right=1 - 0.15 / width, bottom=0.5 / height, top=1 - 0.6 / height, hspace=0.8
     )
     axes = figure.subplots(rows, 1, sharex=True, squeeze=False)[:, 0]
     times = [t for _, line in progress.trend for t, _ in line]
@@ -281,19 +282,19 @@ def _trend_chart(progress: Progress, lang: str) -> Any:
         ax.plot(xs, ys, marker="o", markersize=3, linewidth=1.6, color=colour, gid=f"trend-{index}")
         ax.set_ylim(0, 105)
         ax.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
-        ax.set_title(stat.name, loc="left", fontsize=9, pad=3)
+        ax.set_title(stat.name, loc="left", fontsize=10, pad=3)
     axes[0].figure.suptitle(
-        translate(lang, "How often you met each criterion"), fontsize=11, x=0.6 / width, ha="left"
+        translate(lang, "How often you met each criterion"), fontsize=12, x=0.7 / width, ha="left"
     )
-    axes[-1].set_xlabel(translate(lang, "Interview date"), fontsize=9)
+    axes[-1].set_xlabel(translate(lang, "Interview date"), fontsize=10)
     _date_axis(axes[-1], lang, times)
     return figure
 
 
 def _bar_chart(progress: Progress, lang: str) -> Any:
     names = [stat.name for stat, _ in progress.bars]
-    left = min(3.2, 0.25 + 0.068 * max(len(n) for n in names))  # room for the names at 9 points
-    figure, ax = _new_figure(0.95 + 0.3 * len(progress.bars), left=left, bottom=0.45)
+    left = min(3.0, 0.25 + 0.076 * max(len(n) for n in names))  # room for the names at 10 points
+    figure, ax = _new_figure(1.0 + 0.32 * len(progress.bars), left=left, bottom=0.5)
     _style_axes(ax)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#e4e8ef", linewidth=0.8)
@@ -302,12 +303,12 @@ def _bar_chart(progress: Progress, lang: str) -> Any:
     bars = ax.barh(range(len(names)), rates, color=colours, height=0.6)
     for index, bar in enumerate(bars):
         bar.set_gid(f"bar-{index}")
-    ax.bar_label(bars, labels=[f"{r}%" for r in rates], padding=3, fontsize=8)
-    ax.set_yticks(range(len(names)), names, fontsize=9)
+    ax.bar_label(bars, labels=[f"{r}%" for r in rates], padding=3, fontsize=9)
+    ax.set_yticks(range(len(names)), names, fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, 112)
-    ax.set_title(translate(lang, "Your strongest and weakest criteria"), fontsize=11)
-    ax.set_xlabel(translate(lang, "Met (% of answers)"), fontsize=9)
+    ax.set_title(translate(lang, "Your strongest and weakest criteria"), fontsize=12)
+    ax.set_xlabel(translate(lang, "Met (% of answers)"), fontsize=10)
     return figure
 
 
