@@ -80,3 +80,12 @@ def test_plan_errors() -> None:
 def test_drill_questions_are_exactly_those_with_the_criterion() -> None:
     expected = sorted(q.id for q in load_questions().values() if "it.risks" in q.rubric)
     assert [q.id for q in drill_questions("it.risks")] == expected
+
+
+@pytest.mark.parametrize("criterion", ["interview.candidate_questions", "learning.lesson", "structure.star"])
+@pytest.mark.parametrize("sector", [None, "it", "sales", "general"])
+def test_the_drill_sector_is_it_or_sales_like_every_interview(criterion: str, sector: str | None) -> None:
+    plan = make_drill_plan(criterion, "en", sector=sector, seed=4)
+    assert plan.sector in ("it", "sales")
+    if sector in ("it", "sales") and all(q.sector in (sector, "general") for q in questions(plan)):
+        assert plan.sector == sector

@@ -303,6 +303,7 @@ BAD_FILES = [
     (b"  \n", "The file is empty. Choose the file that Coach exported."),
     (b'{"format": "coach-export", "x": "\xff\xfe"}', "The file is not UTF-8 text (byte 33)."),
     (b'{"format": "coach-export",', "The file is not valid JSON (line 1)."),
+    (b'{"format": "coach-export", "version": 1, "x": NaN}', "The file is not valid JSON. Choose"),
     (b"[1, 2]", "This is not a Coach export"),
     (b'{"format": "something-else", "version": 1}', "This is not a Coach export"),
     (

@@ -149,3 +149,9 @@ def test_timed_out_empty_answer_is_still_recorded(client: Client, store) -> None
                                                   "position": "0", "kind": "answer"})
     assert response.url.path.startswith("/answers/")
     assert "The time was up" in response.text
+
+
+def test_ids_out_of_range_are_404(client: Client) -> None:
+    for path in ("/interviews/99999999999999999999", "/answers/0", "/history/-3", "/interviews/abc"):
+        assert client.get(path).status_code == 404, path
+    assert client.api("GET", "/api/interviews/99999999999999999999").status_code == 404

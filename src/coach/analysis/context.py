@@ -51,6 +51,14 @@ class Analysis:
             return []
         spans = [(m.start(), m.end()) for m in pattern.finditer(self.text) if m.end() > m.start()]
         if exceptions is not None and spans:
-            excluded = [(m.start(), m.end()) for m in exceptions.finditer(self.text)]
-            spans = [s for s in spans if not any(s[0] < e[1] and e[0] < s[1] for e in excluded)]
+            excluded = [(m.start(), m.end()) for m in exceptions.finditer(self.text) if m.end() > m.start()]
+            spans = [s for s in spans if not _overlaps_any(s, excluded)]
         return spans
+
+
+def _overlaps_any(span: Span, ranges: list[Span]) -> bool:
+    """Whether `span` overlaps one of `ranges` (sorted by start, as finditer gives them)."""
+    from bisect import bisect_left
+
+    i = bisect_left(ranges, (span[1], -1))  # ranges starting before span's end are candidates
+    return any(ranges[j][1] > span[0] for j in range(max(0, i - 50), i))

@@ -10,6 +10,7 @@ from coach.practice.plan import Plan, PlanError
 
 DRILL_ROLE = "any"
 DRILL_LEVEL = "medior"
+SECTORS = ("it", "sales")  # an interview's sector (general questions belong to both)
 
 
 def drill_questions(criterion_id: str) -> list[Question]:
@@ -49,20 +50,25 @@ def make_drill_plan(
     rng.shuffle(shuffled)
     chosen: list[Question] = []
     categories: set[str] = set()
-    for level in sorted({tier(q) for q in shuffled}):
-        group = [q for q in shuffled if tier(q) == level]
+    for rank in sorted({tier(q) for q in shuffled}):
+        group = [q for q in shuffled if tier(q) == rank]
         while group and len(chosen) < count:
             pick = next((q for q in group if q.category not in categories), group[0])
             group.remove(pick)
             chosen.append(pick)
             categories.add(pick.category)
-    plan_sector = sector if any(q.sector == sector for q in chosen) else _main_sector(chosen)
-    return Plan(plan_sector, DRILL_ROLE, DRILL_LEVEL, lang, seed, tuple(q.id for q in chosen))
+    return Plan(
+        _plan_sector(chosen, sector), DRILL_ROLE, DRILL_LEVEL, lang, seed, tuple(q.id for q in chosen)
+    )
 
 
-def _main_sector(questions: list[Question]) -> str:
-    """The sector most of `questions` belong to, it or sales before general."""
-    sectors = [q.sector for q in questions]
-    for candidate in sorted(set(sectors), key=lambda s: (-sectors.count(s), s == "general", s)):
-        return candidate
-    return "general"
+def _plan_sector(questions: list[Question], preferred: str | None) -> str:
+    """The drill's sector, it or sales as for every interview: the one most of its questions belong to.
+
+    General questions belong to either; a drill of only general questions takes the preferred sector,
+    else it.
+    """
+    counts: dict[str, float] = {sector: sum(q.sector == sector for q in questions) for sector in SECTORS}
+    if preferred in SECTORS:
+        counts[preferred] += 0.5  # breaks a tie, and decides when all questions are general
+    return max(SECTORS, key=lambda sector: counts[sector])

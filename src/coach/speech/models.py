@@ -131,7 +131,7 @@ def ensure_model(name: str | None = None, progress: DownloadProgress | None = No
     """
     name = name or default_model()
     path = model_path(name, lang)
-    if path != models_dir() / name or is_installed(name):
+    if _is_path(name) or path != models_dir() / name or is_installed(name):
         return path
     models_dir().mkdir(parents=True, exist_ok=True)
     if name in PACKAGED:

@@ -261,6 +261,10 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return path or "/"
 
 
+def _no_constants(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")  # NaN and Infinity are not JSON, and PostgreSQL refuses them
+
+
 def parse_export(raw: bytes | str) -> ExportFile:
     """Read and check an export file; raises TransferError saying what is wrong with it."""
     if isinstance(raw, bytes):
@@ -278,12 +282,16 @@ def parse_export(raw: bytes | str) -> ExportFile:
     if not raw.strip():
         raise TransferError(N_("The file is empty. Choose the file that Coach exported."))
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError) as exc:
+        data = json.loads(raw, parse_constant=_no_constants)
+    except (ValueError, RecursionError) as exc:
         line = getattr(exc, "lineno", None)
+        if line is None:
+            raise TransferError(
+                N_("The file is not valid JSON. Choose the .json file that Coach exported.")
+            ) from None
         raise TransferError(
             N_("The file is not valid JSON (line {line}). Choose the .json file that Coach exported."),
-            line=line if line is not None else "?",
+            line=line,
         ) from None
     return validate_export(data)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi import Path as PathParam
 from fastapi.templating import Jinja2Templates
 
 from coach.i18n import translate
@@ -55,6 +56,8 @@ def get_lang(request: Request) -> str:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+# A row id in a URL: anything outside the database's integer range can't exist (404, not an overflow).
+RowId = Annotated[int, PathParam(ge=1, le=2_147_483_647)]
 UserDep = Annotated[int, Depends(get_user)]
 LangDep = Annotated[str, Depends(get_lang)]
 

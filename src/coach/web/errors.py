@@ -98,6 +98,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, exc: RequestValidationError) -> Response:
+        if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+            return _page(
+                request,
+                404,
+                N_("Not found"),
+                N_("This page doesn't exist (any more). Go back to the start page."),
+            )
         return _page(
             request,
             422,

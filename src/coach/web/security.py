@@ -65,7 +65,7 @@ class SizeLimitMiddleware(BaseHTTPMiddleware):
 
 
 async def verify_csrf(request: Request) -> None:
-    """Every state-changing request must carry the cookie's token, as a form field or an X-CSRF-Token header."""
+    """Every state-changing request must echo the cookie's token: a form field or an X-CSRF-Token header."""
     if request.method in SAFE_METHODS:
         return
     expected = request.cookies.get(CSRF_COOKIE)

@@ -11,7 +11,7 @@ from coach.analysis.engine import check
 from coach.errors import MAX_ANSWER_CHARS
 from coach.practice.plan import PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
-from coach.web.deps import LangDep, StoreDep, UserDep
+from coach.web.deps import LangDep, RowId, StoreDep, UserDep
 from coach.wire import feedback_to_json
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -58,8 +58,11 @@ def _state(session: InterviewSession) -> dict[str, Any]:
         "lang": session.plan.lang,
         "position": session.position,
         "finished": session.finished,
-        "question": None if session.finished else {
-            "id": session.question.id, "text": session.question_text(),
+        "question": None
+        if session.finished
+        else {
+            "id": session.question.id,
+            "text": session.question_text(),
             "follow_up": session.pending_follow_up is not None,
         },
     }
@@ -83,37 +86,49 @@ def _session(store: Any, user: int, interview_id: int) -> InterviewSession:
 
 
 @router.get("/interviews/{interview_id}")
-def api_interview(interview_id: int, store: StoreDep, user: UserDep) -> dict[str, Any]:
+def api_interview(interview_id: RowId, store: StoreDep, user: UserDep) -> dict[str, Any]:
     """Where an interview stands: its plan, the current question, whether it is finished."""
     return _state(_session(store, user, interview_id))
 
 
 @router.post("/interviews/{interview_id}/answers")
-def api_answer(interview_id: int, body: AnswerRequest, store: StoreDep, user: UserDep,
-               lang: LangDep) -> dict[str, Any]:
+def api_answer(
+    interview_id: RowId, body: AnswerRequest, store: StoreDep, user: UserDep, lang: LangDep
+) -> dict[str, Any]:
     """Answer the current question; returns the feedback, any follow-up, and the next state."""
     if body.token:
         existing = store.answer_by_token(user, body.token)
         if existing is not None:
             saved = store.answer(user, existing)
-            return {"answer_id": existing, "feedback": saved.feedback if saved else None, "repeated": True,
-                    "state": _state(_session(store, user, interview_id))}
+            return {
+                "answer_id": existing,
+                "feedback": saved.feedback if saved else None,
+                "repeated": True,
+                "state": _state(_session(store, user, interview_id)),
+            }
     session = _session(store, user, interview_id)
     if session.finished:
         raise HTTPException(status_code=400, detail="finished")
     turn = session.submit(body.text, duration_s=body.duration_s, token=body.token)
-    return {"answer_id": turn.answer_id, "feedback": feedback_to_json(turn.feedback), "follow_up": turn.follow_up,
-            "repeated": False, "state": _state(session)}
+    return {
+        "answer_id": turn.answer_id,
+        "feedback": feedback_to_json(turn.feedback),
+        "follow_up": turn.follow_up,
+        "repeated": False,
+        "state": _state(session),
+    }
 
 
 @router.get("/interviews/{interview_id}/summary")
-def api_summary(interview_id: int, store: StoreDep, user: UserDep) -> dict[str, Any]:
+def api_summary(interview_id: RowId, store: StoreDep, user: UserDep) -> dict[str, Any]:
     """Score per question, the most-missed criteria and what to practise next."""
     _session(store, user, interview_id)
     s = summarise(store, user, interview_id)
     return {
         "average": s.average,
-        "results": [{"position": r.position, "question_id": r.question_id, "score": r.score} for r in s.results],
+        "results": [
+            {"position": r.position, "question_id": r.question_id, "score": r.score} for r in s.results
+        ],
         "most_missed": [{"criterion": c, "name": n, "count": k} for c, n, k in s.most_missed],
         "practise_next": [{"criterion": c, "tip": t, "questions": q} for c, t, q in s.practise_next],
     }

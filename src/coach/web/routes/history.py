@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 
-from coach.web.deps import LangDep, StoreDep, UserDep, render
+from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
 from coach.web.highlight import segments
 from coach.web.routes.interviews import STAR_LABELS
 
@@ -29,7 +29,7 @@ def history(request: Request, store: StoreDep, user: UserDep, lang: LangDep):  #
 
 
 @router.get("/history/{interview_id}")
-def history_detail(request: Request, interview_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+def history_detail(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     interview = store.interview(user, interview_id)
     if interview is None:
         raise HTTPException(status_code=404)

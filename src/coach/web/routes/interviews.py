@@ -15,7 +15,7 @@ from coach.i18n import translate
 from coach.practice.plan import PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
 from coach.store.models import Answer
-from coach.web.deps import LangDep, StoreDep, UserDep, render
+from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
 from coach.web.highlight import segments
 
 router = APIRouter()
@@ -88,7 +88,7 @@ def create_interview(  # type: ignore[no-untyped-def]
 
 
 @router.get("/interviews/{interview_id}")
-def ask(request: Request, interview_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+def ask(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """The current question (or the pending follow-up), with the answer box and the timer."""
     session = _session(store, user, interview_id)
     if session.finished:
@@ -121,7 +121,7 @@ def _matching_stories(store: Any, user: int, category: str) -> list[Any]:
 @router.post("/interviews/{interview_id}/answer")
 def answer(  # type: ignore[no-untyped-def]
     request: Request,
-    interview_id: int,
+    interview_id: RowId,
     store: StoreDep,
     user: UserDep,
     lang: LangDep,
@@ -151,7 +151,7 @@ def answer(  # type: ignore[no-untyped-def]
 
 
 @router.post("/interviews/{interview_id}/skip")
-def skip_follow_up(interview_id: int, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
+def skip_follow_up(interview_id: RowId, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
     """Move on without answering the follow-up question."""
     _session(store, user, interview_id).skip_follow_up()
     return RedirectResponse(f"/interviews/{interview_id}", status_code=303)
@@ -159,7 +159,7 @@ def skip_follow_up(interview_id: int, store: StoreDep, user: UserDep):  # type: 
 
 @router.post("/interviews/{interview_id}/retry/{position}")
 def retry(  # type: ignore[no-untyped-def]
-    interview_id: int,
+    interview_id: RowId,
     position: int,
     store: StoreDep,
     user: UserDep,
@@ -179,7 +179,7 @@ def retry(  # type: ignore[no-untyped-def]
 
 
 @router.post("/interviews/{interview_id}/finish")
-def finish(interview_id: int, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
+def finish(interview_id: RowId, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
     """End the interview now (what was answered is kept) and show the summary."""
     session = _session(store, user, interview_id)
     session.finish("finished" if session.finished else "abandoned")
@@ -187,7 +187,7 @@ def finish(interview_id: int, store: StoreDep, user: UserDep):  # type: ignore[n
 
 
 @router.get("/interviews/{interview_id}/summary")
-def summary(request: Request, interview_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+def summary(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """Score per question, the criteria most often missed, what to practise next."""
     session = _session(store, user, interview_id)
     if session.finished:
@@ -206,7 +206,7 @@ def summary(request: Request, interview_id: int, store: StoreDep, user: UserDep,
 
 
 @router.get("/answers/{answer_id}")
-def feedback_page(request: Request, answer_id: int, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+def feedback_page(request: Request, answer_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """The feedback on one answer: score, highlights, findings, numbers, the example answer on demand."""
     answer = store.answer(user, answer_id)
     if answer is None:

@@ -189,7 +189,7 @@ def _date_formatter(lang: str, first: datetime, last: datetime) -> Any:
     from matplotlib.dates import num2date
     from matplotlib.ticker import FuncFormatter
 
-    same_day = first.date() == last.date()
+    same_day = first.date() == last.date() and first != last  # one moment only: the axis spans days
 
     def label(value: float, _pos: int) -> str:
         moment = num2date(value)

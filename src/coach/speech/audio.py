@@ -1,0 +1,132 @@
+"""Check an audio answer before transcribing it: readable, a supported format, not cut off, not too long,
+and not silent. Each problem is a coded error (E007, E010-E015) with a message in Dutch or English.
+
+Decoding uses PyAV, as faster-whisper does, so what passes here is what the transcriber can read.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.errors import CoachError, input_error
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from coach.speech.transcribe import Transcript
+
+SAMPLE_RATE = 16_000
+MAX_SECONDS = 600  # ten minutes: an answer takes one to two; a longer file is a mistake or a whole session
+# Demuxer names as FFmpeg reports them: wav, ogg (opus, vorbis), matroska/webm (a browser's MediaRecorder),
+# mp3, and mov/mp4/m4a (AAC from phones and Safari).
+ACCEPTED_FORMATS = frozenset({"wav", "ogg", "matroska", "webm", "mp3", "mov", "mp4", "m4a"})
+SILENCE_PEAK = 0.003  # about -50 dBFS: below this nothing was recorded
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    """An audio answer that passed the checks: its format, length and 16 kHz mono samples."""
+
+    path: Path
+    format: str
+    duration_s: float
+    samples: np.ndarray
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _fail(code: str, lang: str, **values: object) -> CoachError:
+    return CoachError(input_error(code, lang, **values))
+
+
+def validate_audio(path: str | Path, lang: str = "en") -> AudioInfo:
+    """Check and decode an audio file; raise CoachError with a coded message in `lang` when it can't be used."""
+    import av
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        readable = path.is_file() and os.access(path, os.R_OK)
+    except OSError:
+        readable = False
+    if not readable:
+        raise _fail("E007", lang, path=path)
+    if size == 0:
+        raise _fail("E010", lang, path=path.name)
+    try:
+        with av.open(str(path), metadata_errors="ignore") as container:
+            names = container.format.name.split(",")
+            streams = [s for s in container.streams if s.type == "audio"]
+            header_s = container.duration / 1_000_000 if container.duration else 0.0
+            stream_s = 0.0
+            if streams and streams[0].duration and streams[0].time_base:
+                stream_s = float(streams[0].duration * streams[0].time_base)
+    except (av.error.FFmpegError, OSError, UnicodeDecodeError, ValueError) as exc:
+        raise _fail("E011", lang, path=path.name) from exc
+    if not ACCEPTED_FORMATS.intersection(names):
+        raise _fail("E015", lang, format=names[0])
+    if not streams:
+        raise _fail("E011", lang, path=path.name)
+    if max(header_s, stream_s) > MAX_SECONDS + 1:
+        raise _fail("E013", lang, minutes=_number(max(header_s, stream_s) / 60, lang), limit=MAX_SECONDS // 60)
+    if "wav" in names:
+        cut = _wav_cut_off(path)
+        if cut is not None:
+            raise _fail("E012", lang, seconds=_number(cut[0], lang), expected=_number(cut[1], lang))
+    samples = _decode(path, lang)
+    duration = len(samples) / SAMPLE_RATE
+    if duration > MAX_SECONDS + 1:
+        raise _fail("E013", lang, minutes=_number(duration / 60, lang), limit=MAX_SECONDS // 60)
+    if "mp4" in names and stream_s > 0 and duration < stream_s - max(0.5, 0.05 * stream_s):
+        raise _fail("E012", lang, seconds=_number(duration, lang), expected=_number(stream_s, lang))
+    if len(samples) == 0 or float(abs(samples).max()) < SILENCE_PEAK:
+        raise _fail("E014", lang)
+    return AudioInfo(path, names[0], round(duration, 3), samples)
+
+
+def _decode(path: Path, lang: str) -> np.ndarray:
+    """16 kHz mono float samples, decoded the way faster-whisper decodes."""
+    import av
+    from faster_whisper.audio import decode_audio
+
+    try:
+        return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except (av.error.FFmpegError, OSError, ValueError) as exc:
+        raise _fail("E011", lang, path=path.name) from exc
+
+
+def _wav_cut_off(path: Path) -> tuple[float, float] | None:
+    """For a WAV file whose data chunk is shorter than its header says: (seconds there, seconds declared)."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        head = f.read(12)
+        if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+            return None  # RF64 and odd variants: leave it to the decoder
+        position, byte_rate = 12, 0
+        while position + 8 <= size:
+            f.seek(position)
+            chunk_id, chunk_size = struct.unpack("<4sI", f.read(8))
+            if chunk_id == b"fmt ":
+                fmt = f.read(16)
+                if len(fmt) == 16:
+                    byte_rate = struct.unpack("<HHIIHH", fmt)[3]
+            if chunk_id == b"data":
+                if chunk_size in (0, 0xFFFFFFFF) or not byte_rate:
+                    return None  # written while streaming: the length was never filled in
+                there = size - position - 8
+                return (there / byte_rate, chunk_size / byte_rate) if there < chunk_size else None
+            position += 8 + chunk_size + (chunk_size & 1)
+    return None
+
+
+def require_speech(transcript: Transcript, lang: str = "en") -> None:
+    """Raise E014 when voice activity detection or the transcriber heard no words."""
+    if not transcript.words or transcript.speech_s <= 0:
+        raise _fail("E014", lang)

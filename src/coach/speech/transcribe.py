@@ -1,0 +1,160 @@
+"""Speech to text with faster-whisper on the CPU: words with their times, in Dutch or English.
+
+The model is loaded once per process and shared; calls are serialised per model, so it is safe to call
+from several threads (a web server's workers): on a 2-core machine parallel decoding would only compete
+for the same cores.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from coach.analysis.types import Lang, Span
+
+if TYPE_CHECKING:
+    import numpy as np
+
+SAMPLE_RATE = 16_000
+LANGS: tuple[Lang, Lang] = ("nl", "en")
+
+# Whisper was trained on transcripts that mostly leave out "ehm" and "uh", so it tends to drop them. A prompt
+# written with disfluencies nudges it to keep them (measured in docs/benchmarks.md, section Speech).
+DISFLUENCY_PROMPTS: dict[str, str] = {
+    "nl": "Ehm, nou, ik eh... ik denk dat, uhm, ja.",
+    "en": "Um, well, I uh... I think, uhm, yes.",
+}
+
+TranscribeProgress = Callable[[float, float], None]
+"""Called with (seconds_done, seconds_total) as the transcript's segments arrive."""
+
+
+class Word(NamedTuple):
+    """One recognised word with its time in the audio and the model's confidence."""
+
+    word: str
+    start_s: float
+    end_s: float
+    probability: float
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What was said: the text, each word with its time, and the length of the audio."""
+
+    text: str
+    words: tuple[Word, ...]
+    duration_s: float
+    language: Lang
+    spans: tuple[Span, ...] = ()  # each word's place in `text`: text[start:end] == word
+    speech_s: float = 0.0  # seconds that voice activity detection kept as speech
+
+    def words_in(self, span: Span) -> list[int]:
+        """Indexes of the words that overlap the character span `span` of the text."""
+        return [i for i, (a, b) in enumerate(self.spans) if a < span[1] and span[0] < b]
+
+
+_models: dict[Path, tuple[Any, threading.Lock]] = {}
+_models_lock = threading.Lock()
+
+
+def load_model(model: str | None = None, lang: str = "en", progress: Callable[[int, int], None] | None = None):  # type: ignore[no-untyped-def]
+    """The faster-whisper model `model` (name or path), fetched on first use and loaded once per process."""
+    from coach.speech.models import ensure_model
+
+    path = ensure_model(model, progress=progress, lang=lang).resolve()
+    with _models_lock:
+        if path not in _models:
+            from faster_whisper import WhisperModel
+
+            whisper = WhisperModel(
+                str(path), device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 1, num_workers=1
+            )
+            _models[path] = (whisper, threading.Lock())
+        return _models[path]
+
+
+def forget_model(path: Path) -> None:
+    """Drop a loaded model (after it was removed from the cache)."""
+    with _models_lock:
+        _models.pop(Path(path).resolve(), None)
+
+
+def detect_language(whisper: Any, samples: np.ndarray) -> Lang:
+    """Dutch or English, whichever Whisper finds more likely (other languages are not considered)."""
+    _, _, probabilities = whisper.detect_language(audio=samples, vad_filter=True)
+    scores = dict(probabilities)
+    return "nl" if scores.get("nl", 0.0) > scores.get("en", 0.0) else "en"
+
+
+def transcribe(
+    audio_path: str | Path | np.ndarray,
+    lang: str | None,
+    model: str | None = None,
+    progress: TranscribeProgress | None = None,
+    *,
+    disfluency_prompt: bool = True,
+    download_progress: Callable[[int, int], None] | None = None,
+) -> Transcript:
+    """Transcribe an audio file (or 16 kHz mono samples) in `lang` ("nl"/"en"; detected when None).
+
+    Words come with start and end times; voice activity detection skips silence; a prompt with
+    disfluencies keeps more "ehm"/"uh" (turn it off with `disfluency_prompt=False`).
+    """
+    from faster_whisper.audio import decode_audio
+
+    samples = audio_path if not isinstance(audio_path, str | Path) else decode_audio(str(audio_path))
+    whisper, lock = load_model(model, lang if lang in LANGS else "en", download_progress)
+    total = len(samples) / SAMPLE_RATE
+    with lock:
+        language: Lang = lang if lang in LANGS else detect_language(whisper, samples)  # type: ignore[assignment]
+        segments, info = whisper.transcribe(
+            samples,
+            language=language,
+            task="transcribe",
+            word_timestamps=True,
+            vad_filter=True,
+            initial_prompt=DISFLUENCY_PROMPTS[language] if disfluency_prompt else None,
+        )
+        words: list[Word] = []
+        for segment in segments:
+            for w in segment.words or ():
+                words.append(Word(w.word, round(float(w.start), 3), round(float(w.end), 3), float(w.probability)))
+            if progress is not None:
+                progress(min(float(segment.end), total), total)
+    if progress is not None:
+        progress(total, total)
+    text, spans, cleaned = _join(words)
+    return Transcript(
+        text=text,
+        words=tuple(cleaned),
+        duration_s=round(float(info.duration), 3),
+        language=language,
+        spans=tuple(spans),
+        speech_s=round(float(info.duration_after_vad), 3),
+    )
+
+
+def _join(words: list[Word]) -> tuple[str, list[Span], list[Word]]:
+    """The text as Whisper spaced it, each word's span in it, and the words without their spaces."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    cleaned: list[Word] = []
+    position = 0
+    for w in words:
+        token = w.word.strip()
+        if not token:
+            continue
+        separator = " " if parts and w.word[:1].isspace() else ""  # no space: the word goes on ("20" "%")
+        if separator:
+            parts.append(separator)
+            position += 1
+        spans.append((position, position + len(token)))
+        parts.append(token)
+        position += len(token)
+        cleaned.append(w._replace(word=token))
+    return "".join(parts), spans, cleaned
