@@ -13,6 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "coach"
 KEYWORDS = {"tr": (2,), "translate": (2,), "_": None, "N_": None}
 METHODS = [("**.py", "python"), ("**/templates/**.html", "jinja2.ext:babel_extract")]
 SAME_IN_BOTH = {
+    "percentage",
     "Score: {score}/100",
     "Tip: {tip}",
     "Status",
