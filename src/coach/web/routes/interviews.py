@@ -94,7 +94,14 @@ def ask(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, l
     if session.finished:
         return RedirectResponse(f"/interviews/{interview_id}/summary", status_code=303)
     interview = store.interview(user, interview_id)
-    question = session.question
+    try:
+        question = session.question
+    except LookupError as exc:  # a plan imported from an older bank names a question that is gone
+        raise HTTPException(
+            status_code=400,
+            detail=translate(lang, "This interview asks a question that is no longer in the question bank. "
+                                   "End it and start a new one."),
+        ) from exc
     return render(
         request,
         "interview.html",
