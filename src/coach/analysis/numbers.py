@@ -43,16 +43,21 @@ _USD_HINT_RE = re.compile(r"\$|\busd\b|\bdollars?\b", re.IGNORECASE)
 
 Phrase = tuple[str, ...]
 
+GAP = "…"  # in a phrase from the data: one to four other words ("eindigde … op" = "eindigde het jaar op")
+MAX_GAP_WORDS = 4
+_GAP_RE = rf"[^\W\d_][\w'’]*(?:-[\w'’]+)*(?:\s+[^\W\d_][\w'’]*(?:-[\w'’]+)*){{0,{MAX_GAP_WORDS - 1}}}"
+
 
 def phrase_pattern(words: Iterable[Any], guard: bool = True) -> str:
     """Return a regex alternation of literal phrases, longest first, spaces matching any whitespace.
 
     With `guard`, a phrase that starts or ends with a letter or digit must not be glued to another word.
+    A "…" in a phrase stands for one to four words ("eindigde … op").
     """
     items = sorted({str(w).strip() for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
     parts: list[str] = []
     for item in items:
-        body = r"\s+".join(re.escape(piece) for piece in item.split())
+        body = r"\s+".join(_GAP_RE if piece == GAP else re.escape(piece) for piece in item.split())
         if guard and (item[0].isalnum() or item[0] == "_"):
             body = r"(?<!\w)" + body
         if guard and (item[-1].isalnum() or item[-1] == "_"):
@@ -108,7 +113,14 @@ def _duration(spec: str) -> tuple[str, float]:
 
 
 def _keys(phrases: Iterable[str]) -> frozenset[Phrase]:
-    return frozenset(k for k in (phrase_key(p) for p in phrases) if k)
+    return frozenset(k for k in (phrase_key(p) for p in phrases if GAP not in p) if k)
+
+
+def compound_suffixes(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The endings of glued target words ("kwartaaltarget"), from target_compounds in the data."""
+    compounds = data.get("target_compounds") or {}
+    suffixes = compounds.get("suffixes") if isinstance(compounds, Mapping) else None
+    return tuple(str(s).lower() for s in suffixes or [] if str(s).strip())
 
 
 @dataclass(frozen=True)
@@ -136,6 +148,7 @@ class _Lexicon:
     money_nouns: frozenset[Phrase]
     money_noun_links: frozenset[str]
     money_cues: frozenset[Phrase]
+    money_cue_suffixes: tuple[str, ...]  # glued target words are money cues too ("kwartaaltarget van 150K")
     default_currency: str
     percent_after: re.Pattern[str]
     percent_units: dict[str, str]
@@ -248,6 +261,7 @@ def _lexicon(lang: str) -> _Lexicon:
                 *data_list(data, "average_words"),
             ]
         ),
+        money_cue_suffixes=compound_suffixes(data),
         default_currency=str(data.get("default_currency") or "EUR"),
         percent_after=re.compile(
             rf"{_SP}?(?P<s>{phrase_pattern([p for p in percents if not p[0].isalnum()], guard=False)})"
@@ -665,7 +679,10 @@ class _Scan:
             before = self.before(atom.start)[-4:]
             keys = [t.group().lower().rstrip(".") for t in before]
             spans = ((i, j) for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
-            if not any(tuple(keys[i:j]) in self.lex.money_cues for i, j in spans):
+            suffixes = self.lex.money_cue_suffixes
+            if not any(tuple(keys[i:j]) in self.lex.money_cues for i, j in spans) and not (
+                suffixes and any(k.endswith(suffixes) for k in keys)
+            ):
                 return None
         return self.number(atom.start, atom.end, atom.value, "money", self.currency())
 

@@ -9,26 +9,35 @@ from rich.console import Console
 from rich.table import Table
 
 from coach.content.bank import load_questions
+from coach.content.schema import Question
 from coach.i18n import translate as tr
 
 MINIMUM = {"it": 60, "sales": 50, "general": 40}
-DUPLICATE_SIMILARITY = 88  # rapidfuzz token_set_ratio of two question texts in the same language
+DUPLICATE_OVERLAP = 0.6  # share of content-word stems two questions have in common, in both languages
 STRONG_MARGIN = 15  # a strong example must beat its weak twin by at least this many points
 
 
-def near_duplicates() -> list[tuple[str, str, float]]:
-    """Pairs of questions whose texts are nearly the same in either language."""
-    from rapidfuzz import fuzz
+def near_duplicates(pool: list[Question] | None = None) -> list[tuple[str, str, float]]:
+    """Pairs of questions that ask the same thing: the same content words (by stem) in both languages.
 
-    questions = sorted(load_questions().values(), key=lambda q: q.id)
+    Interview questions share their framing ("Tell me about a time..."), so string similarity alone
+    flags different questions; the overlap of content words, in Dutch and in English, does not.
+    """
+    from coach.analysis.stems import cached_content_stems
+
+    questions = sorted(pool if pool is not None else load_questions().values(), key=lambda q: q.id)
+    stems = {
+        q.id: {lang: cached_content_stems(q.text.get(lang), lang) for lang in ("nl", "en")} for q in questions
+    }
     pairs = []
     for i, a in enumerate(questions):
         for b in questions[i + 1 :]:
+            overlaps = []
             for lang in ("nl", "en"):
-                similarity = fuzz.token_set_ratio(a.text.get(lang).lower(), b.text.get(lang).lower())
-                if similarity >= DUPLICATE_SIMILARITY:
-                    pairs.append((a.id, b.id, similarity))
-                    break
+                x, y = stems[a.id][lang], stems[b.id][lang]
+                overlaps.append(len(x & y) / len(x | y) if x | y else 1.0)
+            if min(overlaps) >= DUPLICATE_OVERLAP:
+                pairs.append((a.id, b.id, round(100 * min(overlaps), 1)))
     return pairs
 
 
