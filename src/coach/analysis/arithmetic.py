@@ -26,7 +26,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from coach.analysis.numbers import data_list, numbers_data, phrase_key, phrase_pattern
+from coach.analysis.numbers import (
+    GAP,
+    MAX_GAP_WORDS,
+    compound_suffixes,
+    data_list,
+    numbers_data,
+    phrase_key,
+    phrase_pattern,
+)
 from coach.analysis.types import LANGS, Lang, Mismatch, Number, Span
 
 PERCENT_TOLERANCE = 2.0  # percentage points
@@ -36,6 +44,14 @@ APPROXIMATE_FACTOR = 2.5  # "ongeveer", "ruim", "about": tolerances are this muc
 
 _WORDS_BEFORE = 7  # how far back a keyword may stand from the figure it labels
 _WORDS_AFTER = 3
+_PERIOD_WORDS_BEFORE = 8  # how far back in its clause a word may name a figure's period ("dat kwartaal")
+_PERIOD_WORDS_AFTER = 5
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:()\[\]–—]")
+_GAP_TEXT_RE = re.compile(r"[\w\s'’-]*")  # what may stand between the words of "eindigde … op"
+_CHANGE_BEFORE_RE = re.compile(r"(?<!\w)(?:van|from|tussen|between)\s*\Z", re.IGNORECASE)
+_CHANGE_TO_RE = re.compile(r"\s*(?:naar|op|tot|to|into|en|and)\s*", re.IGNORECASE)
+_ROLE_AFTER_STOP_RE = re.compile(r"[,;:()\[\]–—]")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n")
 # The same words as numbers.phrase_key uses, so phrases from the data and from the answer line up.
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|[#€$~±]|\d+")
@@ -62,6 +78,13 @@ class _Rules:
     table: dict[Phrase, tuple[str, ...]]  # phrase -> the categories it belongs to
     firsts: frozenset[str]  # first words of all phrases, to skip other words quickly
     longest: int
+    gapped: tuple[tuple[Phrase, Phrase, str], ...]  # "eindigde … op": (head, tail, category)
+    compound_suffixes: tuple[str, ...]
+    compound: re.Pattern[str]  # a glued target word, its pieces before the suffix in group "p"
+    compound_piece: re.Pattern[str]
+    compound_periods: dict[str, str]  # piece -> period ("" when the piece names none)
+    team_pieces: frozenset[str]
+    period_cues: dict[str, str]
     team_size_before: re.Pattern[str]
     attainment_before: re.Pattern[str]
     attainment_after: re.Pattern[str]
@@ -71,6 +94,7 @@ class _Rules:
     below_target: re.Pattern[str]
     of_whole: re.Pattern[str]
     of_only: re.Pattern[str]
+    of_tail: re.Pattern[str]
     result_against: re.Pattern[str]
     glue_only: re.Pattern[str]
     period_after: re.Pattern[str]
@@ -102,8 +126,29 @@ def _rules(lang: str) -> _Rules:
             if key and category not in table.setdefault(key, []):
                 table[key].append(category)
 
+    gapped: list[tuple[Phrase, Phrase, str]] = []
+    for category, phrases in list(sources.items()):
+        sources[category] = [p for p in phrases if GAP not in p]
+        for phrase in phrases:
+            head, _, tail = phrase.partition(GAP)
+            if tail and phrase_key(head) and phrase_key(tail):
+                gapped.append((phrase_key(head), phrase_key(tail), category))
+    compounds = data.get("target_compounds") or {}
+    compounds = compounds if isinstance(compounds, Mapping) else {}
+    pieces = compounds.get("pieces") or {}
+    piece_periods = {
+        _squeeze(k): str(v or "") for k, v in (pieces.items() if isinstance(pieces, Mapping) else [])
+    }
+    team_pieces = {_squeeze(str(w)) for w in compounds.get("team_pieces") or []}
+    suffixes = compound_suffixes(data)
+    piece_alt = phrase_pattern([*piece_periods, *team_pieces], guard=False)
+    personal_alt = phrase_pattern(piece_periods, guard=False)
+    suffix_alt = phrase_pattern(suffixes, guard=False)
+    # A glued target word of the candidate's own ("kwartaaltarget"), for the patterns below.
+    personal = rf"(?<!\w)(?:{personal_alt}s?-?)+{suffix_alt}(?!\w)" if suffixes and piece_periods else "(?!)"
+
     det = _alt(data, "determiners")
-    target = _alt(data, "target_words")
+    target = rf"(?:{_alt(data, 'target_words')}|{personal})"
     qualifier = _alt(data, "target_qualifiers")
     of_words = phrase_pattern(["van", "of", "to", "met", "with", "uit", "consisting of", "bestaande uit"])
     flags = re.IGNORECASE
@@ -116,18 +161,28 @@ def _rules(lang: str) -> _Rules:
             rf"{_alt(data, 'attainment_before')}(?:\s+{_alt(data, 'approximate_words')})?[\s(]*\Z", flags
         ),
         attainment_after=re.compile(rf"[\s(]*{_alt(data, 'attainment_after')}", flags),
+        gapped=tuple(gapped),
+        compound_suffixes=suffixes,
+        compound=re.compile(rf"(?P<p>(?:{piece_alt}s?)+){suffix_alt}", flags),
+        compound_piece=re.compile(piece_alt, flags),
+        compound_periods=piece_periods,
+        team_pieces=frozenset(team_pieces),
+        period_cues={
+            str(k).lower(): str(v) for k, v in (data.get("period_cues") or {}).items() if str(v).strip()
+        },
         target_after=re.compile(
-            rf"\W*(?:{of_words}\s+)?(?:{det}\s+)?(?:{qualifier}\s+)?(?P<t>{target})", flags
+            rf"\W*(?:{of_words}\s+)?(?:{det}\s+)?(?:{qualifier}\s+){{0,2}}(?P<t>{target})", flags
         ),
         above_target=re.compile(
-            rf"\W*{_alt(data, 'above_words')}\s+(?:{det}\s+)?(?:{qualifier}\s+)?{target}", flags
+            rf"\W*{_alt(data, 'above_words')}\s+(?:{det}\s+)?(?:{qualifier}\s+){{0,2}}{target}", flags
         ),
         below_target=re.compile(
-            rf"\W*{_alt(data, 'below_words')}\s+(?:{det}\s+)?(?:{qualifier}\s+)?{target}", flags
+            rf"\W*{_alt(data, 'below_words')}\s+(?:{det}\s+)?(?:{qualifier}\s+){{0,2}}{target}", flags
         ),
         attainment_followers=frozenset(w.lower() for w in data_list(data, "attainment_followers")),
         of_whole=re.compile(rf"\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?(?P<w>[^\W\d_]+)", flags),
         of_only=re.compile(rf"\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?\Z", flags),
+        of_tail=re.compile(rf"\s*(?:{phrase_pattern(['van', 'of'])}\s*)?", flags),
         result_against=re.compile(
             rf"\s*{_alt(data, 'result_against')}(?:\s+{det})?\s*(?:(?:[^\W\d_]+\s+)?(?P<t>{target}))?", flags
         ),
@@ -148,6 +203,26 @@ def _rules(lang: str) -> _Rules:
     )
 
 
+def _squeeze(text: str) -> str:
+    """A piece of a glued word as it is written inside the word: lowercased, without spaces or hyphens."""
+    return "".join(text.lower().replace("-", " ").split())
+
+
+@lru_cache(maxsize=512)
+def _compound(word: str, lang: str) -> tuple[frozenset[str], bool] | None:
+    """A glued target word ("kwartaaltarget", "teamtarget"): the periods its pieces name and whether it is
+    the team's target; None when `word` is no such word."""
+    rules = _rules(lang)
+    if not rules.compound_suffixes or not word.endswith(rules.compound_suffixes):
+        return None
+    m = rules.compound.fullmatch(word.replace("-", ""))
+    if m is None:
+        return None
+    pieces = [_squeeze(p.group()) for p in rules.compound_piece.finditer(m.group("p"))]
+    periods = frozenset(rules.compound_periods[p] for p in pieces if rules.compound_periods.get(p))
+    return periods, any(p in rules.team_pieces for p in pieces)
+
+
 @dataclass
 class _Figure:
     """A number with what the words around it say about it."""
@@ -160,6 +235,7 @@ class _Figure:
     team: bool = False  # about the team, not the candidate ("het team haalde €3M")
     period: str | None = None  # "€5K per maand" -> "maand"
     approximate: bool = False
+    versus: _Figure | None = None  # "€192.000 op €150.000": the result's target, or the target's result
 
     @property
     def start(self) -> int:
@@ -191,6 +267,8 @@ class _Answer:
         valid = sorted((n for n in numbers if 0 <= n.span[0] < n.span[1] <= len(text)), key=lambda n: n.span)
         kept: list[Number] = []
         for n in valid:  # overlapping figures would make the windows meaningless
+            if n.kind == "plain" and _YEAR_RE.fullmatch(n.text):
+                continue  # "mijn target voor 2023 was €750K": a year is a period, not a figure
             if not kept or n.span[0] >= kept[-1].span[1]:
                 kept.append(n)
         self.figures = [_Figure(n, self.sentence_of(n.span[0]), i) for i, n in enumerate(kept)]
@@ -201,6 +279,8 @@ class _Answer:
         for fig in self.figures:
             self._label(fig)
         for fig in self.figures:
+            self._label_change(fig)
+        for fig in self.figures:
             self._label_against(fig)
 
     # --- words and keywords
@@ -210,11 +290,21 @@ class _Answer:
         tokens = list(_TOKEN_RE.finditer(self.text))
         self.token_starts = [t.start() for t in tokens]
         words = [t.group().lower().rstrip(".") for t in tokens]
+        self.words = words
         table, firsts, longest = self.rules.table, self.rules.firsts, self.rules.longest
+        suffixes = self.rules.compound_suffixes
         self.hits: dict[str, list[tuple[int, int]]] = {}
         role_free_from = 0
         for j, word in enumerate(words):
             if word not in firsts:
+                if suffixes and word.endswith(suffixes) and j >= role_free_from:
+                    compound = _compound(word, self.lang)
+                    if compound is not None:  # "kwartaaltarget"; "teamtarget" is the team's
+                        span = (tokens[j].start(), tokens[j].end())
+                        self.hits.setdefault("role:target", []).append(span)
+                        if compound[1]:
+                            self.hits.setdefault("team", []).append(span)
+                        role_free_from = j + 1
                 continue
             best_role: tuple[int, str] | None = None
             for size in range(min(longest, len(words) - j), 0, -1):
@@ -232,9 +322,38 @@ class _Answer:
                 size, category = best_role
                 self.hits.setdefault(category, []).append((tokens[j].start(), tokens[j + size - 1].end()))
                 role_free_from = j + size
+        self._find_gapped(tokens)
         roles = [(s, e, c[5:]) for c in (f"role:{r}" for r in _ROLES) for s, e in self.hits.get(c, [])]
         self.roles = sorted(roles)
         self.role_starts = [r[0] for r in self.roles]
+
+    def _find_gapped(self, tokens: Sequence[re.Match[str]]) -> None:
+        """Find phrases with a gap ("eindigde het kwartaal op", "ended the year at"): one to four words
+        between head and tail, no punctuation and no role keyword among them."""
+        words, table, text = self.words, self.rules.table, self.text
+        added: set[str] = set()
+        for head, tail, category in self.rules.gapped:
+            n_head, n_tail = len(head), len(tail)
+            for j in range(len(words) - n_head - n_tail):
+                if tuple(words[j : j + n_head]) != head:
+                    continue
+                first = j + n_head
+                for k in range(first, min(first + MAX_GAP_WORDS + 1, len(words) - n_tail + 1)):
+                    word = words[k]
+                    if k > first and tuple(words[k : k + n_tail]) == tail:
+                        gap = text[tokens[first - 1].end() : tokens[k].start()]
+                        if _GAP_TEXT_RE.fullmatch(gap):
+                            span = (tokens[j].start(), tokens[k + n_tail - 1].end())
+                            self.hits.setdefault(category, []).append(span)
+                            added.add(category)
+                        break
+                    roles = table.get((word,), ())
+                    if not word[:1].isalpha() or any(c.startswith("role:") for c in roles):
+                        break
+                    if _compound(word, self.lang) is not None:
+                        break
+        for category in added:
+            self.hits[category] = sorted(set(self.hits[category]))
 
     def has(self, category: str, lo: int, hi: int) -> bool:
         """Whether a phrase of `category` lies inside text[lo:hi]."""
@@ -310,13 +429,14 @@ class _Answer:
             lo = prev.end
             if prev.n.kind == "percent":
                 between = text[lo : fig.start]
-                own = (
+                target = (
                     rules.target_after.match(between)
                     or rules.above_target.match(between)
                     or rules.below_target.match(between)
-                    or rules.attainment_after.match(between)
                 )
-                if own is not None:
+                own = target or rules.attainment_after.match(between)
+                # "114% van mijn target van €150.000": the target's own figure keeps the word "target"
+                if own is not None and not (target is not None and rules.of_only.match(between, target.end())):
                     lo += own.end()
         for _, end in self.spans_of("clause", lo, fig.start):
             lo = end
@@ -330,32 +450,104 @@ class _Answer:
         if before:
             fig.role, fig.role_before = before[-1][2], True
         else:
-            after = self.roles_in(*self.window_after(fig.index))
+            a_lo, a_hi = self.window_after(fig.index)
+            stop = _ROLE_AFTER_STOP_RE.search(self.text, a_lo, a_hi)  # "€200K, en ik haalde": the next one's
+            after = self.roles_in(a_lo, stop.start() if stop is not None else a_hi)
             fig.role = after[0][2] if after else None
         fig.team = self.has("team", self.window_before(fig.index, 4)[0], hi)
         fig.approximate = self.has("approximate", self.window_before(fig.index, 3)[0], hi)
         period = self.rules.period_after.match(self.text, fig.end, self.sentence_ends[fig.sentence])
         fig.period = period.group("p").lower() if period else None
 
+    def _label_change(self, fig: _Figure) -> None:
+        """'van €150.000 op €200.000', 'from €150K to €200K': the second amount plays the first one's role
+        (two targets, say, so neither is checked)."""
+        if fig.index == 0:
+            return
+        prev = self.figures[fig.index - 1]
+        if prev.sentence != fig.sentence or (prev.n.kind, prev.n.unit) != (fig.n.kind, fig.n.unit):
+            return
+        if not _CHANGE_TO_RE.fullmatch(self.text, prev.end, fig.start):
+            return
+        if _CHANGE_BEFORE_RE.search(self.text, max(0, prev.start - 12), prev.start):
+            fig.role, fig.role_before, fig.team = prev.role, prev.role_before, prev.team
+
     def _label_against(self, fig: _Figure) -> None:
-        """'€520K on a €500K quota', '€450K op een target van €400K': the first figure is the result."""
-        unsure = fig.role is None or (fig.role == "target" and not fig.role_before)
-        if not unsure or fig.n.kind not in ("money", "count") or fig.team:
+        """'€520K on a €500K quota', '€450K op een target van €400K', '€192.000 op €150.000': the first figure
+        is the result, the second its target."""
+        if fig.n.kind not in ("money", "count") or fig.team:
             return
         nxt = self.figures[fig.index + 1] if fig.index + 1 < len(self.figures) else None
-        hi = (
-            nxt.start
-            if nxt is not None and nxt.sentence == fig.sentence
-            else self.sentence_ends[fig.sentence]
-        )
+        if nxt is not None and nxt.sentence != fig.sentence:
+            nxt = None
+        hi = nxt.start if nxt is not None else self.sentence_ends[fig.sentence]
         between = self.text[fig.end : min(hi, fig.end + 80)]
         m = self.rules.result_against.match(between)
         if m is None:
             return
-        if m.group("t") is not None or (
-            not between[m.end() :].strip() and nxt is not None and nxt.role == "target"
-        ):
+        rest = between[m.end() :]
+        pair = (
+            nxt is not None
+            and (nxt.n.kind, nxt.n.unit) == (fig.n.kind, fig.n.unit)
+            and not nxt.team
+            and len(between) < 80
+        )
+        unsure = fig.role is None or (fig.role == "target" and not fig.role_before)
+        if m.group("t") is not None or (not rest.strip() and nxt is not None and nxt.role == "target"):
+            if not (unsure or fig.role == "result" or self._reached_target(fig)):
+                return
             fig.role = "result"
+            if pair and nxt is not None and nxt.role == "target" and self.rules.of_tail.fullmatch(rest):
+                fig.versus, nxt.versus = nxt, fig
+            return
+        # "€192.000 op €150.000, 128%": two bare amounts, about a target
+        if not pair or nxt is None or rest.strip() or m.group("t") is not None or nxt.role is not None:
+            return
+        if not (unsure or fig.role == "result" or self._reached_target(fig)):
+            return
+        if _CHANGE_BEFORE_RE.search(self.text, max(0, fig.start - 12), fig.start):
+            return  # "van €150.000 op €200.000": a change, not a result against a target
+        s_start, s_end = self.sentence_text(fig.sentence)
+        after = self.figures[nxt.index + 1] if nxt.index + 1 < len(self.figures) else None
+        percent_next = after is not None and after.sentence == fig.sentence and after.n.kind == "percent"
+        if not (percent_next or self.rules.target_mentioned.search(self.text, s_start, s_end)):
+            return
+        fig.role, nxt.role, nxt.role_before = "result", "target", True
+        fig.versus, nxt.versus = nxt, fig
+
+    def _reached_target(self, fig: _Figure) -> bool:
+        """'ik haalde mijn target ruim: €192.000 op ...': the target word is what was reached, and the figure
+        after it is the result."""
+        if fig.role != "target" or not fig.role_before:
+            return False
+        roles = [role for _, _, role in self.roles_in(*self.window_before(fig.index))]
+        return "result" in roles[:-1] and roles[-1] == "target"
+
+    def periods(self, fig: _Figure) -> frozenset[str]:
+        """The periods named in figure's own clause: before it, and after it up to a comma or the next
+        figure ("dat kwartaal haalde ik €192.000", "€50.000 per maand", "mijn kwartaaltarget van")."""
+        starts, words, rules = self.token_starts, self.words, self.rules
+        end = bisect.bisect_left(starts, fig.start)
+        first = max(bisect.bisect_left(starts, self.floors[fig.index]), end - _PERIOD_WORDS_BEFORE)
+        hi = self.sentence_ends[fig.sentence]
+        if fig.index + 1 < len(self.figures):
+            hi = min(hi, max(fig.end, self.figures[fig.index + 1].start))
+        punct = _CLAUSE_PUNCT_RE.search(self.text, fig.end, hi)
+        if punct is not None:
+            hi = punct.start()
+        after = bisect.bisect_left(starts, fig.end)
+        last = min(bisect.bisect_left(starts, hi), after + _PERIOD_WORDS_AFTER)
+        found: set[str] = set()
+        for k in (*range(first, end), *range(after, last)):
+            period = rules.period_cues.get(words[k])
+            if period:
+                found.add(period)
+            elif _YEAR_RE.fullmatch(words[k]):
+                found.add(words[k])  # "in 2023": a year of its own, not the same as 2024
+            compound = _compound(words[k], self.lang)
+            if compound is not None:
+                found.update(compound[0])
+        return frozenset(found)
 
 
 # --- formatting the explanation -----------------------------------------------------------------------
@@ -475,8 +667,9 @@ def _framing(answer: _Answer, i: int) -> str | None:
     ):
         return "attain"  # "I hit 112%." but not "I hit 99.9% uptime"
     after_result = prev is not None and prev.n.kind == "money" and prev.role not in ("target", "average")
+    after_versus = prev is not None and prev.role == "target" and prev.versus is not None
     if (
-        after_result
+        (after_result or after_versus)
         and ends_clause
         and prev is not None
         and rules.glue_only.match(text[prev.end : fig.start])
@@ -506,6 +699,8 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
         result: _Figure | None = None
         if kind == "attain_after":
             result = figures[pct.index - 1]
+            if result.role == "target" and result.versus is not None:
+                result = result.versus  # "€192.000 op €150.000, 128%"
         else:
             rivals = [start for start in framed_starts[pct.sentence] if start != pct.start]
             since = max([r for r in rivals if r < pct.start], default=-1)
@@ -515,6 +710,14 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
             before = [f for f in same if since < f.start < pct.start]
             if before:
                 result = before[-1]
+                if any(
+                    result.end <= f.start < pct.start
+                    and (f.n.kind, f.n.unit) == (result.n.kind, result.n.unit)
+                    and f.role not in ("target", "average")
+                    and f.versus is not result
+                    for f in answer.in_sentence(pct.sentence)
+                ):
+                    continue  # another amount stands between the result and its percentage: unclear
             elif same and not rivals:
                 result = same[0]
             elif len(framed) == 1:
@@ -522,12 +725,22 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
         if result is None:
             continue
         fits = (result.n.kind, result.n.unit)
-        targets = [f for f in all_targets if f.sentence == pct.sentence and (f.n.kind, f.n.unit) == fits]
-        if not targets and (result.sentence == pct.sentence or len(framed) == 1):
-            targets = [f for f in all_targets if (f.n.kind, f.n.unit) == fits]
+        periods = answer.periods(result) | answer.periods(pct)
+        if result.versus is not None and result.versus.role == "target":
+            targets = [result.versus]  # "€192.000 op €150.000"
+        else:
+            targets = [f for f in all_targets if f.sentence == pct.sentence and (f.n.kind, f.n.unit) == fits]
+            if not targets and (result.sentence == pct.sentence or len(framed) == 1):
+                targets = [f for f in all_targets if (f.n.kind, f.n.unit) == fits]
+            if periods and len({f.n.value for f in targets}) > 1:
+                # a month's and a quarter's target: the one of the result's period, if just one
+                targets = [f for f in targets if answer.periods(f) == periods]
         target = _unique(targets)
         if target is None or target is result or target.n.value <= 0:
             continue
+        target_periods = answer.periods(target)
+        if periods and target_periods and periods != target_periods:
+            continue  # a month's target against a quarter's result, or unclear which period is meant
         if target.sentence != result.sentence and (
             answer.has("current", *answer.sentence_text(target.sentence))
             or answer.has("current", *answer.sentence_text(result.sentence))

@@ -95,7 +95,11 @@ def read_answer_in_terminal(
         prompt_continuation="  ",
     )
     try:
-        text = session.prompt("> ", pre_run=start_timer)
+        def message() -> str:
+            left = remaining()
+            return "> " if left is None else f"[{left // 60}:{left % 60:02d}] > "
+
+        text = session.prompt(message, pre_run=start_timer)
     except EOFError:
         return None
     seconds = time.monotonic() - started
