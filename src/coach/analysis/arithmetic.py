@@ -66,6 +66,7 @@ _CATEGORIES = {
     "period": "partial_period_words",
     "current": "current_period_words",
     "scope": "rank_scope_words",
+    "single": "single_deal_words",
 }
 
 Phrase = tuple[str, ...]
@@ -95,10 +96,12 @@ class _Rules:
     of_whole: re.Pattern[str]
     of_only: re.Pattern[str]
     of_tail: re.Pattern[str]
+    target_word: re.Pattern[str]
     result_against: re.Pattern[str]
     glue_only: re.Pattern[str]
     period_after: re.Pattern[str]
     target_mentioned: re.Pattern[str]
+    percent_result_link: re.Pattern[str]
     category_new: re.Pattern[str]
     deal_units: frozenset[str]
     count_nouns: frozenset[str]
@@ -182,6 +185,7 @@ def _rules(lang: str) -> _Rules:
         attainment_followers=frozenset(w.lower() for w in data_list(data, "attainment_followers")),
         of_whole=re.compile(rf"\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?(?P<w>[^\W\d_]+)", flags),
         of_only=re.compile(rf"\s+{phrase_pattern(['van', 'of'])}\s+(?:{det}\s+)?\Z", flags),
+        target_word=re.compile(rf"\s*(?:{qualifier}\s+){{0,2}}{target}", flags),
         of_tail=re.compile(rf"\s*(?:{phrase_pattern(['van', 'of'])}\s*)?", flags),
         result_against=re.compile(
             rf"\s*{_alt(data, 'result_against')}(?:\s+{det})?\s*(?:(?:[^\W\d_]+\s+)?(?P<t>{target}))?", flags
@@ -194,6 +198,7 @@ def _rules(lang: str) -> _Rules:
             flags,
         ),
         target_mentioned=re.compile(target, flags),
+        percent_result_link=re.compile(rf"[\s,]*{_alt(data, 'percent_result_links')}\s*", flags),
         category_new=re.compile(phrase_pattern(categories.get("new") or []), flags),
         deal_units=frozenset(w.lower() for w in data_list(data, "deal_units")),
         count_nouns=frozenset(w.lower() for w in data_list(data, "count_nouns")),
@@ -236,6 +241,7 @@ class _Figure:
     period: str | None = None  # "€5K per maand" -> "maand"
     approximate: bool = False
     versus: _Figure | None = None  # "€192.000 op €150.000": the result's target, or the target's result
+    single: bool = False  # one deal's amount ("de deal van €60.000"), not a result or target of a period
 
     @property
     def start(self) -> int:
@@ -456,6 +462,10 @@ class _Answer:
             fig.role = after[0][2] if after else None
         fig.team = self.has("team", self.window_before(fig.index, 4)[0], hi)
         fig.approximate = self.has("approximate", self.window_before(fig.index, 3)[0], hi)
+        if fig.n.kind == "money":
+            deal = self.spans_of("single", self.window_before(fig.index, 3)[0], hi)
+            after = self.window_after(fig.index, 1)
+            fig.single = bool(deal and not self.roles_in(deal[-1][1], hi)) or self.has("single", *after)
         period = self.rules.period_after.match(self.text, fig.end, self.sentence_ends[fig.sentence])
         fig.period = period.group("p").lower() if period else None
 
@@ -531,7 +541,12 @@ class _Answer:
         first = max(bisect.bisect_left(starts, self.floors[fig.index]), end - _PERIOD_WORDS_BEFORE)
         hi = self.sentence_ends[fig.sentence]
         if fig.index + 1 < len(self.figures):
-            hi = min(hi, max(fig.end, self.figures[fig.index + 1].start))
+            nxt = self.figures[fig.index + 1]
+            hi = min(hi, max(fig.end, nxt.start))
+            if nxt.role_before and nxt.sentence == fig.sentence:  # "€400K en mijn Q4-target €100K"
+                keywords = self.roles_in(*self.window_before(nxt.index))
+                if keywords and keywords[-1][0] >= fig.end:
+                    hi = min(hi, keywords[-1][0])
         punct = _CLAUSE_PUNCT_RE.search(self.text, fig.end, hi)
         if punct is not None:
             hi = punct.start()
@@ -668,12 +683,11 @@ def _framing(answer: _Answer, i: int) -> str | None:
         return "attain"  # "I hit 112%." but not "I hit 99.9% uptime"
     after_result = prev is not None and prev.n.kind == "money" and prev.role not in ("target", "average")
     after_versus = prev is not None and prev.role == "target" and prev.versus is not None
-    if (
-        (after_result or after_versus)
-        and ends_clause
-        and prev is not None
-        and rules.glue_only.match(text[prev.end : fig.start])
-    ):
+    between = text[prev.end : fig.start] if prev is not None else ""
+    word = rules.target_word.match(between) if after_versus else None
+    if word is not None:
+        between = between[word.end() :]  # "€448K on a €400K target, 112%"
+    if (after_result or after_versus) and ends_clause and rules.glue_only.match(between):
         return "attain_after"  # "€448K (112%)", "€448K gehaald, dus 112%."
     return None
 
@@ -697,10 +711,19 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
         if pct.team:
             continue
         result: _Figure | None = None
+        nxt = figures[pct.index + 1] if pct.index + 1 < len(figures) else None
         if kind == "attain_after":
             result = figures[pct.index - 1]
             if result.role == "target" and result.versus is not None:
                 result = result.versus  # "€192.000 op €150.000, 128%"
+        elif (
+            nxt is not None
+            and nxt.sentence == pct.sentence
+            and nxt.n.kind in ("money", "count")
+            and nxt.role in (None, "result", "total")
+            and answer.rules.percent_result_link.fullmatch(answer.text, pct.end, nxt.start)
+        ):
+            result = nxt  # "ik haalde 112% met €448.000"
         else:
             rivals = [start for start in framed_starts[pct.sentence] if start != pct.start]
             since = max([r for r in rivals if r < pct.start], default=-1)
@@ -722,13 +745,16 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
                 result = same[0]
             elif len(framed) == 1:
                 result = _unique(all_results)
-        if result is None:
-            continue
+        if result is None or result.single or result.team:
+            continue  # one deal's amount is not what a percentage of target is about
         fits = (result.n.kind, result.n.unit)
         periods = answer.periods(result) | answer.periods(pct)
         if result.versus is not None and result.versus.role == "target":
             targets = [result.versus]  # "€192.000 op €150.000"
         else:
+            near = [f for f in figures if f.role == "target" and f.sentence == pct.sentence and f.n.kind == fits[0]]
+            if near and all(f.team for f in near):
+                continue  # "ons teamtarget van €2M haalden we met €2,2M, 110%": about the team
             targets = [f for f in all_targets if f.sentence == pct.sentence and (f.n.kind, f.n.unit) == fits]
             if not targets and (result.sentence == pct.sentence or len(framed) == 1):
                 targets = [f for f in all_targets if (f.n.kind, f.n.unit) == fits]
@@ -736,7 +762,7 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
                 # a month's and a quarter's target: the one of the result's period, if just one
                 targets = [f for f in targets if answer.periods(f) == periods]
         target = _unique(targets)
-        if target is None or target is result or target.n.value <= 0:
+        if target is None or target is result or target.n.value <= 0 or target.single:
             continue
         target_periods = answer.periods(target)
         if periods and target_periods and periods != target_periods:

@@ -8,7 +8,7 @@ just as this does, but cost about a second of start-up (import plus pipeline), w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coach.analysis.types import Span
@@ -20,15 +20,16 @@ _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s|$)|\n\s*\n|\n(?=\s
 
 @dataclass(frozen=True)
 class Token:
-    """A word with its offsets into the answer."""
+    """A word with its offsets into the answer, and its lower-case form (computed once)."""
 
     text: str
     start: int
     end: int
+    lower: str = field(default="", compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.lower:
+            object.__setattr__(self, "lower", self.text.lower())
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 def tokenize(text: str) -> list[Token]:
     """Return the words of `text` (letters and digits, with inner hyphens or apostrophes)."""
-    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    return [Token(w, m.start(), m.end(), w.lower()) for m in WORD_RE.finditer(text) for w in (m.group(),)]
 
 
 def split_sentences(text: str, lang: str, tokens: list[Token] | None = None) -> list[Sentence]:

@@ -8,6 +8,7 @@ for the same cores.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,11 +24,14 @@ SAMPLE_RATE = 16_000
 LANGS: tuple[Lang, Lang] = ("nl", "en")
 
 # Whisper was trained on transcripts that mostly leave out "ehm" and "uh", so it tends to drop them. A prompt
-# written with disfluencies nudges it to keep them (measured in docs/benchmarks.md, section Speech).
+# written with disfluencies nudges it to keep them (measured in docs/benchmarks.md, section Speech). On audio it
+# can hardly make out, Whisper sometimes writes the prompt itself out as the transcript; such a transcript is
+# redone without the prompt (see _copies_prompt).
 DISFLUENCY_PROMPTS: dict[str, str] = {
-    "nl": "Ehm, nou, ik eh... ik denk dat, uhm, ja.",
+    "nl": "Eh, ja, dus ehm... dat hebben we, uhm, toen gedaan.",
     "en": "Um, well, I uh... I think, uhm, yes.",
 }
+PROMPT_COPY_SIMILARITY = 0.75
 
 TranscribeProgress = Callable[[float, float], None]
 """Called with (seconds_done, seconds_total) as the transcript's segments arrive."""
@@ -52,6 +56,7 @@ class Transcript:
     language: Lang
     spans: tuple[Span, ...] = ()  # each word's place in `text`: text[start:end] == word
     speech_s: float = 0.0  # seconds that voice activity detection kept as speech
+    prompted: bool = False  # whether the disfluency prompt was used for this transcript
 
     def words_in(self, span: Span) -> list[int]:
         """Indexes of the words that overlap the character span `span` of the text."""
@@ -112,20 +117,11 @@ def transcribe(
     total = len(samples) / SAMPLE_RATE
     with lock:
         language: Lang = lang if lang in LANGS else detect_language(whisper, samples)  # type: ignore[assignment]
-        segments, info = whisper.transcribe(
-            samples,
-            language=language,
-            task="transcribe",
-            word_timestamps=True,
-            vad_filter=True,
-            initial_prompt=DISFLUENCY_PROMPTS[language] if disfluency_prompt else None,
-        )
-        words: list[Word] = []
-        for segment in segments:
-            for w in segment.words or ():
-                words.append(Word(w.word, round(float(w.start), 3), round(float(w.end), 3), float(w.probability)))
-            if progress is not None:
-                progress(min(float(segment.end), total), total)
+        prompt = DISFLUENCY_PROMPTS[language] if disfluency_prompt else None
+        words, info = _run(whisper, samples, language, prompt, progress, total)
+        if prompt is not None and _copies_prompt(prompt, words):
+            prompt = None
+            words, info = _run(whisper, samples, language, None, progress, total)
     if progress is not None:
         progress(total, total)
     text, spans, cleaned = _join(words)
@@ -136,7 +132,49 @@ def transcribe(
         language=language,
         spans=tuple(spans),
         speech_s=round(float(info.duration_after_vad), 3),
+        prompted=prompt is not None,
     )
+
+
+def _run(
+    whisper: Any,
+    samples: np.ndarray,
+    language: Lang,
+    prompt: str | None,
+    progress: TranscribeProgress | None,
+    total: float,
+) -> tuple[list[Word], Any]:
+    """One pass of Whisper over the samples: the words with their times, and faster-whisper's info."""
+    segments, info = whisper.transcribe(
+        samples,
+        language=language,
+        task="transcribe",
+        word_timestamps=True,
+        vad_filter=True,
+        initial_prompt=prompt,
+    )
+    words: list[Word] = []
+    for segment in segments:
+        for w in segment.words or ():
+            words.append(Word(w.word, round(float(w.start), 3), round(float(w.end), 3), float(w.probability)))
+        if progress is not None:
+            progress(min(float(segment.end), total), total)
+    return words, info
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _copies_prompt(prompt: str, words: list[Word]) -> bool:
+    """Whether the transcript contains (nearly) the prompt's own words in a row, which speech hardly does."""
+    from rapidfuzz.distance import Levenshtein
+
+    wanted = _tokens(prompt)
+    said = _tokens(" ".join(w.word for w in words))
+    size = len(wanted)
+    windows = [said[i : i + size] for i in range(max(1, len(said) - size + 1))]
+    return any(Levenshtein.normalized_similarity(wanted, window) >= PROMPT_COPY_SIMILARITY for window in windows)
 
 
 def _join(words: list[Word]) -> tuple[str, list[Span], list[Word]]:
