@@ -115,3 +115,54 @@ class Preparation(Base):
     employer: Mapped[str] = mapped_column(String(200), default="")
     done: Mapped[list[Any]] = mapped_column(JSON, default=list)  # checklist item ids
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class SpeechJob(Base):
+    """A spoken answer being transcribed and checked off the web server's event loop: any worker can report it."""
+
+    __tablename__ = "speech_jobs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    interview_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True, nullable=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(20), default="answer")  # answer | follow_up
+    token: Mapped[str] = mapped_column(String(64), unique=True)  # the answer's submission token
+    lang: Mapped[str] = mapped_column(String(2))  # the interface language, for the error message
+    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued | running | done | failed
+    stage: Mapped[str] = mapped_column(String(20), default="queued")  # queued | model | checking | transcribing
+    progress: Mapped[float] = mapped_column(Float, default=0.0)  # 0..1
+    audio_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    error_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    error_message: Mapped[str | None] = mapped_column(Text, nullable=True)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class SpeechSettings(Base):
+    """The candidate's choices for spoken answers: whether recordings are kept after transcription."""
+
+    __tablename__ = "speech_settings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    keep_audio: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Recording(Base):
+    """A kept recording of a spoken answer (only when the candidate chose to keep them)."""
+
+    __tablename__ = "recordings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answers.id", ondelete="SET NULL"), index=True, nullable=True
+    )
+    file_name: Mapped[str] = mapped_column(String(100))  # in the recordings folder
+    content_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    question_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
