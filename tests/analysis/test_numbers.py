@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from importlib import resources
@@ -10,7 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.analysis.numbers import _lexicon, _scan, extract_numbers, numbers_data, parse_digits
+from coach.analysis.numbers import (
+    _lexicon,
+    _scan,
+    extract_numbers,
+    numbers_data,
+    parse_digits,
+    phrase_pattern,
+)
 from coach.analysis.types import Number
 from coach.lang import load_data
 
@@ -37,6 +45,7 @@ EXTRACTION: list[tuple[str, str, list[Figure]]] = [
     ("nl", "In totaal 1.250.000 euro.", [("1.250.000 euro", "money", 1_250_000, "EUR", None)]),
     ("nl", "Een order van € 450 000,- netto.", [("€ 450 000,-", "money", 450_000, "EUR", None)]),
     ("nl", "Een target van 400K, gehaald.", [("400K", "money", 400_000, "EUR", None)]),
+    ("nl", "Mijn kwartaaltarget van 150K, gehaald.", [("150K", "money", 150_000, "EUR", None)]),
     ("nl", "Dat leverde 1,2 miljoen omzet op.", [("1,2 miljoen", "money", 1_200_000, "EUR", None)]),
     # money, English
     ("en", "We closed $1.2M in Q4.", [("$1.2M", "money", 1_200_000, "USD", None)]),
@@ -220,6 +229,22 @@ def test_english_answer_in_dutch_mode_reads_decimal_point_before_scale() -> None
 )
 def test_parse_digits(raw: str, lang: str, scaled: bool, value: float | None) -> None:
     assert parse_digits(raw, lang, scaled) == (pytest.approx(value) if value is not None else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("eindigde het kwartaal op", True),
+        ("eindigde ik het jaar toch op", True),
+        ("eindigde op", False),  # the gap holds one to four words
+        ("eindigde het hele lange jaar toch op", False),
+        ("eindigde het jaar, op", False),  # no punctuation inside the gap
+        ("beëindigde het jaar op", False),
+    ],
+)
+def test_phrase_pattern_with_a_gap(text: str, matches: bool) -> None:
+    pattern = re.compile(phrase_pattern(["eindigde … op"]), re.IGNORECASE)
+    assert bool(pattern.search(text)) is matches
 
 
 def test_language_files_have_the_same_keys_and_a_header() -> None:

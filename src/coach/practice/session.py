@@ -130,9 +130,18 @@ class InterviewSession:
         return self.pending_follow_up or self.question.text.get(self.plan.lang)
 
     def submit(
-        self, answer: str, duration_s: float | None = None, timed_out: bool = False, token: str | None = None
+        self,
+        answer: str,
+        duration_s: float | None = None,
+        timed_out: bool = False,
+        token: str | None = None,
+        extras: dict[str, Any] | None = None,
     ) -> Turn:
-        """Check and save the answer to the current question (or to its follow-up), then move on."""
+        """Check and save the answer to the current question (or to its follow-up), then move on.
+
+        `extras` are saved in the answer's feedback next to the engine's (a spoken answer's `delivery` and
+        `transcript`), so history and export keep them.
+        """
         question = self.question
         lang = self.plan.lang
         if self.pending_follow_up is not None:
@@ -149,7 +158,7 @@ class InterviewSession:
                 text=answer,
                 lang=lang,
                 score=feedback.score,
-                feedback=feedback_to_json(feedback),
+                feedback={**feedback_to_json(feedback), **(extras or {})},
                 kind="follow_up",
                 duration_s=duration_s,
                 timed_out=timed_out,
@@ -168,7 +177,7 @@ class InterviewSession:
             text=answer,
             lang=lang,
             score=feedback.score,
-            feedback=feedback_to_json(feedback),
+            feedback={**feedback_to_json(feedback), **(extras or {})},
             duration_s=duration_s,
             timed_out=timed_out,
             submission_token=token,

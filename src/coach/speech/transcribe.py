@@ -104,16 +104,19 @@ def transcribe(
     *,
     disfluency_prompt: bool = True,
     download_progress: Callable[[int, int], None] | None = None,
+    ui_lang: str | None = None,
 ) -> Transcript:
     """Transcribe an audio file (or 16 kHz mono samples) in `lang` ("nl"/"en"; detected when None).
 
     Words come with start and end times; voice activity detection skips silence; a prompt with
-    disfluencies keeps more "ehm"/"uh" (turn it off with `disfluency_prompt=False`).
+    disfluencies keeps more "ehm"/"uh" (turn it off with `disfluency_prompt=False`). Model errors (E016,
+    E017) are raised as CoachError in `ui_lang` (default: `lang`, else English).
     """
     from faster_whisper.audio import decode_audio
 
     samples = audio_path if not isinstance(audio_path, str | Path) else decode_audio(str(audio_path))
-    whisper, lock = load_model(model, lang if lang in LANGS else "en", download_progress)
+    messages = ui_lang if ui_lang in LANGS else lang if lang in LANGS else "en"
+    whisper, lock = load_model(model, messages, download_progress)
     total = len(samples) / SAMPLE_RATE
     with lock:
         language: Lang = lang if lang in LANGS else detect_language(whisper, samples)  # type: ignore[assignment]

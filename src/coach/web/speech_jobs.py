@@ -1,0 +1,181 @@
+"""Spoken answers off the event loop: a job transcribes and checks an upload in a worker thread.
+
+The job's row in the store says how far it is, so any web worker can answer the status requests; the
+transcription itself runs in the process that received the upload (the file is there). One thread per
+process: the transcriber serialises calls per model anyway, and on two cores parallel decoding would only
+compete. The upload is deleted when the job ends, whatever happened, unless the candidate keeps recordings.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from coach.errors import CoachError
+from coach.i18n import N_, translate
+from coach.practice.session import InterviewSession
+from coach.store.repository import Store
+from coach.store.speech import (
+    fail_job,
+    finish_job,
+    keep_audio,
+    keep_recording,
+    update_job,
+)
+
+log = logging.getLogger("coach.web.speech")
+
+MOVED_ON = N_(
+    "The interview moved on while your answer was being transcribed, so it was not saved. "
+    "Answer the current question."
+)
+FAILED = N_("Something went wrong while transcribing your answer. Nothing was saved. Please try again.")
+INTERRUPTED = N_("The transcription was interrupted (the server stopped). Nothing was saved. Please send your answer again.")
+PROGRESS_EVERY_S = 0.5  # write progress to the database at most this often
+
+_executor: ThreadPoolExecutor | None = None
+
+
+def executor() -> ThreadPoolExecutor:
+    """The process's single transcription thread."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coach-speech")
+    return _executor
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded spoken answer waiting for its job."""
+
+    path: Path
+    suffix: str
+    content_type: str
+
+
+def start(store: Store, user_id: int, job_id: int, upload: Upload) -> Future[None]:
+    """Queue the job; returns at once."""
+    return executor().submit(run, store, user_id, job_id, upload)
+
+
+def run(store: Store, user_id: int, job_id: int, upload: Upload) -> None:
+    """Transcribe, check and save the spoken answer of job `job_id`; on any problem, save nothing."""
+    from coach.store.speech import get_job
+
+    job = get_job(store, user_id, job_id)
+    try:
+        if job is None or job.status != "queued":
+            return
+        _work(store, user_id, job_id, job.lang, job.interview_id, job.position, job.kind, job.token, upload)
+    except CoachError as exc:
+        fail_job(store, user_id, job_id, exc.error.code, exc.error.message)
+    except Exception:  # noqa: BLE001 - a job must end with a clear message, never hang
+        log.exception("transcription job %s failed", job_id)
+        fail_job(store, user_id, job_id, "internal", translate(job.lang if job else "en", FAILED))
+    finally:
+        upload.path.unlink(missing_ok=True)
+
+
+class _Reporter:
+    """Writes a job's stage and progress to the store, at most every PROGRESS_EVERY_S seconds."""
+
+    def __init__(self, store: Store, user_id: int, job_id: int) -> None:
+        self.store, self.user_id, self.job_id = store, user_id, job_id
+        self.last = 0.0
+        self.current = ""
+
+    def stage(self, stage: str, progress: float = 0.0, **fields: Any) -> None:
+        update_job(self.store, self.user_id, self.job_id, stage=stage, progress=progress, **fields)
+        self.current = stage
+        self.last = time.monotonic()
+
+    def progress(self, stage: str, done: float, total: float) -> None:
+        now = time.monotonic()
+        if total <= 0 or (now - self.last < PROGRESS_EVERY_S and self.current == stage and done < total):
+            return
+        extra = {"audio_s": round(total, 1)} if stage == "transcribing" else {}
+        self.stage(stage, max(0.0, min(1.0, done / total)), **extra)
+
+
+def _work(
+    store: Store,
+    user_id: int,
+    job_id: int,
+    lang: str,
+    interview_id: int | None,
+    position: int,
+    kind: str,
+    token: str,
+    upload: Upload,
+) -> None:
+    from coach.speech import check_audio
+
+    report = _Reporter(store, user_id, job_id)
+    report.stage("checking", status="running")
+    session = InterviewSession.resume(store, user_id, interview_id) if interview_id else None
+    if session is None or not _still_current(session, position, kind):
+        fail_job(store, user_id, job_id, "moved", translate(lang, MOVED_ON))
+        return
+    spoken = check_audio(
+        upload.path,
+        question=session.question.id,
+        lang=session.plan.lang,
+        progress=lambda done, total: report.progress("transcribing", done, total),
+        ui_lang=lang,
+        download_progress=lambda done, total: report.progress("model", done, total),
+    )
+    session = InterviewSession.resume(store, user_id, interview_id)  # type: ignore[arg-type]
+    if session is None or not _still_current(session, position, kind):
+        fail_job(store, user_id, job_id, "moved", translate(lang, MOVED_ON))
+        return
+    question_text = session.question_text()
+    turn = session.submit(
+        spoken.transcript.text,
+        duration_s=round(spoken.transcript.duration_s, 1),
+        token=token,
+        extras=spoken_extras(spoken),
+    )
+    if keep_audio(store, user_id):
+        keep_recording(
+            store,
+            user_id,
+            upload.path,
+            answer_id=turn.answer_id,
+            suffix=upload.suffix,
+            content_type=upload.content_type,
+            duration_s=spoken.transcript.duration_s,
+            question_text=question_text,
+        )
+    finish_job(store, user_id, job_id, turn.answer_id)
+
+
+def _still_current(session: InterviewSession, position: int, kind: str) -> bool:
+    expected = "follow_up" if session.pending_follow_up else "answer"
+    return not session.finished and session.position == position and kind == expected
+
+
+def spoken_extras(spoken: Any) -> dict[str, Any]:
+    """The `delivery` and `transcript` keys that a spoken answer adds to its feedback JSON."""
+    import coach.wire as wire
+
+    if hasattr(wire, "spoken_to_json"):
+        extra = wire.spoken_to_json(spoken)
+        return {key: extra[key] for key in ("delivery", "transcript") if key in extra}
+    transcript = spoken.transcript
+    delivery = asdict(spoken.delivery)
+    return {
+        "transcript": {
+            "text": transcript.text,
+            "language": transcript.language,
+            "duration_s": transcript.duration_s,
+            "words": [
+                {"word": w.word, "start": w.start_s, "end": w.end_s, "span": list(span)}
+                for w, span in zip(transcript.words, transcript.spans, strict=False)
+            ],
+        },
+        "delivery": delivery,
+    }
