@@ -106,7 +106,7 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # the target is per answer on one core
         pinned = "yes, one core"
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, pinned: {pinned}, load average {load:.1f}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, pinned: {pinned}, load {load:.1f}")
     print("\nper answer (ms), warm, one process on one core")
     print(f"{'lang':<5}{'words':>7}{'p50':>9}{'p95':>9}")
     for lang, size, p50, p95 in bench_latency():

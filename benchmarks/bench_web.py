@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from coach.content.bank import get_question  # noqa: E402
 from tests.services import PostgresServer, free_port  # noqa: E402
+
+from coach.content.bank import get_question  # noqa: E402
 
 ANSWER = get_question("sales.targets_last_year").examples.strong.en  # type: ignore[union-attr]
 

@@ -2,7 +2,8 @@
 
 Messages are written in English in the code (`tr(lang, "Score")`, `_("Score")` in templates) and
 translated in the .po files of locale/<lang>/LC_MESSAGES/ (one file per area of the app: messages.po,
-web.po, ...; they are merged). The files are compiled in memory on first use, so no build step is needed. Content (questions, criteria) carries its own nl/en texts and does not go through gettext.
+web.po, ...; they are merged). The files are compiled in memory on first use, so no build step is
+needed. Content (questions, criteria) carries its own nl/en texts and does not go through gettext.
 """
 
 from __future__ import annotations
