@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.analysis.types import Feedback, InputError
+
+if TYPE_CHECKING:
+    from coach.speech import SpokenFeedback
 
 SCHEMA_VERSION = 1
 
@@ -53,6 +56,51 @@ def feedback_to_json(feedback: Feedback, item_id: Any = None) -> dict[str, Any]:
     }
     if feedback.error is not None:
         result["error"] = error_to_json(feedback.error)
+    return result
+
+
+def spoken_to_json(spoken: SpokenFeedback, item_id: Any = None) -> dict[str, Any]:
+    """The wire object of a spoken answer: the typed-answer keys plus `delivery` and `transcript`."""
+    result = feedback_to_json(spoken.feedback, item_id)
+    d = spoken.delivery
+    result["delivery"] = {
+        "duration_s": d.duration_s,
+        "speaking_s": d.speaking_s,
+        "words": d.words,
+        "wpm": d.wpm,
+        "syllables_per_s": d.syllables_per_s,
+        "band": d.band,
+        "fillers_per_min": d.fillers_per_min,
+        "fillers_per_100_words": d.fillers_per_100_words,
+        "fillers": [{"text": f.text, "span": list(f.span), "start": f.start_s, "end": f.end_s} for f in d.fillers],
+        "bursts": [{"start": b.start_s, "end": b.end_s, "count": b.count} for b in d.bursts],
+        "pauses": [[start, end] for start, end in d.pauses],
+        "hedges": [list(span) for span in d.hedges],
+        "length_band": d.length_band,
+        "length_range": list(d.length_range),
+        "question_kind": d.question_kind,
+        "findings": [
+            {
+                "criterion": f.criterion,
+                "status": f.status,
+                "message": f.message,
+                "tip": f.tip,
+                "spans": [list(span) for span in f.spans],
+                "times": [list(t) for t in f.times],
+            }
+            for f in d.findings
+        ],
+    }
+    t = spoken.transcript
+    result["transcript"] = {
+        "text": t.text,
+        "language": t.language,
+        "duration_s": t.duration_s,
+        "words": [
+            {"word": w.word, "start": w.start_s, "end": w.end_s, "probability": round(w.probability, 3), "span": list(span)}
+            for w, span in zip(t.words, t.spans, strict=False)
+        ],
+    }
     return result
 
 

@@ -24,7 +24,7 @@ def run_interview(page: Any, lang: str, shots: bool = False) -> None:
     while "/summary" not in page.url:
         if "/interviews/" in page.url and page.locator("#answer").count():
             question = page.locator("#question-text").inner_text()
-            kind = page.locator("input[name=kind]").input_value()
+            kind = page.locator("form[data-time-limit] input[name=kind]").input_value()
             text = answer_for(question, lang, kind)
             if shots and answered == 0:
                 screenshot(page, f"question-{lang}")

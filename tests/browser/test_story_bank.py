@@ -42,7 +42,7 @@ def test_story_is_checked_covers_its_category_and_shows_up_in_an_interview(page:
         page.click("form[data-time-limit] button[type=submit]:not(.secondary)")
         page.wait_for_url("**/answers/**")
         page.goto(f"/interviews/{state['id']}")
-        if page.locator("input[name=kind]").input_value() == "follow_up":
+        if page.locator("form[data-time-limit] input[name=kind]").input_value() == "follow_up":
             page.locator("button", has_text="Sla deze doorvraag over").click()
     page.goto(f"/interviews/{state['id']}")
     page.locator("details summary", has_text="Jouw verhalen").click()

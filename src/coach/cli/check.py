@@ -33,14 +33,28 @@ def check(
         bool,
         typer.Option("--batch", help="Read JSON Lines on standard input, write one JSON result per line."),
     ] = False,
+    audio: Annotated[
+        str | None,
+        typer.Option(
+            "--audio",
+            "-a",
+            metavar="FILE",
+            help="Check a spoken answer: an audio file (webm, ogg/opus, wav, mp3, m4a; at most 10 minutes), "
+            "transcribed on this computer.",
+        ),
+    ] = None,
 ) -> None:
     """Check an interview answer and explain what is strong and what is missing.
 
     Example: coach check --question sales.targets_last_year answer.txt
+    Spoken: coach check --audio answer.webm --question sales.targets_last_year --lang nl
     """
     ui = user_language(lang)
     if lang is not None and lang not in ("nl", "en"):
         _fail(input_error("E006", ui, value=lang).message)
+    if audio is not None:
+        check_spoken(audio, question, lang, as_json, ui)
+        return
     if batch:
         raise typer.Exit(run_batch(sys.stdin.buffer, sys.stdout))
     from coach.cli.input import read_answer
@@ -70,8 +84,153 @@ def check(
         )
 
 
+def check_spoken(path: str, question: str | None, lang: str | None, as_json: bool, ui: str) -> None:
+    """Transcribe and check a spoken answer; print it like a typed one, plus the delivery."""
+    from coach.speech import check_audio
+
+    with SpeechProgress(Console(stderr=True), ui) as bars:
+        try:
+            spoken = check_audio(
+                path,
+                question=question,
+                lang=lang,
+                progress=bars.on_transcribe,
+                ui_lang=ui,
+                download_progress=bars.on_download,
+            )
+        except CoachError as exc:
+            bars.stop()
+            if as_json:
+                print(json.dumps(error_to_json(exc.error, with_schema=True), ensure_ascii=False))
+            _fail(exc.error.message)
+    from coach.wire import spoken_to_json
+
+    if spoken.feedback.error is not None:
+        if as_json:
+            print(json.dumps(spoken_to_json(spoken), ensure_ascii=False))
+        _fail(spoken.feedback.error.message)
+    if as_json:
+        print(json.dumps(spoken_to_json(spoken), ensure_ascii=False))
+        return
+    console = Console()
+    feedback = spoken.feedback
+    render_feedback(feedback, spoken.transcript.text, console)
+    render_delivery(spoken, console)
+    if feedback.follow_up:
+        console.print()
+        console.print(
+            tr(feedback.language, "Follow-up question: {question}", question=feedback.follow_up),
+            style="italic",
+            highlight=False,
+        )
+
+
+LONG_AUDIO_S = 20.0  # show a progress bar while transcribing audio at least this long
+
+
+class SpeechProgress:
+    """Rich progress bars on standard error for the model download and for transcribing long audio."""
+
+    def __init__(self, console: Console, ui: str, model: str | None = None) -> None:
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+        self.ui = ui
+        self.model = model
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> SpeechProgress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Take the bars off the screen."""
+        self.progress.stop()
+
+    def _update(self, key: str, description: str, done: float, total: float) -> None:
+        if key not in self.tasks:
+            self.tasks[key] = self.progress.add_task(description, total=total)
+        self.progress.update(self.tasks[key], completed=done, total=total)
+
+    def on_download(self, done: int, total: int) -> None:
+        """Progress of fetching the speech model (bytes)."""
+        from coach.speech.delivery import label
+        from coach.speech.models import default_model
+
+        self._update("download", label("downloading", self.ui, model=self.model or default_model()), done, total)
+
+    def on_transcribe(self, done: float, total: float) -> None:
+        """Progress of the transcription (seconds of audio)."""
+        from coach.speech.delivery import label
+
+        if total >= LONG_AUDIO_S:
+            self._update("transcribe", label("transcribing", self.ui), done, total)
+
+
+def render_delivery(spoken: Any, console: Console) -> None:
+    """Print the delivery of a spoken answer: duration, tempo, fillers, pauses, hedges and the findings."""
+    from rich.text import Text
+
+    from coach.cli.views import STATUS_STYLE
+    from coach.speech.delivery import label
+
+    d = spoken.delivery
+    lang = spoken.feedback.language
+
+    def num(value: float) -> str:
+        text = f"{value:.1f}".removesuffix(".0")
+        return text.replace(".", ",") if lang == "nl" else text
+
+    console.print()
+    console.rule(label("delivery", lang))
+    console.print(label("duration", lang, seconds=num(d.duration_s), speaking=num(d.speaking_s)), highlight=False)
+    rate = label("rate", lang, wpm=round(d.wpm), sps=num(d.syllables_per_s))
+    if d.band is not None:
+        rate += f" ({label('band_' + d.band, lang)})"
+    console.print(rate, highlight=False)
+    console.print(
+        label(
+            "fillers",
+            lang,
+            count=len(d.fillers),
+            per_min=num(d.fillers_per_min),
+            per_100=num(d.fillers_per_100_words),
+        ),
+        highlight=False,
+    )
+    console.print(label("pauses", lang, count=len(d.pauses)), highlight=False)
+    words = spoken.transcript.words
+    for start, end in d.pauses:
+        before = next((w.word for w in reversed(words) if w.end_s <= start), "")
+        console.print(
+            Text(f"  {int(start) // 60}:{int(start) % 60:02d}  {num(end - start)} s  … {before}", style="dim")
+        )
+    console.print(label("hedges", lang, count=len(d.hedges)), highlight=False)
+    console.print()
+    for finding in d.findings:
+        mark, style = STATUS_STYLE[finding.status]
+        line = Text(f"{mark} ", style=style)
+        line.append(finding.message)
+        console.print(line)
+        if finding.status != "met":
+            console.print(Text("   " + tr(lang, "Tip: {tip}", tip=finding.tip.strip()), style="dim"))
+
+
 def _fail(message: str) -> None:
-    Console(stderr=True).print(f"[bold red]✘[/] {message}", highlight=False)
+    from rich.markup import escape
+
+    Console(stderr=True).print(f"[bold red]✘[/] {escape(message)}", highlight=False)
     raise typer.Exit(2)
 
 

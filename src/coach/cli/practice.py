@@ -42,6 +42,10 @@ def practice(
     resume: Annotated[
         int | None, typer.Option("--resume", help="Continue an unfinished interview by its id.")
     ] = None,
+    speak: Annotated[
+        bool,
+        typer.Option("--speak", help="Answer aloud: record each answer from your microphone (stays on this computer)."),
+    ] = False,
 ) -> None:
     """Practise a realistic mock interview: questions, feedback on each answer, follow-ups and a summary.
 
@@ -55,6 +59,13 @@ def practice(
 
     ui = user_language(lang)
     console = Console(highlight=False)
+    if speak:
+        from coach.speech.record import recording_problem
+
+        problem = recording_problem(ui)
+        if problem is not None:
+            Console(stderr=True, highlight=False).print(Text("✘ ", style="bold red") + Text(problem.message))
+            raise typer.Exit(2)
     store = Store()
     user_id = store.user_id()
     if resume is not None:
@@ -78,10 +89,10 @@ def practice(
             console.print(tr(ui, "Can't plan that interview: {reason}", reason=str(exc)), style="red")
             raise typer.Exit(2) from exc
         session = InterviewSession.start(store, user_id, plan, time_limit)
-    run_interview(session, console, time_limit)
+    run_interview(session, console, time_limit, speak=speak)
 
 
-def run_interview(session, console: Console, time_limit: int | None) -> None:  # type: ignore[no-untyped-def]
+def run_interview(session, console: Console, time_limit: int | None, speak: bool = False) -> None:  # type: ignore[no-untyped-def]
     """Ask each question, show the feedback and follow-ups, and end with the summary."""
     plan = session.plan
     lang = plan.lang
@@ -137,6 +148,23 @@ def run_interview(session, console: Console, time_limit: int | None) -> None:  #
                     ),
                     style="dim",
                 )
+            if speak:
+                from coach.cli.check import render_delivery
+
+                from coach.errors import CoachError
+
+                try:
+                    spoken = _speak(session, lang, console)
+                except CoachError as exc:  # silence, too long...: say so and ask again
+                    console.print(Text(exc.error.message, style="red"))
+                    continue
+                turn = session.submit(
+                    spoken.transcript.text, duration_s=spoken.transcript.duration_s, extras=_spoken_extras(spoken)
+                )
+                console.print()
+                render_feedback(turn.feedback, turn.checked_text, console, show_question=False)
+                render_delivery(spoken, console)
+                continue
             typed = _read(terminal, time_limit, lang)
             if typed is None:
                 break
@@ -154,6 +182,39 @@ def run_interview(session, console: Console, time_limit: int | None) -> None:  #
     if status != "finished":
         console.print(tr(lang, "Interview stopped; what you answered has been saved."), style="yellow")
     render_summary(summary, lang, console)
+
+
+def _speak(session, lang: str, console: Console):  # type: ignore[no-untyped-def]
+    """Record one answer until Enter, then transcribe and check it (coach.speech.check_audio)."""
+    import tempfile
+    import threading
+    from pathlib import Path
+
+    from coach.speech import check_audio
+    from coach.speech.audio import MAX_SECONDS
+    from coach.speech.delivery import label
+    from coach.speech.record import record
+
+    with tempfile.TemporaryDirectory(prefix="coach-answer-") as folder:
+        path = Path(folder) / "answer.wav"
+        stop = threading.Event()
+        console.print(label("recording", lang, minutes=MAX_SECONDS // 60), style="dim")
+        recorder = threading.Thread(target=record, args=(path, stop), daemon=True)
+        recorder.start()
+        try:
+            input()
+        except EOFError:
+            pass
+        stop.set()
+        recorder.join()
+        return check_audio(path, question=session.question.id, lang=lang, ui_lang=lang)
+
+
+def _spoken_extras(spoken) -> dict:  # type: ignore[no-untyped-def]
+    from coach.wire import spoken_to_json
+
+    data = spoken_to_json(spoken)
+    return {"delivery": data["delivery"], "transcript": data["transcript"]}
 
 
 def _read(terminal: bool, time_limit: int | None, lang: str) -> TypedAnswer | None:

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -232,7 +233,9 @@ def _install_from_hub(name: str, lang: str) -> None:
 
     final = models_dir() / name
     try:
-        download_model(name, output_dir=str(final))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the hub client's deprecation notices are not for the user
+            download_model(name, output_dir=str(final))
     except Exception as exc:  # the hub client raises many kinds: connection, not found, permissions
         shutil.rmtree(final, ignore_errors=True)
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

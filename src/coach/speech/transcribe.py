@@ -24,14 +24,17 @@ SAMPLE_RATE = 16_000
 LANGS: tuple[Lang, Lang] = ("nl", "en")
 
 # Whisper was trained on transcripts that mostly leave out "ehm" and "uh", so it tends to drop them. A prompt
-# written with disfluencies nudges it to keep them (measured in docs/benchmarks.md, section Speech). On audio it
-# can hardly make out, Whisper sometimes writes the prompt itself out as the transcript; such a transcript is
-# redone without the prompt (see _copies_prompt).
+# written with disfluencies nudges it to keep them (measured in docs/benchmarks.md, section Speech: the prompt
+# "Um, well, I uh... I think, uhm, yes." kept fillers too but sometimes ended the transcript early, as if the
+# answer was over after "yes"; a prompt that stops mid-story does not). Two failures are checked for and
+# then the audio is transcribed again without the prompt: Whisper writing out the prompt itself (on audio it
+# can hardly make out), and speech that voice activity detection heard but no word covers.
 DISFLUENCY_PROMPTS: dict[str, str] = {
-    "nl": "Eh, ja, dus ehm... dat hebben we, uhm, toen gedaan.",
-    "en": "Um, well, I uh... I think, uhm, yes.",
+    "nl": "Nou, eh, ik was, ehm, bezig met dat, eh, project.",
+    "en": "So, uh, I was, um, working on that, uh, project.",
 }
 PROMPT_COPY_SIMILARITY = 0.75
+UNCOVERED_SPEECH_S = 1.0  # a stretch of speech this long without a word means words were dropped
 
 TranscribeProgress = Callable[[float, float], None]
 """Called with (seconds_done, seconds_total) as the transcript's segments arrive."""
@@ -122,7 +125,7 @@ def transcribe(
         language: Lang = lang if lang in LANGS else detect_language(whisper, samples)  # type: ignore[assignment]
         prompt = DISFLUENCY_PROMPTS[language] if disfluency_prompt else None
         words, info = _run(whisper, samples, language, prompt, progress, total)
-        if prompt is not None and _copies_prompt(prompt, words):
+        if prompt is not None and (_copies_prompt(prompt, words) or _drops_speech(samples, words)):
             prompt = None
             words, info = _run(whisper, samples, language, None, progress, total)
     if progress is not None:
@@ -199,3 +202,14 @@ def _join(words: list[Word]) -> tuple[str, list[Span], list[Word]]:
         position += len(token)
         cleaned.append(w._replace(word=token))
     return "".join(parts), spans, cleaned
+
+
+def _drops_speech(samples: np.ndarray, words: list[Word]) -> bool:
+    """Whether voice activity detection hears speech (a second or more) where the transcript has no word."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    for chunk in get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=200, speech_pad_ms=50)):
+        start, end = chunk["start"] / SAMPLE_RATE, chunk["end"] / SAMPLE_RATE
+        if end - start >= UNCOVERED_SPEECH_S and not any(w.start_s < end and start < w.end_s for w in words):
+            return True
+    return False

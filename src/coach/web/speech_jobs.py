@@ -35,6 +35,10 @@ MOVED_ON = N_(
 )
 FAILED = N_("Something went wrong while transcribing your answer. Nothing was saved. Please try again.")
 INTERRUPTED = N_("The transcription was interrupted (the server stopped). Nothing was saved. Please send your answer again.")
+NOT_INSTALLED = N_(
+    "Speech recognition (faster-whisper) is not installed on this computer, so spoken answers can't be "
+    "checked. Type your answer instead."
+)
 PROGRESS_EVERY_S = 0.5  # write progress to the database at most this often
 
 _executor: ThreadPoolExecutor | None = None
@@ -73,6 +77,9 @@ def run(store: Store, user_id: int, job_id: int, upload: Upload) -> None:
         _work(store, user_id, job_id, job.lang, job.interview_id, job.position, job.kind, job.token, upload)
     except CoachError as exc:
         fail_job(store, user_id, job_id, exc.error.code, exc.error.message)
+    except ImportError:  # faster-whisper is not installed
+        log.exception("transcription job %s: speech recognition is not installed", job_id)
+        fail_job(store, user_id, job_id, "missing", translate(job.lang if job else "en", NOT_INSTALLED))
     except Exception:  # noqa: BLE001 - a job must end with a clear message, never hang
         log.exception("transcription job %s failed", job_id)
         fail_job(store, user_id, job_id, "internal", translate(job.lang if job else "en", FAILED))

@@ -13,7 +13,7 @@ from coach.i18n import N_, translate
 from coach.web.highlight import Segment
 
 BANDS = {"slow": N_("too slow"), "fine": N_("fine"), "fast": N_("too fast")}
-LENGTH_BANDS = {"short": N_("too short"), "fine": N_("fine"), "long": N_("long")}
+LENGTH_BANDS = {"short": N_("too short"), "fine": N_("fine"), "long": N_("too long")}
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def delivery_rows(feedback: dict[str, Any], lang: str) -> list[tuple[str, str]]:
             _("{count} (longest {seconds} s, at {times})", count=len(pauses), seconds=number(longest, lang),
               times=", ".join(clock(float(a)) for a, _ in pauses))
             if pauses
-            else _("none"),
+            else _("no long pauses"),
         ),
     ]
     if d.get("length_band") in LENGTH_BANDS and high:

@@ -105,6 +105,9 @@ async def _accept(request: Request, interview_id: int, store: Any, user: int, la
     """Check the form, save the file and start its job (or find what a repeated submit already started)."""
     form = await request.form()
     token, position, kind, upload = form.get("token"), form.get("position"), form.get("kind"), form.get("file")
+    slot = form.get("slot")  # the page's form sends "position:kind" in one field
+    if isinstance(slot, str) and ":" in slot:
+        position, kind = slot.split(":", 1)
     if not isinstance(token, str) or not TOKEN.match(token) or kind not in ("answer", "follow_up"):
         raise HTTPException(status_code=400, detail=translate(lang, BAD_FORM))
     if not isinstance(position, str) or not position.strip().isdigit():
@@ -167,7 +170,7 @@ async def upload_form(request: Request, interview_id: RowId, store: StoreDep, us
 
 @router.post("/api/interviews/{interview_id}/audio", status_code=202)
 async def upload_api(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
-    """A spoken answer as multipart (fields token, position, kind, file): returns the job to poll."""
+    """A spoken answer as multipart (token, position and kind, or slot "position:kind", and file): the job."""
     try:
         accepted = await _accept(request, interview_id, store, user, lang)
     except _TooLarge as exc:

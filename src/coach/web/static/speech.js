@@ -271,8 +271,7 @@
     var data = new FormData();
     data.append("csrf_token", form.querySelector("input[name=csrf_token]").value);
     data.append("token", form.querySelector("input[name=token]").value);
-    data.append("position", form.querySelector("input[name=position]").value);
-    data.append("kind", form.querySelector("input[name=kind]").value);
+    data.append("slot", form.querySelector("input[name=slot]").value);
     data.append("file", file, name);
     setBusy(true);
     progressTo(texts.uploading, 0);
