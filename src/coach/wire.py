@@ -72,7 +72,9 @@ def spoken_to_json(spoken: SpokenFeedback, item_id: Any = None) -> dict[str, Any
         "band": d.band,
         "fillers_per_min": d.fillers_per_min,
         "fillers_per_100_words": d.fillers_per_100_words,
-        "fillers": [{"text": f.text, "span": list(f.span), "start": f.start_s, "end": f.end_s} for f in d.fillers],
+        "fillers": [
+            {"text": f.text, "span": list(f.span), "start": f.start_s, "end": f.end_s} for f in d.fillers
+        ],
         "bursts": [{"start": b.start_s, "end": b.end_s, "count": b.count} for b in d.bursts],
         "pauses": [[start, end] for start, end in d.pauses],
         "hedges": [list(span) for span in d.hedges],
@@ -97,7 +99,13 @@ def spoken_to_json(spoken: SpokenFeedback, item_id: Any = None) -> dict[str, Any
         "language": t.language,
         "duration_s": t.duration_s,
         "words": [
-            {"word": w.word, "start": w.start_s, "end": w.end_s, "probability": round(w.probability, 3), "span": list(span)}
+            {
+                "word": w.word,
+                "start": w.start_s,
+                "end": w.end_s,
+                "probability": round(w.probability, 3),
+                "span": list(span),
+            }
             for w, span in zip(t.words, t.spans, strict=False)
         ],
     }

@@ -23,6 +23,7 @@ from coach.store.speech import (
     recordings_dir,
     uploads_dir,
 )
+from coach.web.app import create_app
 from coach.web.highlight import segments
 from coach.web.spoken import Pause, delivery_rows, spoken_transcript
 from tests.speech_support import joined, model_cache, noise, silence, speak, tone
@@ -40,12 +41,17 @@ SHORT = "I closed twelve new customers last year and I learned to plan my week b
 
 
 @pytest.fixture(scope="session")
-def whisper(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Path]:
-    """The Whisper model in a cache shared by the test run; COACH_CACHE_DIR points at it meanwhile."""
-    folder = model_cache(tmp_path_factory, worker_id)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("COACH_CACHE_DIR", str(folder))
-        yield folder
+def whisper_cache(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A cache folder with the real base model, shared by the whole test run (tests/speech_support.py)."""
+    return model_cache(tmp_path_factory, worker_id)
+
+
+@pytest.fixture
+def whisper(whisper_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point Coach at the shared model cache for one test."""
+    monkeypatch.setenv("COACH_CACHE_DIR", str(whisper_cache))
+    monkeypatch.delenv("COACH_WHISPER_MODEL", raising=False)
+    yield whisper_cache
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +127,12 @@ def test_a_spoken_answer_is_transcribed_checked_and_shown_with_its_delivery(
     assert response.status_code == 202
     job = response.json()
     assert job["status"] in ("queued", "running") and job["status_url"] == f"/api/speech/jobs/{job['id']}"
+    # The server keeps answering while it transcribes, and another worker over the same database can report.
+    before = time.monotonic()
+    assert client.get("/history").status_code == 200
+    assert time.monotonic() - before < 2
+    with Client(create_app(store=Store(store.engine.url.render_as_string(hide_password=False)))) as other_worker:
+        assert other_worker.get(job["status_url"]).json()["id"] == job["id"]
     done = wait(client, job)
     took = time.monotonic() - started
     print(f"\n20 s spoken answer through the web: {took:.1f} s from upload to saved answer")
@@ -131,7 +143,7 @@ def test_a_spoken_answer_is_transcribed_checked_and_shown_with_its_delivery(
     assert len(saved) == 1
     answer = saved[0]
     text = answer.text.lower()
-    for word in ("migration", "payment", "utrecht", "colleagues", "complaints"):
+    for word in ("migration", "payment", "utrecht", "colleagues", "finished"):
         assert word in text, (word, answer.text)
     assert answer.kind == "answer" and answer.position == 0
     assert answer.duration_s and 15 < answer.duration_s < 30
@@ -254,9 +266,10 @@ def _truncated(path: Path) -> bytes:
 )
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_bad_audio_gets_a_clear_message_in_the_users_language_and_nothing_is_stored(
-    client: Client, store: Store, audio: dict[str, Path], tmp_path: Path,
+    client: Client, store: Store, audio: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     case: str, code: str, english: str, dutch: str, lang: str,
 ) -> None:
+    monkeypatch.setenv("COACH_WHISPER_MODEL", str(tmp_path / "no-model"))  # refused before any model is needed
     data = {
         "text": b"This is not audio at all, just a text file renamed to .wav\n" * 20,
         "silence": audio["silence"].read_bytes(),
@@ -268,6 +281,8 @@ def test_bad_audio_gets_a_clear_message_in_the_users_language_and_nothing_is_sto
     assert status["status"] == "failed", status
     assert status["error"]["code"] == code
     assert (dutch if lang == "nl" else english) in status["error"]["message"]
+    if case == "text":
+        assert "answer.wav" in status["error"]["message"]  # the file as the user named it
     assert answers(store, interview_id) == []
     assert leftovers() == []
     interview = store.interview(store.user_id(), interview_id)
@@ -433,7 +448,7 @@ def test_the_feedback_page_marks_pauses_and_fillers_and_escapes_the_transcript(c
     answer_id = store.add_answer(user, interview_id=None, position=0, question_id=None, question_text="Q?",
                                  text=text, lang="en", score=40, feedback=_spoken_feedback(text))
     html = client.get(f"/answers/{answer_id}").text
-    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert" not in html and "&lt;scr</span>ipt&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;careful&lt;/b&gt;" in html
     assert 'class="pause"' in html and "pause of 3.1 seconds" in html
     assert '<span class="filler" title="um">um</span>' in html
@@ -458,3 +473,53 @@ def test_pauses_go_after_the_word_where_they_began() -> None:
     rendered = "".join(f"[{i.seconds}]" if isinstance(i, Pause) else i.text for i in items)
     assert rendered == "First answer.\n\none two three[3.1] four five"
     assert delivery_rows({}, "en") == []
+
+
+def test_uploads_left_behind_by_a_stopped_server_are_swept(tmp_path: Path) -> None:
+    import os
+
+    from coach.web.speech_jobs import sweep_uploads
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        folder.mkdir()
+        (folder / "answer.webm").write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    sweep_uploads(tmp_path)
+    assert not old.exists() and new.exists()
+    sweep_uploads(tmp_path / "missing")  # no uploads folder yet: nothing to do
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(store: Store, audio: dict[str, Path]) -> None:
+    from coach.web.settings import Settings
+
+    with Client(create_app(settings=Settings(max_upload_bytes=10_000), store=store)) as small:
+        interview_id, page = start_interview(small)
+        response = upload(small, interview_id, page, audio["short"].read_bytes())
+        assert response.status_code == 413
+        assert "too large" in response.json()["error"]["message"]
+        assert leftovers() == [] and answers(store, interview_id) == []
+
+
+def test_a_spoken_follow_up_is_shown_after_the_first_answer(
+    client: Client, store: Store, whisper: Path, audio: dict[str, Path]
+) -> None:
+    interview_id, page = start_interview(client)
+    first = client.post_form(
+        f"/interviews/{interview_id}/answer",
+        {"text": "I did well.", "token": form_value(page, "token"), "position": "0", "kind": "answer"},
+    )
+    assert first.status_code == 200
+    follow_up = client.get(f"/interviews/{interview_id}").text
+    assert form_value(follow_up, "slot") == "0:follow_up"
+    done = wait(client, upload(client, interview_id, follow_up, audio["short"].read_bytes()).json())
+    assert done["status"] == "done", done
+    saved = answers(store, interview_id)
+    assert [a.kind for a in saved] == ["answer", "follow_up"]
+    assert "customers" in saved[1].text.lower() and "transcript" in saved[1].feedback
+    html = client.get(done["answer_url"]).text
+    transcript = re.sub(r"<[^>]+>", "", html.split('class="answer-text transcript"')[1].split("</div>")[0])
+    assert transcript.index("I did well.") < transcript.lower().index("customers")
+    interview = store.interview(store.user_id(), interview_id)
+    assert interview is not None and interview.position == 1 and interview.pending_follow_up is None

@@ -168,7 +168,9 @@ class SpeechProgress:
         from coach.speech.delivery import label
         from coach.speech.models import default_model
 
-        self._update("download", label("downloading", self.ui, model=self.model or default_model()), done, total)
+        self._update(
+            "download", label("downloading", self.ui, model=self.model or default_model()), done, total
+        )
 
     def on_transcribe(self, done: float, total: float) -> None:
         """Progress of the transcription (seconds of audio)."""
@@ -194,7 +196,9 @@ def render_delivery(spoken: Any, console: Console) -> None:
 
     console.print()
     console.rule(label("delivery", lang))
-    console.print(label("duration", lang, seconds=num(d.duration_s), speaking=num(d.speaking_s)), highlight=False)
+    console.print(
+        label("duration", lang, seconds=num(d.duration_s), speaking=num(d.speaking_s)), highlight=False
+    )
     rate = label("rate", lang, wpm=round(d.wpm), sps=num(d.syllables_per_s))
     if d.band is not None:
         rate += f" ({label('band_' + d.band, lang)})"

@@ -15,7 +15,9 @@ from coach.i18n import user_language
 
 app = typer.Typer(add_completion=False, help="Speech models for spoken answers: list, download or remove.")
 
-LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="nl or en: the language of the messages.")]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", "-l", help="nl or en: the language of the messages.")
+]
 
 
 def _size(size: int) -> str:
@@ -74,7 +76,9 @@ def list_models(
 
 @app.command("download")
 def download(
-    name: Annotated[str, typer.Argument(help="base (the default), or tiny, small, medium, large-v3, ...")] = "base",
+    name: Annotated[
+        str, typer.Argument(help="base (the default), or tiny, small, medium, large-v3, ...")
+    ] = "base",
     lang: LangOption = None,
 ) -> None:
     """Download a speech model once into your cache; after that it works offline.

@@ -44,7 +44,9 @@ def practice(
     ] = None,
     speak: Annotated[
         bool,
-        typer.Option("--speak", help="Answer aloud: record each answer from your microphone (stays on this computer)."),
+        typer.Option(
+            "--speak", help="Answer aloud: record each answer from your microphone (stays on this computer)."
+        ),
     ] = False,
 ) -> None:
     """Practise a realistic mock interview: questions, feedback on each answer, follow-ups and a summary.
@@ -150,7 +152,6 @@ def run_interview(session, console: Console, time_limit: int | None, speak: bool
                 )
             if speak:
                 from coach.cli.check import render_delivery
-
                 from coach.errors import CoachError
 
                 try:
@@ -159,7 +160,9 @@ def run_interview(session, console: Console, time_limit: int | None, speak: bool
                     console.print(Text(exc.error.message, style="red"))
                     continue
                 turn = session.submit(
-                    spoken.transcript.text, duration_s=spoken.transcript.duration_s, extras=_spoken_extras(spoken)
+                    spoken.transcript.text,
+                    duration_s=spoken.transcript.duration_s,
+                    extras=_spoken_extras(spoken),
                 )
                 console.print()
                 render_feedback(turn.feedback, turn.checked_text, console, show_question=False)
@@ -186,6 +189,7 @@ def run_interview(session, console: Console, time_limit: int | None, speak: bool
 
 def _speak(session, lang: str, console: Console):  # type: ignore[no-untyped-def]
     """Record one answer until Enter, then transcribe and check it (coach.speech.check_audio)."""
+    import contextlib
     import tempfile
     import threading
     from pathlib import Path
@@ -201,10 +205,8 @@ def _speak(session, lang: str, console: Console):  # type: ignore[no-untyped-def
         console.print(label("recording", lang, minutes=MAX_SECONDS // 60), style="dim")
         recorder = threading.Thread(target=record, args=(path, stop), daemon=True)
         recorder.start()
-        try:
+        with contextlib.suppress(EOFError):
             input()
-        except EOFError:
-            pass
         stop.set()
         recorder.join()
         return check_audio(path, question=session.question.id, lang=lang, ui_lang=lang)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from coach.analysis.types import Feedback
     from coach.speech.delivery import Delivery, SpeechFinding
     from coach.speech.models import DownloadProgress
-    from coach.speech.transcribe import Transcript, TranscribeProgress
+    from coach.speech.transcribe import TranscribeProgress, Transcript
 
 
 @dataclass(frozen=True)

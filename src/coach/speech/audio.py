@@ -47,7 +47,7 @@ def _fail(code: str, lang: str, **values: object) -> CoachError:
 
 
 def validate_audio(path: str | Path, lang: str = "en") -> AudioInfo:
-    """Check and decode an audio file; raise CoachError with a coded message in `lang` when it can't be used."""
+    """Check and decode an audio file; raise CoachError (coded, message in `lang`) when it can't be used."""
     import av
 
     path = Path(path)
@@ -75,7 +75,9 @@ def validate_audio(path: str | Path, lang: str = "en") -> AudioInfo:
     if not streams:
         raise _fail("E011", lang, path=path.name)
     if max(header_s, stream_s) > MAX_SECONDS + 1:
-        raise _fail("E013", lang, minutes=_number(max(header_s, stream_s) / 60, lang), limit=MAX_SECONDS // 60)
+        raise _fail(
+            "E013", lang, minutes=_number(max(header_s, stream_s) / 60, lang), limit=MAX_SECONDS // 60
+        )
     if "wav" in names:
         cut = _wav_cut_off(path)
         if cut is not None:
@@ -97,7 +99,8 @@ def _decode(path: Path, lang: str) -> np.ndarray:
     from faster_whisper.audio import decode_audio
 
     try:
-        return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+        samples: np.ndarray = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+        return samples
     except (av.error.FFmpegError, OSError, ValueError) as exc:
         raise _fail("E011", lang, path=path.name) from exc
 

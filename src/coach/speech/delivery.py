@@ -87,7 +87,10 @@ def rates(lang: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def texts() -> dict[str, Any]:
     """The findings' messages and tips and the CLI's labels, in both languages (speech/findings.yaml)."""
-    return yaml.safe_load(resources.files("coach.speech").joinpath("findings.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("coach.speech").joinpath("findings.yaml").read_text(encoding="utf-8")
+    )
+    return data
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -184,9 +187,7 @@ def find_bursts(times: list[float], count: int, window_s: float) -> tuple[Burst,
                 stretches[-1][1] = max(stretches[-1][1], times[j])
             else:
                 stretches.append([start, times[j]])
-    return tuple(
-        Burst(round(a, 2), round(b, 2), sum(a <= t <= b for t in times)) for a, b in stretches
-    )
+    return tuple(Burst(round(a, 2), round(b, 2), sum(a <= t <= b for t in times)) for a, b in stretches)
 
 
 def find_pauses(transcript: Transcript, longer_than_s: float) -> tuple[tuple[float, float], ...]:
@@ -249,10 +250,7 @@ def delivery(transcript: Transcript, lang: str | None = None, question: object =
     limits = rates(language)
     words = [w for w in transcript.words if re.search(r"\w", w.word)]
     spans = _word_spans(transcript)
-    if words:
-        speaking = max(words[-1].end_s - words[0].start_s, 0.01)
-    else:
-        speaking = 0.0
+    speaking = max(words[-1].end_s - words[0].start_s, 0.01) if words else 0.0
     minutes = speaking / 60 if speaking else 0.0
     syllables = sum(count_syllables(w.word, language) for w in words)
     wpm = len(words) / minutes if minutes else 0.0
@@ -291,7 +289,9 @@ def delivery(transcript: Transcript, lang: str | None = None, question: object =
     }
     findings: list[SpeechFinding] = []
     if band is not None:
-        findings.append(_finding("speech.rate", band, "met" if band == "fine" else "warning", language, values))
+        findings.append(
+            _finding("speech.rate", band, "met" if band == "fine" else "warning", language, values)
+        )
     if words:
         filler_spans = tuple(f.span for f in fillers)
         burst_times = tuple((b.start_s, b.end_s) for b in bursts)
@@ -301,7 +301,15 @@ def delivery(transcript: Transcript, lang: str | None = None, question: object =
         outcome = "many" if many else "bursts" if bursts else "few"
         status: Status = "met" if outcome == "few" else "warning"
         findings.append(
-            _finding("speech.fillers", outcome, status, language, values, filler_spans if many or bursts else (), burst_times)
+            _finding(
+                "speech.fillers",
+                outcome,
+                status,
+                language,
+                values,
+                filler_spans if many or bursts else (),
+                burst_times,
+            )
         )
         pause_rules = limits["pauses"]
         longest = max((b - a for a, b in pauses), default=0.0)
@@ -314,12 +322,16 @@ def delivery(transcript: Transcript, lang: str | None = None, question: object =
         warn = len(pauses) >= pause_rules["warn_count"] or longest > pause_rules["warn_longest_s"]
         if pauses:
             findings.append(
-                _finding("speech.pauses", "some", "warning" if warn else "met", language, pause_values, (), pauses)
+                _finding(
+                    "speech.pauses", "some", "warning" if warn else "met", language, pause_values, (), pauses
+                )
             )
         else:
             findings.append(_finding("speech.pauses", "none", "met", language, pause_values))
         length_values = {"seconds": round(speaking), "min": low, "max": high}
-        length_status: Status = "missed" if length_band == "short" else "warning" if length_band == "long" else "met"
+        length_status: Status = (
+            "missed" if length_band == "short" else "warning" if length_band == "long" else "met"
+        )
         findings.append(_finding("speech.length", length_band, length_status, language, length_values))
 
     return Delivery(

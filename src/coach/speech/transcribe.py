@@ -34,6 +34,7 @@ DISFLUENCY_PROMPTS: dict[str, str] = {
     "en": "So, uh, I was, um, working on that, uh, project.",
 }
 PROMPT_COPY_SIMILARITY = 0.75
+LANGUAGE_SURE = 0.5  # Whisper's language probability above which its choice between nl and en stands
 UNCOVERED_SPEECH_S = 1.0  # a stretch of speech this long without a word means words were dropped
 
 TranscribeProgress = Callable[[float, float], None]
@@ -70,7 +71,9 @@ _models: dict[Path, tuple[Any, threading.Lock]] = {}
 _models_lock = threading.Lock()
 
 
-def load_model(model: str | None = None, lang: str = "en", progress: Callable[[int, int], None] | None = None):  # type: ignore[no-untyped-def]
+def load_model(
+    model: str | None = None, lang: str = "en", progress: Callable[[int, int], None] | None = None
+) -> tuple[Any, threading.Lock]:
     """The faster-whisper model `model` (name or path), fetched on first use and loaded once per process."""
     from coach.speech.models import ensure_model
 
@@ -93,10 +96,32 @@ def forget_model(path: Path) -> None:
 
 
 def detect_language(whisper: Any, samples: np.ndarray) -> Lang:
-    """Dutch or English, whichever Whisper finds more likely (other languages are not considered)."""
+    """Dutch or English (other languages are not considered).
+
+    Whisper's own language identification first; when it is sure of neither (it often isn't on synthetic or
+    accented speech, and then guesses Afrikaans or Latin), the first 30 seconds are decoded as Dutch and as
+    English and the language in which the model finds the words more likely wins.
+    """
     _, _, probabilities = whisper.detect_language(audio=samples, vad_filter=True)
     scores = dict(probabilities)
-    return "nl" if scores.get("nl", 0.0) > scores.get("en", 0.0) else "en"
+    best: Lang = "nl" if scores.get("nl", 0.0) > scores.get("en", 0.0) else "en"
+    if scores.get(best, 0.0) >= LANGUAGE_SURE:
+        return best
+    likelihood = {}
+    for lang in LANGS:
+        segments, _ = whisper.transcribe(
+            samples[: 30 * SAMPLE_RATE],
+            language=lang,
+            without_timestamps=True,
+            vad_filter=True,
+            beam_size=1,
+            temperature=0.0,
+            condition_on_previous_text=False,
+        )
+        scored = [(s.avg_logprob, len(s.tokens)) for s in segments]
+        tokens = sum(n for _, n in scored)
+        likelihood[lang] = sum(p * n for p, n in scored) / tokens if tokens else float("-inf")
+    return "nl" if likelihood["nl"] > likelihood["en"] else "en"
 
 
 def transcribe(
@@ -122,7 +147,7 @@ def transcribe(
     whisper, lock = load_model(model, messages, download_progress)
     total = len(samples) / SAMPLE_RATE
     with lock:
-        language: Lang = lang if lang in LANGS else detect_language(whisper, samples)  # type: ignore[assignment]
+        language: Lang = lang if lang in LANGS else detect_language(whisper, samples)
         prompt = DISFLUENCY_PROMPTS[language] if disfluency_prompt else None
         words, info = _run(whisper, samples, language, prompt, progress, total)
         if prompt is not None and (_copies_prompt(prompt, words) or _drops_speech(samples, words)):
@@ -180,7 +205,9 @@ def _copies_prompt(prompt: str, words: list[Word]) -> bool:
     said = _tokens(" ".join(w.word for w in words))
     size = len(wanted)
     windows = [said[i : i + size] for i in range(max(1, len(said) - size + 1))]
-    return any(Levenshtein.normalized_similarity(wanted, window) >= PROMPT_COPY_SIMILARITY for window in windows)
+    return any(
+        Levenshtein.normalized_similarity(wanted, window) >= PROMPT_COPY_SIMILARITY for window in windows
+    )
 
 
 def _join(words: list[Word]) -> tuple[str, list[Span], list[Word]]:

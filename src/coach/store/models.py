@@ -118,7 +118,7 @@ class Preparation(Base):
 
 
 class SpeechJob(Base):
-    """A spoken answer being transcribed and checked off the web server's event loop: any worker can report it."""
+    """A spoken answer being transcribed and checked off the event loop; any web worker can report on it."""
 
     __tablename__ = "speech_jobs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -131,12 +131,14 @@ class SpeechJob(Base):
     token: Mapped[str] = mapped_column(String(64), unique=True)  # the answer's submission token
     lang: Mapped[str] = mapped_column(String(2))  # the interface language, for the error message
     status: Mapped[str] = mapped_column(String(20), default="queued")  # queued | running | done | failed
-    stage: Mapped[str] = mapped_column(String(20), default="queued")  # queued | model | checking | transcribing
+    stage: Mapped[str] = mapped_column(String(20), default="queued")  # queued, checking, model, transcribing
     progress: Mapped[float] = mapped_column(Float, default=0.0)  # 0..1
     audio_s: Mapped[float | None] = mapped_column(Float, nullable=True)
     error_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
     error_message: Mapped[str | None] = mapped_column(Text, nullable=True)
-    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="SET NULL"), nullable=True)
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answers.id", ondelete="SET NULL"), nullable=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 

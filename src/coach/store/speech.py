@@ -22,6 +22,7 @@ from coach.store.models import Recording, SpeechJob, SpeechSettings
 from coach.store.repository import Store
 
 STALE_AFTER = timedelta(minutes=20)  # a running job not heard from for this long was interrupted
+QUEUED_TOO_LONG = timedelta(hours=2)  # a queued job this old was lost with the server that had it
 FINAL = ("done", "failed")
 
 
@@ -45,7 +46,7 @@ def create_job(
     token: str,
     lang: str,
 ) -> tuple[int, bool]:
-    """A new queued job for a spoken answer; returns (id, created). The same token again gives the first job."""
+    """A new queued job for a spoken answer; returns (id, created). The same token again gives that job."""
     existing = job_by_token(store, user_id, token)
     if existing is not None:
         return existing, False
@@ -79,13 +80,14 @@ def job_by_token(store: Store, user_id: int, token: str) -> int | None:
 
 
 def get_job(store: Store, user_id: int, job_id: int) -> SpeechJob | None:
-    """One of the user's jobs; a running job not updated for STALE_AFTER is reported (and saved) as failed."""
+    """One of the user's jobs; one that was lost with a stopped server is reported (and saved) as failed."""
     with store.session() as s:
         job = s.scalar(select(SpeechJob).where(SpeechJob.user_id == user_id, SpeechJob.id == job_id))
         if job is None:
             return None
         updated = job.updated_at if job.updated_at.tzinfo else job.updated_at.replace(tzinfo=UTC)
-        if job.status not in FINAL and datetime.now(UTC) - updated > STALE_AFTER:
+        limit = QUEUED_TOO_LONG if job.status == "queued" else STALE_AFTER
+        if job.status not in FINAL and datetime.now(UTC) - updated > limit:
             job.status = "failed"
             job.error_code = "stale"
             job.error_message = None
@@ -122,7 +124,9 @@ def finish_job(store: Store, user_id: int, job_id: int, answer_id: int) -> None:
         s.execute(
             update(SpeechJob)
             .where(SpeechJob.user_id == user_id, SpeechJob.id == job_id)
-            .values(status="done", stage="done", progress=1.0, answer_id=answer_id, updated_at=datetime.now(UTC))
+            .values(
+                status="done", stage="done", progress=1.0, answer_id=answer_id, updated_at=datetime.now(UTC)
+            )
         )
 
 

@@ -495,12 +495,22 @@ def _merge_preparation(s: Any, user_id: int, record: PreparationRecord) -> bool:
 
 
 def delete_all(store: Store, user_id: int) -> DeleteResult:
-    """Delete every interview, answer, story and the preparation of the user, in one transaction."""
+    """Delete everything of the user in one transaction: interviews, answers, stories, the preparation,
+    and the spoken-answer data (kept recordings with their files, transcription jobs, the audio setting)."""
+    from coach.store.models import Recording, SpeechJob, SpeechSettings
+    from coach.store.speech import recording_path
+
     with store.session() as s:
+        files = [recording_path(user_id, r) for r in s.scalars(select(Recording).where(Recording.user_id == user_id))]
+        s.execute(delete(Recording).where(Recording.user_id == user_id))
+        s.execute(delete(SpeechJob).where(SpeechJob.user_id == user_id))
+        s.execute(delete(SpeechSettings).where(SpeechSettings.user_id == user_id))
         answers = s.execute(delete(Answer).where(Answer.user_id == user_id)).rowcount
         interviews = s.execute(delete(Interview).where(Interview.user_id == user_id)).rowcount
         stories = s.execute(delete(Story).where(Story.user_id == user_id)).rowcount
         preparation = s.execute(delete(Preparation).where(Preparation.user_id == user_id)).rowcount
+    for path in files:  # after the commit: a failed transaction keeps rows and files together
+        path.unlink(missing_ok=True)
     return DeleteResult(interviews=interviews, answers=answers, stories=stories, preparation=preparation)
 
 

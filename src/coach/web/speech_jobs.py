@@ -8,12 +8,14 @@ compete. The upload is deleted when the job ends, whatever happened, unless the 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import shutil
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.errors import CoachError
 from coach.i18n import N_, translate
@@ -27,6 +29,9 @@ from coach.store.speech import (
     update_job,
 )
 
+if TYPE_CHECKING:
+    from coach.speech import SpokenFeedback
+
 log = logging.getLogger("coach.web.speech")
 
 MOVED_ON = N_(
@@ -34,11 +39,15 @@ MOVED_ON = N_(
     "Answer the current question."
 )
 FAILED = N_("Something went wrong while transcribing your answer. Nothing was saved. Please try again.")
-INTERRUPTED = N_("The transcription was interrupted (the server stopped). Nothing was saved. Please send your answer again.")
+INTERRUPTED = N_(
+    "The transcription was interrupted (the server stopped). Nothing was saved. "
+    "Please send your answer again."
+)
 NOT_INSTALLED = N_(
     "Speech recognition (faster-whisper) is not installed on this computer, so spoken answers can't be "
     "checked. Type your answer instead."
 )
+ABANDONED_AFTER_S = 24 * 3600  # an upload this old belongs to no running job
 PROGRESS_EVERY_S = 0.5  # write progress to the database at most this often
 
 _executor: ThreadPoolExecutor | None = None
@@ -63,7 +72,17 @@ class Upload:
 
 def start(store: Store, user_id: int, job_id: int, upload: Upload) -> Future[None]:
     """Queue the job; returns at once."""
+    sweep_uploads(upload.path.parent.parent)
     return executor().submit(run, store, user_id, job_id, upload)
+
+
+def sweep_uploads(folder: Path, older_than_s: float = ABANDONED_AFTER_S) -> None:
+    """Delete uploads left behind by a server that stopped in the middle of a job."""
+    cutoff = time.time() - older_than_s
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if entry.is_dir() and entry.stat().st_mtime < cutoff:
+                shutil.rmtree(entry)
 
 
 def run(store: Store, user_id: int, job_id: int, upload: Upload) -> None:
@@ -84,7 +103,14 @@ def run(store: Store, user_id: int, job_id: int, upload: Upload) -> None:
         log.exception("transcription job %s failed", job_id)
         fail_job(store, user_id, job_id, "internal", translate(job.lang if job else "en", FAILED))
     finally:
-        upload.path.unlink(missing_ok=True)
+        discard(upload)
+
+
+def discard(upload: Upload) -> None:
+    """Delete an upload (if it is still there) and the folder it came in."""
+    upload.path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        upload.path.parent.rmdir()
 
 
 class _Reporter:
@@ -165,24 +191,9 @@ def _still_current(session: InterviewSession, position: int, kind: str) -> bool:
     return not session.finished and session.position == position and kind == expected
 
 
-def spoken_extras(spoken: Any) -> dict[str, Any]:
-    """The `delivery` and `transcript` keys that a spoken answer adds to its feedback JSON."""
-    import coach.wire as wire
+def spoken_extras(spoken: SpokenFeedback) -> dict[str, Any]:
+    """The `delivery` and `transcript` keys that a spoken answer adds to its feedback JSON (coach.wire)."""
+    from coach.wire import spoken_to_json
 
-    if hasattr(wire, "spoken_to_json"):
-        extra = wire.spoken_to_json(spoken)
-        return {key: extra[key] for key in ("delivery", "transcript") if key in extra}
-    transcript = spoken.transcript
-    delivery = asdict(spoken.delivery)
-    return {
-        "transcript": {
-            "text": transcript.text,
-            "language": transcript.language,
-            "duration_s": transcript.duration_s,
-            "words": [
-                {"word": w.word, "start": w.start_s, "end": w.end_s, "span": list(span)}
-                for w, span in zip(transcript.words, transcript.spans, strict=False)
-            ],
-        },
-        "delivery": delivery,
-    }
+    wire = spoken_to_json(spoken)
+    return {"delivery": wire["delivery"], "transcript": wire["transcript"]}

@@ -89,10 +89,18 @@ def _suffix(filename: str, content_type: str) -> str:
     return TYPE_SUFFIXES.get(content_type.split(";")[0].strip().lower(), ".audio")
 
 
-def _save_upload(upload: UploadFile, suffix: str) -> tuple[speech_jobs.Upload, int]:
-    folder = speech_store.uploads_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{uuid.uuid4().hex}{suffix}"
+def _safe_name(name: str, suffix: str) -> str:
+    """The uploaded file's own name, cleaned, so that messages can name it (answer.webm, interview.m4a)."""
+    stem, ending = os.path.splitext(name)
+    stem = re.sub(r"[^\w\- ]", "_", stem).strip(" _")[:80] or "answer"
+    return stem + (ending.lower() if ending.lower() == suffix else suffix)
+
+
+def _save_upload(upload: UploadFile, name: str, suffix: str) -> tuple[speech_jobs.Upload, int]:
+    """Write the upload to a folder of its own under the uploads folder."""
+    folder = speech_store.uploads_dir() / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    path = folder / _safe_name(name, suffix)
     upload.file.seek(0)
     with path.open("wb") as out:
         shutil.copyfileobj(upload.file, out, 1 << 20)
@@ -104,7 +112,8 @@ def _save_upload(upload: UploadFile, suffix: str) -> tuple[speech_jobs.Upload, i
 async def _accept(request: Request, interview_id: int, store: Any, user: int, lang: str) -> Accepted:
     """Check the form, save the file and start its job (or find what a repeated submit already started)."""
     form = await request.form()
-    token, position, kind, upload = form.get("token"), form.get("position"), form.get("kind"), form.get("file")
+    token, upload = form.get("token"), form.get("file")
+    position, kind = form.get("position"), form.get("kind")
     slot = form.get("slot")  # the page's form sends "position:kind" in one field
     if isinstance(slot, str) and ":" in slot:
         position, kind = slot.split(":", 1)
@@ -129,9 +138,9 @@ async def _accept(request: Request, interview_id: int, store: Any, user: int, la
     name = os.path.basename(upload.filename)[:120]
     suffix = _suffix(name, upload.content_type or "")
     limit = request.app.state.settings.max_upload_bytes
-    saved, size = await run_in_threadpool(_save_upload, upload, suffix)
+    saved, size = await run_in_threadpool(_save_upload, upload, name, suffix)
     if size == 0 or size > limit:
-        saved.path.unlink(missing_ok=True)
+        speech_jobs.discard(saved)
         if size > limit:
             from coach.web.errors import too_large_response
 
@@ -139,11 +148,17 @@ async def _accept(request: Request, interview_id: int, store: Any, user: int, la
         raise HTTPException(status_code=400, detail=input_error("E010", lang, path=name).message)
     job_id, created = await run_in_threadpool(
         lambda: speech_store.create_job(
-            store, user, interview_id=interview_id, position=session.position, kind=kind, token=token, lang=lang
+            store,
+            user,
+            interview_id=interview_id,
+            position=session.position,
+            kind=str(kind),
+            token=str(token),
+            lang=lang,
         )
     )
     if not created:
-        saved.path.unlink(missing_ok=True)
+        speech_jobs.discard(saved)
         return Accepted(job_id=job_id)
     speech_jobs.start(store, user, job_id, saved)
     return Accepted(job_id=job_id)
@@ -191,11 +206,12 @@ async def upload_api(request: Request, interview_id: RowId, store: StoreDep, use
 
 def job_json(job: Any, lang: str) -> dict[str, Any]:
     """A job's status for the page that polls it."""
+    stage = "failed" if job.status == "failed" else job.stage
     body: dict[str, Any] = {
         "id": job.id,
         "status": job.status,
         "stage": job.stage,
-        "stage_label": translate(lang, STAGES.get(job.stage if job.status != "failed" else "failed", STAGES["queued"])),
+        "stage_label": translate(lang, STAGES.get(stage, STAGES["queued"])),
         "progress": round(float(job.progress or 0.0), 3),
         "audio_s": job.audio_s,
         "status_url": f"/api/speech/jobs/{job.id}",
@@ -238,7 +254,9 @@ def job_page(request: Request, job_id: RowId, store: StoreDep, user: UserDep, la
 
 
 @router.get("/settings")
-def settings_page(request: Request, store: StoreDep, user: UserDep, lang: LangDep, saved: int = 0, deleted: int = 0):  # type: ignore[no-untyped-def]
+def settings_page(  # type: ignore[no-untyped-def]
+    request: Request, store: StoreDep, user: UserDep, lang: LangDep, saved: int = 0, deleted: int = 0
+):
     """The keep-recordings setting and the recordings kept so far."""
     return render(
         request,

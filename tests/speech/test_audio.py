@@ -1,0 +1,84 @@
+"""Audio is checked before it is transcribed: each problem has its code and a message in nl and en."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from coach.errors import CoachError
+from coach.speech.audio import MAX_SECONDS, validate_audio
+from tests.speech_support import silence, tone
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory, clips: dict[str, Path]) -> dict[str, Path]:
+    """Files that can't be used: empty, cut off, text, too long, silent, and an unsupported format."""
+    folder = tmp_path_factory.mktemp("broken")
+    empty = folder / "empty.wav"
+    empty.write_bytes(b"")
+    cut = folder / "cut.wav"
+    cut.write_bytes(clips["en"].read_bytes()[:20_000])
+    text = folder / "notes.wav"
+    text.write_text("These are my notes for the interview, not a recording.\n", encoding="utf-8")
+    aiff = folder / "answer.aiff"
+    subprocess.run(["sox", str(clips["en"]), str(aiff)], check=True, timeout=60)
+    return {
+        "E010": empty,
+        "E012": cut,
+        "E011": text,
+        "E013": silence(folder / "eleven-minutes.wav", 11 * 60),
+        "E014": silence(folder / "silence.wav", 3),
+        "E015": aiff,
+    }
+
+
+EXPECTED = {
+    "E010": {"en": "empty (0 bytes)", "nl": "leeg (0 bytes)"},
+    "E011": {"en": "can't be read as audio", "nl": "kan niet als audio worden gelezen"},
+    "E012": {"en": "cut off", "nl": "afgebroken"},
+    "E013": {"en": "the limit is 10 minutes", "nl": "het maximum is 10 minuten"},
+    "E014": {"en": "No speech can be heard", "nl": "geen spraak te horen"},
+    "E015": {"en": "not supported (aiff)", "nl": "niet ondersteund (aiff)"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_each_bad_file_gives_its_code_and_a_message_in_the_requested_language(
+    broken: dict[str, Path], code: str, lang: str
+) -> None:
+    with pytest.raises(CoachError) as caught:
+        validate_audio(broken[code], lang)
+    assert caught.value.error.code == code
+    assert EXPECTED[code][lang] in caught.value.error.message
+
+
+def test_a_missing_file_is_e007(tmp_path: Path) -> None:
+    with pytest.raises(CoachError) as caught:
+        validate_audio(tmp_path / "nothing.webm", "nl")
+    assert caught.value.error.code == "E007"
+    assert "niet gevonden" in caught.value.error.message
+
+
+def test_the_cut_off_message_says_how_long_the_file_is_and_should_be(broken: dict[str, Path]) -> None:
+    with pytest.raises(CoachError) as caught:
+        validate_audio(broken["E012"], "nl")
+    assert "houdt op na 0,6 s" in caught.value.error.message
+
+
+def test_the_length_limit_is_checked_from_the_header_before_decoding(tmp_path: Path) -> None:
+    long_tone = tone(tmp_path / "tone.wav", MAX_SECONDS + 30)
+    with pytest.raises(CoachError) as caught:
+        validate_audio(long_tone, "en")
+    assert caught.value.error.code == "E013"
+    assert "10.5 minutes" in caught.value.error.message
+
+
+@pytest.mark.parametrize("kind", ["en", "ogg", "mp3", "webm", "opus", "m4a"])
+def test_the_accepted_formats_pass_and_decode_to_16_khz(clips: dict[str, Path], kind: str) -> None:
+    info = validate_audio(clips[kind], "en")
+    reference = validate_audio(clips["en"], "en").duration_s
+    assert info.duration_s == pytest.approx(reference, abs=0.2)
+    assert len(info.samples) == pytest.approx(info.duration_s * 16_000, abs=16)
