@@ -501,7 +501,8 @@ def delete_all(store: Store, user_id: int) -> DeleteResult:
     from coach.store.speech import recording_path
 
     with store.session() as s:
-        files = [recording_path(user_id, r) for r in s.scalars(select(Recording).where(Recording.user_id == user_id))]
+        recordings = s.scalars(select(Recording).where(Recording.user_id == user_id))
+        files = [recording_path(user_id, r) for r in recordings]
         s.execute(delete(Recording).where(Recording.user_id == user_id))
         s.execute(delete(SpeechJob).where(SpeechJob.user_id == user_id))
         s.execute(delete(SpeechSettings).where(SpeechSettings.user_id == user_id))
