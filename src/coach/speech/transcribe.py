@@ -146,6 +146,7 @@ def transcribe(
     messages = ui_lang if ui_lang in LANGS else lang if lang in LANGS else "en"
     whisper, lock = load_model(model, messages, download_progress)
     total = len(samples) / SAMPLE_RATE
+    progress = _monotonic(progress)
     with lock:
         language: Lang = lang if lang in LANGS else detect_language(whisper, samples)
         prompt = DISFLUENCY_PROMPTS[language] if disfluency_prompt else None
@@ -165,6 +166,21 @@ def transcribe(
         speech_s=round(float(info.duration_after_vad), 3),
         prompted=prompt is not None,
     )
+
+
+def _monotonic(progress: TranscribeProgress | None) -> TranscribeProgress | None:
+    """The callback, never told less than before (a second pass without the prompt starts again at 0)."""
+    if progress is None:
+        return None
+    highest = 0.0
+
+    def report(done: float, total: float) -> None:
+        nonlocal highest
+        if done >= highest:
+            highest = done
+            progress(done, total)
+
+    return report
 
 
 def _run(
