@@ -7,7 +7,7 @@ model is fetched (once) and loaded on the first call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +64,14 @@ def check_audio(
     )
     require_speech(transcript, messages)
     feedback = check(transcript.text, question=question, lang=transcript.language)
+    # The delivery findings say the same as the text ones about fillers and length, measured in time
+    # (per minute, seconds of speech): show those, not both. The score is left as the engine made it.
+    shown = tuple(f for f in feedback.findings if f.criterion not in SPOKEN_REPLACES)
+    feedback = replace(feedback, findings=shown)
     return SpokenFeedback(feedback, transcript, delivery(transcript, transcript.language, question))
+
+
+SPOKEN_REPLACES = frozenset({"delivery.fillers", "delivery.length"})
 
 
 __all__ = ["SpokenFeedback", "check_audio"]
