@@ -68,3 +68,19 @@ def any_store(request, tmp_path: Path):  # type: ignore[no-untyped-def]
         with admin.connect() as conn:
             conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def whisper_cache(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A cache folder with the real Whisper base model, fetched once for the whole test run."""
+    from tests.speech_support import model_cache
+
+    return model_cache(tmp_path_factory, worker_id)
+
+
+@pytest.fixture
+def whisper(whisper_cache: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Point Coach (and a live server's transcription thread) at the shared model cache for one test."""
+    monkeypatch.setenv("COACH_CACHE_DIR", str(whisper_cache))
+    monkeypatch.delenv("COACH_WHISPER_MODEL", raising=False)
+    yield whisper_cache

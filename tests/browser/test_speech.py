@@ -14,24 +14,12 @@ import pytest
 
 from tests.browser.conftest import screenshot
 from tests.services import CHROMIUM_ARGS, chromium_path
-from tests.speech_support import joined, model_cache, silence, speak
+from tests.speech_support import joined, silence, speak
 
 SPOKEN = "I closed twelve new customers last year, and I learned to plan my week much better."
 UPLOADED = "Last year I won a large customer in Rotterdam and my team finished the project early."
 
 
-@pytest.fixture(scope="session")
-def whisper_cache(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """A cache folder with the real base model, shared by the whole test run (tests/speech_support.py)."""
-    return model_cache(tmp_path_factory, worker_id)
-
-
-@pytest.fixture
-def whisper(whisper_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point Coach (and the live server's transcription thread) at the shared model cache for one test."""
-    monkeypatch.setenv("COACH_CACHE_DIR", str(whisper_cache))
-    monkeypatch.delenv("COACH_WHISPER_MODEL", raising=False)
-    yield whisper_cache
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,11 @@ audio made on the spot with espeak-ng, sox and PyAV."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.speech_support import joined, model_cache, silence, speak
+from tests.speech_support import joined, silence, speak
 
 EN_STAR = (
     "Last year our team missed its sales target. My task was to rebuild the pipeline. "
@@ -23,18 +22,6 @@ EN_BEFORE_PAUSE = "I started by talking to the customer about the problem."
 EN_AFTER_PAUSE = "Then I wrote a plan and shared it with my manager."
 
 
-@pytest.fixture(scope="session")
-def whisper_cache(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """A cache folder with the real base model in it, shared by the whole test run."""
-    return model_cache(tmp_path_factory, worker_id)
-
-
-@pytest.fixture
-def whisper(whisper_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point Coach at the shared model cache for one test."""
-    monkeypatch.setenv("COACH_CACHE_DIR", str(whisper_cache))
-    monkeypatch.delenv("COACH_WHISPER_MODEL", raising=False)
-    yield whisper_cache
 
 
 def transcode(source: Path, target: Path, container: str, codec: str, rate: int) -> Path:

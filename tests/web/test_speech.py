@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from coach.store.speech import (
 from coach.web.app import create_app
 from coach.web.highlight import segments
 from coach.web.spoken import Pause, delivery_rows, spoken_transcript
-from tests.speech_support import joined, model_cache, noise, silence, speak, tone
+from tests.speech_support import joined, noise, silence, speak, tone
 from tests.web.conftest import Client, form_value
 
 PART_ONE = (
@@ -40,18 +39,6 @@ PART_TWO = (
 SHORT = "I closed twelve new customers last year and I learned to plan my week better."
 
 
-@pytest.fixture(scope="session")
-def whisper_cache(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """A cache folder with the real base model, shared by the whole test run (tests/speech_support.py)."""
-    return model_cache(tmp_path_factory, worker_id)
-
-
-@pytest.fixture
-def whisper(whisper_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point Coach at the shared model cache for one test."""
-    monkeypatch.setenv("COACH_CACHE_DIR", str(whisper_cache))
-    monkeypatch.delenv("COACH_WHISPER_MODEL", raising=False)
-    yield whisper_cache
 
 
 @pytest.fixture(scope="session")

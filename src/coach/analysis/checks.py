@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from coach.analysis.context import Analysis, Outcome
-from coach.analysis.rules import Criterion
+from coach.analysis.rules import Criterion, Part
+from coach.analysis.types import Span
 
 
 def existence(analysis: Analysis, criterion: Criterion) -> Outcome:
@@ -47,14 +48,23 @@ def checklist(analysis: Analysis, criterion: Criterion) -> Outcome:
     Met when at least `min_met` parts (all, when not set) are covered; a warning when some are;
     missed when none are. The follow-up is that of the first missing part that has one.
     """
+    exceptions = criterion.exceptions.compiled(analysis.lang)
+    return checklist_from(
+        analysis, criterion, lambda _, part: analysis.find(part.patterns.compiled(analysis.lang), exceptions)
+    )
+
+
+def checklist_from(
+    analysis: Analysis, criterion: Criterion, hits_for: Callable[[str, Part], list[Span]]
+) -> Outcome:
+    """A checklist whose parts are found by `hits_for(key, part)` (patterns, STAR parts, figures...)."""
     lang = analysis.lang
-    exceptions = criterion.exceptions.compiled(lang)
     found: list[str] = []
     missing: list[str] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[Span] = []
     follow_up: str | None = None
-    for part in criterion.parts.values():
-        hits = analysis.find(part.patterns.compiled(lang), exceptions)
+    for key, part in criterion.parts.items():
+        hits = hits_for(key, part)
         if hits:
             found.append(part.label.get(lang))
             spans.extend(hits)

@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from coach.analysis.checks import checklist_outcome
+from coach.analysis.checks import checklist_from
 from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_hedges
-from coach.analysis.rules import Criterion
+from coach.analysis.rules import Criterion, Part
 from coach.analysis.stems import cached_content_stems, content_stems
 from coach.analysis.text import Token
 from coach.analysis.types import Span
@@ -44,23 +44,14 @@ def _fmt(value: float, lang: str) -> str:
 @script("star")
 def star(analysis: Analysis, criterion: Criterion) -> Outcome:
     """STAR: the situation or task, the candidate's actions and the result must all be told."""
-    lang = analysis.lang
-    present = {
-        "situation": bool(analysis.star.get("situation") or analysis.star.get("task")),
-        "action": bool(analysis.star.get("action")),
-        "result": bool(analysis.star.get("result")),
-    }
-    found, missing, spans = [], [], []
-    follow_up: str | None = None
-    for key, part in criterion.parts.items():
-        if present.get(key, False):
-            found.append(part.label.get(lang))
-            spans.extend(analysis.star.get(key, []))
-        else:
-            missing.append(part.label.get(lang))
-            if follow_up is None and part.follow_up is not None:
-                follow_up = part.follow_up.get(lang)
-    return checklist_outcome(criterion, lang, found, missing, spans, follow_up)
+    star = analysis.star
+
+    def told(key: str, _: Part) -> list[Span]:
+        if key == "situation":
+            return [*star.get("situation", []), *star.get("task", [])]
+        return list(star.get(key, []))
+
+    return checklist_from(analysis, criterion, told)
 
 
 @script("figures")
@@ -248,24 +239,14 @@ _REASONS: dict[str, dict[str, str]] = {
 @script("results_breakdown")
 def results_breakdown(analysis: Analysis, criterion: Criterion) -> Outcome:
     """The sales results breakdown; a percentage or a rank also counts when found among the figures."""
-    lang = analysis.lang
-    exceptions = criterion.exceptions.compiled(lang)
-    kinds = {n.kind for n in analysis.numbers}
+    exceptions = criterion.exceptions.compiled(analysis.lang)
     by_kind = {"percentage": "percent", "rank": "rank"}
-    found, missing, spans = [], [], []
-    follow_up: str | None = None
-    for key, part in criterion.parts.items():
-        hits = analysis.find(part.patterns.compiled(lang), exceptions)
-        if key in by_kind and by_kind[key] in kinds:
-            hits += [n.span for n in analysis.numbers if n.kind == by_kind[key]]
-        if hits:
-            found.append(part.label.get(lang))
-            spans.extend(hits)
-        else:
-            missing.append(part.label.get(lang))
-            if follow_up is None and part.follow_up is not None:
-                follow_up = part.follow_up.get(lang)
-    return checklist_outcome(criterion, lang, found, missing, spans, follow_up)
+
+    def hits(key: str, part: Part) -> list[Span]:
+        found = analysis.find(part.patterns.compiled(analysis.lang), exceptions)
+        return found + [n.span for n in analysis.numbers if n.kind == by_kind.get(key)]
+
+    return checklist_from(analysis, criterion, hits)
 
 
 @script("candidate_questions")

@@ -184,7 +184,7 @@ def render_delivery(spoken: Any, console: Console) -> None:
     """Print the delivery of a spoken answer: duration, tempo, fillers, pauses, hedges and the findings."""
     from rich.text import Text
 
-    from coach.cli.views import STATUS_STYLE
+    from coach.cli.views import render_findings
     from coach.speech.delivery import label
 
     d = spoken.delivery
@@ -222,13 +222,7 @@ def render_delivery(spoken: Any, console: Console) -> None:
         )
     console.print(label("hedges", lang, count=len(d.hedges)), highlight=False)
     console.print()
-    for finding in d.findings:
-        mark, style = STATUS_STYLE[finding.status]
-        line = Text(f"{mark} ", style=style)
-        line.append(finding.message)
-        console.print(line)
-        if finding.status != "met":
-            console.print(Text("   " + tr(lang, "Tip: {tip}", tip=finding.tip.strip()), style="dim"))
+    render_findings(d.findings, lang, console)
 
 
 def _fail(message: str) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -47,7 +50,12 @@ def render_feedback(feedback: Feedback, answer: str, console: Console, show_ques
         )
     )
     console.print()
-    for finding in feedback.findings:
+    render_findings(feedback.findings, lang, console)
+
+
+def render_findings(findings: Iterable[Any], lang: str, console: Console) -> None:
+    """Print findings (anything with status, message and tip): a mark, the message, the tip if not met."""
+    for finding in findings:
         mark, style = STATUS_STYLE[finding.status]
         line = Text(f"{mark} ", style=style)
         line.append(finding.message)
