@@ -193,7 +193,8 @@ def _interview_json(i: Interview, user_id: int) -> dict[str, Any]:
     }
 
 
-def _story_json(story: Story) -> dict[str, Any]:
+def story_json(story: Story) -> dict[str, Any]:
+    """A story as JSON, for the export and the API: its fields, score, feedback and UTC timestamps."""
     return {
         "id": story.id,
         "title": story.title,
@@ -241,7 +242,7 @@ def export_data(store: Store, user_id: int, now: datetime | None = None) -> dict
             "exported_at": _iso(now or datetime.now(UTC)),
             "interviews": [_interview_json(i, user_id) for i in interviews],
             "answers": [_answer_json(a) for a in loose],
-            "stories": [_story_json(story) for story in stories],
+            "stories": [story_json(story) for story in stories],
             "preparation": _preparation_json(prep) if prep is not None else None,
         }
 

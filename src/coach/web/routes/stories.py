@@ -24,6 +24,7 @@ from coach.store.stories import (
     list_stories,
     update_story,
 )
+from coach.store.transfer import story_json
 from coach.web.deps import LangDep, StoreDep, UserDep, render
 from coach.web.highlight import segments
 from coach.web.routes.interviews import STAR_LABELS
@@ -81,21 +82,6 @@ def sector_groups(lang: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
         nl, en = SECTOR_NAMES.get(sector, (sector, sector))
         groups.append((sector, nl if lang == "nl" else en, [(c, category_name(c, lang)) for c in categories]))
     return groups
-
-
-def story_json(story: Story) -> dict[str, Any]:
-    """The API form of a story: its fields, score and the engine's feedback in wire form."""
-    return {
-        "id": story.id,
-        "title": story.title,
-        "text": story.text,
-        "lang": story.lang,
-        "tags": list(story.tags or []),
-        "score": story.score,
-        "feedback": story.feedback,
-        "created_at": story.created_at.isoformat() if story.created_at else None,
-        "updated_at": story.updated_at.isoformat() if story.updated_at else None,
-    }
 
 
 def _found(store: Any, user: int, story_id: int) -> Story:
