@@ -112,6 +112,7 @@ class Criterion(BaseModel):
     always: bool = False
     weight: float = Field(default=1.0, ge=0)
     penalty: float = Field(default=0.0, ge=0)
+    warning_value: float = Field(default=0.5, ge=0, le=1)  # share of the weight a warning still earns
     cap: dict[Literal["met", "missed", "warning"], int] = {}
     min: int = Field(default=1, ge=1)
     min_met: int | None = None

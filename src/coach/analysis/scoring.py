@@ -21,7 +21,8 @@ def score(results: Iterable[tuple[Criterion, Outcome]]) -> int:
     cap = 100
     for criterion, outcome in results:
         if counts_toward_base(criterion):
-            earned += criterion.weight * STATUS_VALUE[outcome.status]
+            value = criterion.warning_value if outcome.status == "warning" else STATUS_VALUE[outcome.status]
+            earned += criterion.weight * value
             total += criterion.weight
         if outcome.status == "warning":
             penalty += criterion.penalty
