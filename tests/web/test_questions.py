@@ -119,3 +119,10 @@ def test_search_words_and_filter_values_are_escaped(client: Client) -> None:
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
     error = client.get("/questions", params={"category": payload}).text
     assert "<script>alert(1)" not in error and "&lt;script&gt;" in error
+
+
+def test_things_to_avoid_are_listed_apart_from_what_a_strong_answer_has(client) -> None:  # type: ignore[no-untyped-def]
+    client.cookies.set("coach_lang", "en")
+    html = client.get("/questions/sales.procurement_discount_in_exchange").text
+    has, avoids = html.split("A strong answer has")[1].split("A strong answer avoids")
+    assert "Discount" not in has.split("</ul>")[0] and "iscount" in avoids.split("</ul>")[0]

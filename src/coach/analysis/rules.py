@@ -167,3 +167,12 @@ def load_criteria() -> dict[str, Criterion]:
         except ValueError as exc:
             raise ValueError(f"criterion {criterion_id}: {exc}") from exc
     return criteria
+
+
+def rubric_names(rubric: tuple[str, ...], lang: str) -> tuple[list[str], list[str]]:
+    """The names of a rubric's criteria in `lang`: what a strong answer has, and what it avoids."""
+    criteria = load_criteria()
+    known = [criteria[c] for c in rubric if c in criteria]
+    has = [c.name.get(lang) for c in known if c.extends != "avoidance"]
+    avoids = [c.name.get(lang) for c in known if c.extends == "avoidance"]
+    return has, avoids

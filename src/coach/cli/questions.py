@@ -104,9 +104,9 @@ def show(
     if as_json:
         print(json.dumps(question_json(q), ensure_ascii=False))
         return
-    from coach.analysis.rules import load_criteria
+    from coach.analysis.rules import rubric_names
 
-    criteria = load_criteria()
+    has, avoids = rubric_names(q.rubric, ui)
     console = Console(highlight=False)
     console.print(Text(q.text.get(ui), style="bold"))
     console.print(
@@ -116,16 +116,16 @@ def show(
     )
     sections: list[tuple[str, Any]] = [
         (tr(ui, "What the recruiter tests"), q.tests.get(ui)),
-        (
-            tr(ui, "A strong answer has"),
-            "\n".join(f"• {criteria[c].name.get(ui)}" for c in q.rubric if c in criteria),
-        ),
+        (tr(ui, "A strong answer has"), "\n".join(f"• {name}" for name in has)),
+        (tr(ui, "A strong answer avoids"), "\n".join(f"• {name}" for name in avoids)),
         (tr(ui, "Common mistakes"), "\n".join(f"• {m}" for m in q.mistakes.get(ui))),
         (tr(ui, "Likely follow-up questions"), "\n".join(f"• {f}" for f in q.follow_ups.get(ui))),
         (tr(ui, "Strong example answer"), q.examples.strong.get(ui)),
         (tr(ui, "Weak example answer"), q.examples.weak.get(ui)),
     ]
     for title, body in sections:
+        if not body.strip():
+            continue
         console.print()
         console.print(Text(title, style="bold underline"))
         console.print(Text(body.strip()))

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from coach.analysis.rules import load_criteria
+from coach.analysis.rules import rubric_names
 from coach.cli.questions import filter_questions, question_json
 from coach.content.bank import get_question, search_questions
 from coach.content.schema import CATEGORIES, ROLES, Question
@@ -140,13 +140,13 @@ def question_page(request: Request, question_id: str, lang: LangDep):  # type: i
     question = get_question(question_id)
     if question is None:
         raise HTTPException(status_code=404)
-    criteria = load_criteria()
     return render(
         request,
         "question.html",
         lang,
         question=question,
-        rubric=[criteria[c].name.get(lang) for c in question.rubric if c in criteria],
+        rubric=rubric_names(question.rubric, lang)[0],
+        avoids=rubric_names(question.rubric, lang)[1],
         category=category_name(question.category, lang),
         sector=sector_name(question.sector, lang),
         roles=[role_name(r, lang) if r != "any" else translate(lang, "every role") for r in question.roles],
