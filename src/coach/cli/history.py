@@ -13,6 +13,7 @@ from rich.text import Text
 from coach.cli.views import STATUS_STYLE
 from coach.i18n import translate as tr
 from coach.i18n import user_language
+from coach.practice.session import final_scores
 
 
 def history(
@@ -49,7 +50,7 @@ def history(
         ):
             table.add_column(heading)
         for i in interviews:
-            scores = _final_scores(i)
+            scores = final_scores(i)
             avg = str(round(sum(scores) / len(scores))) if scores else "-"
             table.add_row(
                 str(i.id),
@@ -104,13 +105,6 @@ def status_label(lang: str, status: str) -> str:
     return labels.get(status, status)
 
 
-def _final_scores(interview: Any) -> list[int]:
-    best: dict[int, int] = {}
-    for a in interview.answers:
-        best[a.position] = max(best.get(a.position, 0), a.score)
-    return [best[p] for p in sorted(best)]
-
-
 def _interview_json(interview: Any, full: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": interview.id,
@@ -122,7 +116,7 @@ def _interview_json(interview: Any, full: bool) -> dict[str, Any]:
         "plan": interview.plan,
         "status": interview.status,
         "created_at": interview.created_at.isoformat(),
-        "scores": _final_scores(interview),
+        "scores": final_scores(interview),
     }
     if full:
         data["answers"] = [

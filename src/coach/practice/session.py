@@ -16,6 +16,7 @@ from coach.analysis.types import Feedback
 from coach.content.bank import get_question, load_questions
 from coach.content.schema import Question
 from coach.practice.plan import Plan
+from coach.store.models import Interview
 from coach.store.repository import Store
 from coach.wire import feedback_to_json
 
@@ -97,8 +98,11 @@ class InterviewSession:
     def resume(cls, store: Store, user_id: int, interview_id: int) -> InterviewSession | None:
         """Pick up an interview where it was left, or None if the user has none with that id."""
         interview = store.interview(user_id, interview_id)
-        if interview is None:
-            return None
+        return None if interview is None else cls.of(store, interview)
+
+    @classmethod
+    def of(cls, store: Store, interview: Interview) -> InterviewSession:
+        """The session of an interview already loaded from the store."""
         plan = Plan(
             interview.sector,
             interview.role,
@@ -107,7 +111,9 @@ class InterviewSession:
             interview.seed,
             tuple(interview.plan),
         )
-        return cls(store, user_id, interview_id, plan, interview.position, interview.pending_follow_up)
+        return cls(
+            store, interview.user_id, interview.id, plan, interview.position, interview.pending_follow_up
+        )
 
     @property
     def finished(self) -> bool:
@@ -261,6 +267,14 @@ def summarise(store: Store, user_id: int, interview_id: int) -> Summary:
         practise.append((cid, criteria[cid].tip.get(lang).strip(), drills))
     average = round(sum(r.score for r in results) / len(results)) if results else 0
     return Summary(results, average, most, practise)
+
+
+def final_scores(interview: Interview) -> list[int]:
+    """The best score per question of an interview (over attempts and the follow-up), in question order."""
+    best: dict[int, int] = {}
+    for a in interview.answers:
+        best[a.position] = max(best.get(a.position, 0), a.score)
+    return [best[p] for p in sorted(best)]
 
 
 def _question_text(question_id: str | None, lang: str, fallback: str) -> str:

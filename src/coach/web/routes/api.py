@@ -12,6 +12,7 @@ from coach.errors import MAX_ANSWER_CHARS
 from coach.practice.plan import PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep
+from coach.web.routes.interviews import session_or_404 as _session
 from coach.wire import feedback_to_json
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -76,13 +77,6 @@ def api_start(body: InterviewRequest, store: StoreDep, user: UserDep) -> dict[st
     except PlanError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
     return _state(InterviewSession.start(store, user, plan, body.time_limit_s or None))
-
-
-def _session(store: Any, user: int, interview_id: int) -> InterviewSession:
-    session = InterviewSession.resume(store, user, interview_id)
-    if session is None:
-        raise HTTPException(status_code=404)
-    return session
 
 
 @router.get("/interviews/{interview_id}")

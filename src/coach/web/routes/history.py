@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 
+from coach.practice.session import final_scores
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
 from coach.web.highlight import segments
 from coach.web.routes.interviews import STAR_LABELS
 
 router = APIRouter()
-
-
-def final_scores(interview) -> list[int]:  # type: ignore[no-untyped-def]
-    """The best score per question of an interview, in question order."""
-    best: dict[int, int] = {}
-    for a in interview.answers:
-        best[a.position] = max(best.get(a.position, 0), a.score)
-    return [best[p] for p in sorted(best)]
 
 
 @router.get("/history")

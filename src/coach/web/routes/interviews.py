@@ -14,7 +14,7 @@ from coach.errors import MAX_ANSWER_CHARS
 from coach.i18n import translate
 from coach.practice.plan import PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
-from coach.store.models import Answer
+from coach.store.models import Answer, Interview
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
 from coach.web.highlight import segments
 
@@ -38,11 +38,17 @@ STAR_LABELS = {
 }
 
 
-def _session(store: Any, user: int, interview_id: int) -> InterviewSession:
-    session = InterviewSession.resume(store, user, interview_id)
-    if session is None:
+def session_or_404(store: Any, user: int, interview_id: int) -> InterviewSession:
+    """The user's interview as a session, or 404."""
+    return loaded_or_404(store, user, interview_id)[1]
+
+
+def loaded_or_404(store: Any, user: int, interview_id: int) -> tuple[Interview, InterviewSession]:
+    """The user's interview (with its answers) and its session, loaded once, or 404."""
+    interview = store.interview(user, interview_id)
+    if interview is None:
         raise HTTPException(status_code=404)
-    return session
+    return interview, InterviewSession.of(store, interview)
 
 
 def _clean_answer(text: str, lang: str) -> str:
@@ -90,17 +96,19 @@ def create_interview(  # type: ignore[no-untyped-def]
 @router.get("/interviews/{interview_id}")
 def ask(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """The current question (or the pending follow-up), with the answer box and the timer."""
-    session = _session(store, user, interview_id)
+    interview, session = loaded_or_404(store, user, interview_id)
     if session.finished:
         return RedirectResponse(f"/interviews/{interview_id}/summary", status_code=303)
-    interview = store.interview(user, interview_id)
     try:
         question = session.question
     except LookupError as exc:  # a plan imported from an older bank names a question that is gone
         raise HTTPException(
             status_code=400,
-            detail=translate(lang, "This interview asks a question that is no longer in the question bank. "
-                                   "End it and start a new one."),
+            detail=translate(
+                lang,
+                "This interview asks a question that is no longer in the question bank. "
+                "End it and start a new one.",
+            ),
         ) from exc
     return render(
         request,
@@ -143,7 +151,7 @@ def answer(  # type: ignore[no-untyped-def]
     existing = store.answer_by_token(user, token)
     if existing is not None:
         return RedirectResponse(f"/answers/{existing}", status_code=303)
-    session = _session(store, user, interview_id)
+    session = session_or_404(store, user, interview_id)
     on_time_out = timed_out == "1"
     if not text.strip() and on_time_out:
         text = "…"
@@ -160,7 +168,7 @@ def answer(  # type: ignore[no-untyped-def]
 @router.post("/interviews/{interview_id}/skip")
 def skip_follow_up(interview_id: RowId, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
     """Move on without answering the follow-up question."""
-    _session(store, user, interview_id).skip_follow_up()
+    session_or_404(store, user, interview_id).skip_follow_up()
     return RedirectResponse(f"/interviews/{interview_id}", status_code=303)
 
 
@@ -178,7 +186,7 @@ def retry(  # type: ignore[no-untyped-def]
     existing = store.answer_by_token(user, token)
     if existing is not None:
         return RedirectResponse(f"/answers/{existing}", status_code=303)
-    session = _session(store, user, interview_id)
+    session = session_or_404(store, user, interview_id)
     if not 0 <= position < len(session.plan.question_ids):
         raise HTTPException(status_code=404)
     turn = session.retry(position, _clean_answer(text, lang), token=token)
@@ -188,7 +196,7 @@ def retry(  # type: ignore[no-untyped-def]
 @router.post("/interviews/{interview_id}/finish")
 def finish(interview_id: RowId, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
     """End the interview now (what was answered is kept) and show the summary."""
-    session = _session(store, user, interview_id)
+    session = session_or_404(store, user, interview_id)
     session.finish("finished" if session.finished else "abandoned")
     return RedirectResponse(f"/interviews/{interview_id}/summary", status_code=303)
 
@@ -196,17 +204,15 @@ def finish(interview_id: RowId, store: StoreDep, user: UserDep):  # type: ignore
 @router.get("/interviews/{interview_id}/summary")
 def summary(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """Score per question, the criteria most often missed, what to practise next."""
-    session = _session(store, user, interview_id)
-    if session.finished:
-        interview = store.interview(user, interview_id)
-        if interview is not None and interview.status == "active":
-            store.finish_interview(interview_id)
+    interview, session = loaded_or_404(store, user, interview_id)
+    if session.finished and interview.status == "active":
+        store.finish_interview(interview_id)
     result = summarise(store, user, interview_id)
     return render(
         request,
         "summary.html",
         lang,
-        interview=store.interview(user, interview_id),
+        interview=interview,
         summary=result,
         questions={q: get_question(q) for q in session.plan.question_ids},
     )
@@ -229,7 +235,7 @@ def feedback_context(store: Any, user: int, answer: Answer, lang: str) -> dict[s
         first = store.latest_answer(answer.interview_id, answer.position)
         checked_text = f"{first.text if first else ''}\n\n{answer.text}".strip()
     interview = store.interview(user, answer.interview_id) if answer.interview_id else None
-    session = InterviewSession.resume(store, user, interview.id) if interview else None
+    session = InterviewSession.of(store, interview) if interview else None
     siblings = [a for a in (interview.answers if interview else []) if a.position == answer.position]
     attempts = [a for a in siblings if a.kind == "answer"]
     previous = [a for a in attempts if a.attempt < answer.attempt and answer.kind == "answer"]
