@@ -106,22 +106,35 @@ class Store:
             if existing is not None:
                 return existing
         try:
-            return self._insert_answer(
-                user_id,
-                interview_id=interview_id,
-                position=position,
-                question_id=question_id,
-                question_text=question_text,
-                text=text,
-                lang=lang,
-                score=score,
-                feedback=feedback,
-                kind=kind,
-                attempt=attempt,
-                duration_s=duration_s,
-                timed_out=timed_out,
-                submission_token=submission_token,
-            )
+            with self.session() as s:
+                if attempt is None:
+                    last = s.scalar(
+                        select(func.max(Answer.attempt)).where(
+                            Answer.interview_id == interview_id,
+                            Answer.position == position,
+                            Answer.kind == kind,
+                        )
+                    )
+                    attempt = (last or 0) + 1
+                answer = Answer(
+                    user_id=user_id,
+                    interview_id=interview_id,
+                    position=position,
+                    attempt=attempt,
+                    kind=kind,
+                    question_id=question_id,
+                    question_text=question_text,
+                    text=text,
+                    lang=lang,
+                    score=score,
+                    feedback=feedback,
+                    duration_s=duration_s,
+                    timed_out=timed_out,
+                    submission_token=submission_token,
+                )
+                s.add(answer)
+                s.flush()
+                return answer.id
         except IntegrityError:
             if submission_token is not None:  # a concurrent double submit won the race
                 existing = self.answer_by_token(user_id, submission_token)
@@ -135,52 +148,6 @@ class Store:
             return s.scalar(
                 select(Answer.id).where(Answer.user_id == user_id, Answer.submission_token == token)
             )
-
-    def _insert_answer(
-        self,
-        user_id: int,
-        *,
-        interview_id: int | None,
-        position: int,
-        question_id: str | None,
-        question_text: str,
-        text: str,
-        lang: str,
-        score: int,
-        feedback: dict[str, Any],
-        kind: str,
-        attempt: int | None,
-        duration_s: float | None,
-        timed_out: bool,
-        submission_token: str | None,
-    ) -> int:
-        with self.session() as s:
-            if attempt is None:
-                last = s.scalar(
-                    select(func.max(Answer.attempt)).where(
-                        Answer.interview_id == interview_id, Answer.position == position, Answer.kind == kind
-                    )
-                )
-                attempt = (last or 0) + 1
-            answer = Answer(
-                user_id=user_id,
-                interview_id=interview_id,
-                position=position,
-                attempt=attempt,
-                kind=kind,
-                question_id=question_id,
-                question_text=question_text,
-                text=text,
-                lang=lang,
-                score=score,
-                feedback=feedback,
-                duration_s=duration_s,
-                timed_out=timed_out,
-                submission_token=submission_token,
-            )
-            s.add(answer)
-            s.flush()
-            return answer.id
 
     def set_cursor(self, interview_id: int, position: int, pending_follow_up: str | None) -> None:
         """Record which question is being asked now and any follow-up waiting for an answer."""
