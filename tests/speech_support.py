@@ -20,7 +20,7 @@ def tool(name: str) -> str:
     """The path of a command-line tool the audio tests need (a skip, or in CI a failure, when missing)."""
     found = shutil.which(name)
     if not found:
-        missing(f"{name} (Debian package {'espeak-ng' if name == 'espeak-ng' else 'sox'})")
+        missing(f"{name} (Debian package {name if name in ('espeak-ng', 'ffmpeg') else 'sox'})")
     return str(found)
 
 

@@ -75,6 +75,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Opnemen kan op deze computer niet: {detail}. Installeer opnemen met 'pip install coach[speak]' en PortAudio (Debian/Ubuntu: 'apt install libportaudio2'), of neem je antwoord op met een ander programma en gebruik 'coach check --audio BESTAND'.",
         "en": "Recording is not available on this computer: {detail}. Install recording with 'pip install coach[speak]' and PortAudio (Debian/Ubuntu: 'apt install libportaudio2'), or record your answer with another program and use 'coach check --audio FILE'.",
     },
+    "E020": {
+        "nl": "De opname is afgebroken: het bestand houdt midden in op, na {seconds} s geluid. Neem je antwoord opnieuw op of upload het volledige bestand.",
+        "en": "The recording is cut off: the file stops midway, after {seconds} s of sound. Record your answer again or upload the complete file.",
+    },
 }
 
 

@@ -1,5 +1,5 @@
 """Check an audio answer before transcribing it: readable, a supported format, not cut off, not too long,
-and not silent. Each problem is a coded error (E007, E010-E015) with a message in Dutch or English.
+and not silent. Each problem is a coded error (E007, E010-E015, E020) with a message in Dutch or English.
 
 Decoding uses PyAV, as faster-whisper does, so what passes here is what the transcriber can read.
 """
@@ -25,6 +25,10 @@ MAX_SECONDS = 600  # ten minutes: an answer takes one to two; a longer file is a
 # mp3, and mov/mp4/m4a (AAC from phones and Safari).
 ACCEPTED_FORMATS = frozenset({"wav", "ogg", "matroska", "webm", "mp3", "mov", "mp4", "m4a"})
 SILENCE_PEAK = 0.003  # about -50 dBFS: below this nothing was recorded
+# What FFmpeg says while decoding a file that stops midway where no header tells the intended length: a
+# MediaRecorder webm cut inside a block, an mp3 shorter than its Xing header says.
+CUT_OFF_LOGS = ("File ended prematurely", "filesize and duration do not match")
+OGG_PAGE_HEADER = 27
 
 
 @dataclass(frozen=True)
@@ -82,27 +86,66 @@ def validate_audio(path: str | Path, lang: str = "en") -> AudioInfo:
         cut = _wav_cut_off(path)
         if cut is not None:
             raise _fail("E012", lang, seconds=_number(cut[0], lang), expected=_number(cut[1], lang))
-    samples = _decode(path, lang)
+    samples, stopped_midway = _decode(path, lang)
     duration = len(samples) / SAMPLE_RATE
     if duration > MAX_SECONDS + 1:
         raise _fail("E013", lang, minutes=_number(duration / 60, lang), limit=MAX_SECONDS // 60)
-    if "mp4" in names and stream_s > 0 and duration < stream_s - max(0.5, 0.05 * stream_s):
-        raise _fail("E012", lang, seconds=_number(duration, lang), expected=_number(stream_s, lang))
+    declared = stream_s if "mp4" in names else header_s if "matroska" in names else 0.0
+    if declared > 0 and duration < declared - max(0.5, 0.05 * declared):
+        raise _fail("E012", lang, seconds=_number(duration, lang), expected=_number(declared, lang))
+    if stopped_midway or ("ogg" in names and _ogg_cut_off(path)):
+        raise _fail("E020", lang, seconds=_number(duration, lang))
     if len(samples) == 0 or float(abs(samples).max()) < SILENCE_PEAK:
         raise _fail("E014", lang)
     return AudioInfo(path, names[0], round(duration, 3), samples)
 
 
-def _decode(path: Path, lang: str) -> np.ndarray:
-    """16 kHz mono float samples, decoded the way faster-whisper decodes."""
+def _decode(path: Path, lang: str) -> tuple[np.ndarray, bool]:
+    """16 kHz mono float samples, decoded the way faster-whisper decodes, and whether FFmpeg said while
+    decoding that the file stops midway."""
     import av
+    import av.logging
     from faster_whisper.audio import decode_audio
 
+    _hear_ffmpeg_warnings()
     try:
-        samples: np.ndarray = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
-        return samples
+        with av.logging.Capture(local=True) as logs:
+            samples: np.ndarray = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
     except (av.error.FFmpegError, OSError, ValueError) as exc:
         raise _fail("E011", lang, path=path.name) from exc
+    return samples, any(marker in log[2] for log in logs for marker in CUT_OFF_LOGS)
+
+
+def _hear_ffmpeg_warnings() -> None:
+    """Let FFmpeg's warnings reach PyAV (off by default), where `_decode` captures them; any that reach
+    Python's logging outside a capture are dropped rather than printed."""
+    import logging
+
+    import av.logging
+
+    if av.logging.get_level() != av.logging.WARNING:
+        av.logging.set_level(av.logging.WARNING)
+        av.logging.set_skip_repeated(False)  # the probe in validate_audio says it first
+        libav = logging.getLogger("libav")
+        libav.addHandler(logging.NullHandler())
+        libav.propagate = False
+
+
+def _ogg_cut_off(path: Path) -> bool:
+    """Whether an Ogg file stops inside a page: walk the pages by their headers to the end of the file."""
+    size = path.stat().st_size
+    position = 0
+    with path.open("rb") as f:
+        while position < size:
+            f.seek(position)
+            header = f.read(OGG_PAGE_HEADER)
+            if len(header) < OGG_PAGE_HEADER or header[:4] != b"OggS":
+                return len(header) < OGG_PAGE_HEADER  # a damaged page mid-file is for the decoder to judge
+            table = f.read(header[26])
+            if len(table) < header[26]:
+                return True
+            position += OGG_PAGE_HEADER + len(table) + sum(table)
+    return position > size
 
 
 def _wav_cut_off(path: Path) -> tuple[float, float] | None:
