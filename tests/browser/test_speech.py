@@ -105,6 +105,19 @@ def test_record_send_and_see_the_transcript_and_delivery(mic_page: Any, whisper:
     assert page.locator(".transcript [data-notes]").count() > 0  # the evidence highlights
     screenshot(page, "speech-feedback")
 
+    # Try again, aloud, from the feedback page: a second attempt with its own delivery.
+    first_url = page.url
+    page.click("#record-start")
+    page.wait_for_selector("#record-meter:not([hidden])")
+    page.wait_for_timeout(4_000)
+    page.click("#record-stop")
+    page.wait_for_selector("#record-done:not([hidden])")
+    page.click("#record-send")
+    page.wait_for_url(lambda url: "/answers/" in url and url != first_url, timeout=240_000)
+    assert "compared with attempt 1" in page.locator(".score").inner_text()
+    assert int(delivery_value(page, "Words per minute")) > 0
+    assert page.locator(".transcript").inner_text().strip()
+
 
 def test_an_uploaded_file_is_kept_when_asked_listed_and_deleted(mic_page: Any, whisper: Path, tmp_path: Path) -> None:
     page = mic_page

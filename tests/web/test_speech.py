@@ -222,6 +222,43 @@ def test_a_repeated_upload_with_the_same_token_gives_the_same_job_and_answer(
     assert leftovers() == []
 
 
+def test_try_again_aloud_keeps_both_attempts_and_the_spoken_one_has_its_delivery(
+    client: Client, store: Store, whisper: Path, audio: dict[str, Path]
+) -> None:
+    interview_id, page = start_interview(client, "en")
+    client.cookies.set("coach_lang", "nl")  # an English interview, the pages in Dutch
+    typed = client.post_form(
+        f"/interviews/{interview_id}/answer",
+        {"token": form_value(page, "token"), "position": "0", "kind": "answer", "text": "I met my target."},
+    )
+    assert typed.status_code == 200
+    first = answers(store, interview_id)[0]
+    # The feedback page offers the same recorder for a new attempt, in Dutch.
+    assert 'value="0:retry"' in typed.text and "Of doe het nog een keer hardop" in typed.text
+    assert "/static/speech.js" in typed.text
+    done = wait(client, upload(client, interview_id, typed.text, audio["short"].read_bytes()).json())
+    assert done["status"] == "done", done
+
+    first_again, second = answers(store, interview_id)
+    assert first_again.id == first.id and first_again.text == "I met my target."
+    assert (second.position, second.kind, second.attempt) == (0, "answer", first.attempt + 1)
+    assert "customers last year" in second.text and second.feedback["delivery"]["wpm"] > 60
+    assert second.duration_s and 3 < second.duration_s < 10
+    interview = store.interview(store.user_id(), interview_id)
+    assert interview is not None and interview.position == 1  # a retry doesn't move the interview on
+    html = client.get(done["answer_url"]).text
+    delta = second.score - first.score
+    assert f"({delta:+d} vergeleken met poging {first.attempt})" in html
+    assert "Je ingesproken antwoord (uitgeschreven)" in html
+
+
+def test_a_spoken_retry_of_a_question_not_yet_answered_is_404(client: Client, store: Store) -> None:
+    interview_id, page = start_interview(client)
+    response = upload(client, interview_id, page, b"RIFF", slot="2:retry")
+    assert response.status_code == 404
+    assert leftovers() == []
+
+
 def test_noise_without_speech_is_no_speech_heard_and_saves_nothing(
     client: Client, store: Store, whisper: Path, audio: dict[str, Path]
 ) -> None:

@@ -119,6 +119,11 @@ class InterviewSession:
     def finished(self) -> bool:
         return self.position >= len(self.plan.question_ids)
 
+    @property
+    def expected_kind(self) -> str:
+        """What the next submission answers: the pending follow-up, or else the current question."""
+        return "follow_up" if self.pending_follow_up else "answer"
+
     def question_at(self, position: int) -> Question:
         """The planned question at `position`."""
         question = get_question(self.plan.question_ids[position])
@@ -195,8 +200,17 @@ class InterviewSession:
             self._move(self.position + 1, None)
         return Turn(question, feedback, follow_up, answer_id, answer)
 
-    def retry(self, position: int, answer: str, token: str | None = None) -> Turn:
-        """Another attempt at an already answered question; both attempts are kept. Doesn't move on."""
+    def retry(
+        self,
+        position: int,
+        answer: str,
+        token: str | None = None,
+        duration_s: float | None = None,
+        extras: dict[str, Any] | None = None,
+    ) -> Turn:
+        """Another attempt at an already answered question; both attempts are kept. Doesn't move on.
+
+        `extras` as for `submit` (a spoken attempt's `delivery` and `transcript`)."""
         question = self.question_at(position)
         feedback = check(answer, question=question.id, lang=self.plan.lang)
         answer_id = self.store.add_answer(
@@ -208,7 +222,8 @@ class InterviewSession:
             text=answer,
             lang=self.plan.lang,
             score=feedback.score,
-            feedback=feedback_to_json(feedback),
+            feedback={**feedback_to_json(feedback), **(extras or {})},
+            duration_s=duration_s,
             submission_token=token,
         )
         return Turn(question, feedback, None, answer_id, answer)

@@ -127,7 +127,7 @@ class SpeechJob(Base):
         ForeignKey("interviews.id", ondelete="CASCADE"), index=True, nullable=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    kind: Mapped[str] = mapped_column(String(20), default="answer")  # answer | follow_up
+    kind: Mapped[str] = mapped_column(String(20), default="answer")  # answer | follow_up | retry
     token: Mapped[str] = mapped_column(String(64), unique=True)  # the answer's submission token
     lang: Mapped[str] = mapped_column(String(2))  # the interface language, for the error message
     status: Mapped[str] = mapped_column(String(20), default="queued")  # queued | running | done | failed

@@ -155,7 +155,7 @@ def _work(
         return
     spoken = check_audio(
         upload.path,
-        question=session.question.id,
+        question=session.question_at(position).id,
         lang=session.plan.lang,
         progress=lambda done, total: report.progress("transcribing", done, total),
         ui_lang=lang,
@@ -165,13 +165,17 @@ def _work(
     if session is None or not _still_current(session, position, kind):
         fail_job(store, user_id, job_id, "moved", translate(lang, MOVED_ON))
         return
-    question_text = session.question_text()
-    turn = session.submit(
-        spoken.transcript.text,
-        duration_s=round(spoken.transcript.duration_s, 1),
-        token=token,
-        extras=spoken_extras(spoken),
-    )
+    duration_s = round(spoken.transcript.duration_s, 1)
+    if kind == "retry":
+        question_text = session.question_at(position).text.get(session.plan.lang)
+        turn = session.retry(
+            position, spoken.transcript.text, token=token, duration_s=duration_s, extras=spoken_extras(spoken)
+        )
+    else:
+        question_text = session.question_text()
+        turn = session.submit(
+            spoken.transcript.text, duration_s=duration_s, token=token, extras=spoken_extras(spoken)
+        )
     if keep_audio(store, user_id):
         keep_recording(
             store,
@@ -187,8 +191,10 @@ def _work(
 
 
 def _still_current(session: InterviewSession, position: int, kind: str) -> bool:
-    expected = "follow_up" if session.pending_follow_up else "answer"
-    return not session.finished and session.position == position and kind == expected
+    """Whether the job's answer still fits: the question being asked, or (a retry) one already answered."""
+    if kind == "retry":
+        return session.store.latest_answer(session.interview_id, position) is not None
+    return not session.finished and session.position == position and kind == session.expected_kind
 
 
 def spoken_extras(spoken: SpokenFeedback) -> dict[str, Any]:

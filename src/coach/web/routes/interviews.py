@@ -119,7 +119,7 @@ def ask(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, l
         question=question,
         question_text=session.question_text(),
         total=len(session.plan.question_ids),
-        kind="follow_up" if session.pending_follow_up else "answer",
+        kind=session.expected_kind,
         token=uuid.uuid4().hex,
         stories=_matching_stories(store, user, question.category),
     )
@@ -156,8 +156,7 @@ def answer(  # type: ignore[no-untyped-def]
     if not text.strip() and on_time_out:
         text = "…"
     text = _clean_answer(text, lang)
-    expected_kind = "follow_up" if session.pending_follow_up else "answer"
-    if session.finished or position != session.position or kind != expected_kind:
+    if session.finished or position != session.position or kind != session.expected_kind:
         return RedirectResponse(
             f"/interviews/{interview_id}", status_code=303
         )  # a stale form: show where we are

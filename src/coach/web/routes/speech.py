@@ -117,7 +117,7 @@ async def _accept(request: Request, interview_id: int, store: Any, user: int, la
     slot = form.get("slot")  # the page's form sends "position:kind" in one field
     if isinstance(slot, str) and ":" in slot:
         position, kind = slot.split(":", 1)
-    if not isinstance(token, str) or not TOKEN.match(token) or kind not in ("answer", "follow_up"):
+    if not isinstance(token, str) or not TOKEN.match(token) or kind not in ("answer", "follow_up", "retry"):
         raise HTTPException(status_code=400, detail=translate(lang, BAD_FORM))
     if not isinstance(position, str) or not position.strip().isdigit():
         raise HTTPException(status_code=400, detail=translate(lang, BAD_FORM))
@@ -130,8 +130,11 @@ async def _accept(request: Request, interview_id: int, store: Any, user: int, la
     known = await run_in_threadpool(speech_store.job_by_token, store, user, token)
     if known is not None:
         return Accepted(job_id=known)
-    expected = "follow_up" if session.pending_follow_up else "answer"
-    if session.finished or int(position) != session.position or kind != expected:
+    if kind == "retry":  # another attempt at an answered question (the feedback page's "try again")
+        answered_before = await run_in_threadpool(store.latest_answer, interview_id, int(position))
+        if answered_before is None:
+            raise HTTPException(status_code=404)
+    elif session.finished or int(position) != session.position or kind != session.expected_kind:
         return Accepted(stale=True)
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise HTTPException(status_code=400, detail=translate(lang, NO_AUDIO))
@@ -151,7 +154,7 @@ async def _accept(request: Request, interview_id: int, store: Any, user: int, la
             store,
             user,
             interview_id=interview_id,
-            position=session.position,
+            position=int(position),
             kind=str(kind),
             token=str(token),
             lang=lang,
