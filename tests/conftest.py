@@ -17,6 +17,18 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def amsterdam(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """This process's clock in Europe/Amsterdam for one test (dates are shown in the computer's time zone)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
 def fresh_store(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A migrated, empty SQLite store in a temporary folder."""
     from coach.store.repository import Store

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from html import escape as html_escape
 from html import unescape
 from typing import Any
@@ -254,3 +255,29 @@ def test_interview_driven_through_the_client_shows_up(client: Client) -> None:
     svgs = charts(html)
     assert markers(svgs["scores"], "score-points") == 1
     assert "<script>alert" not in html  # answers are never shown here, let alone unescaped
+
+
+def test_dates_are_shown_on_the_users_clock_not_in_utc(client: Client, store: Store, amsterdam: None) -> None:
+    """23:30 UTC on 1 March is 00:30 on 2 March in Amsterdam: the tables, the chart's axis and the CLI say so."""
+    user = store.user_id()
+    first = interview(store, user)
+    late = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)
+    add(store, user, first, 0, 60, {STAR: "met"}, late)
+    add(store, user, first, 1, 70, {STAR: "met"}, late + timedelta(minutes=20))
+    with store.session() as s:
+        s.get(Interview, first).created_at = late  # type: ignore[union-attr]
+    assert "02-03-2026 00:30" in client.get("/history").text
+    assert "02-03-2026 00:30" in client.get(f"/history/{first}").text
+    progress = client.get("/progress").text
+    assert "02-03-2026 00:30" in progress and "01-03-2026" not in progress
+    assert "00:30" in progress and "23:30" not in progress  # the score chart's time ticks (one day)
+
+    from typer.testing import CliRunner
+
+    from coach.cli import app
+
+    same_store = {"COACH_DATABASE_URL": store.engine.url.render_as_string(hide_password=False), "COLUMNS": "160"}
+    listed = CliRunner().invoke(app, ["history"], env=same_store)
+    assert "2026-03-02 00:30" in listed.output
+    as_json = json.loads(CliRunner().invoke(app, ["history", "--json"], env=same_store).output)
+    assert as_json[0]["created_at"] == "2026-03-01T23:30:00+00:00"  # the wire keeps UTC, with its offset

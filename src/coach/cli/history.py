@@ -14,6 +14,7 @@ from coach.cli.views import STATUS_STYLE
 from coach.i18n import translate as tr
 from coach.i18n import user_language
 from coach.practice.session import final_scores
+from coach.store.models import local, utc
 
 
 def history(
@@ -54,7 +55,7 @@ def history(
             avg = str(round(sum(scores) / len(scores))) if scores else "-"
             table.add_row(
                 str(i.id),
-                i.created_at.strftime("%Y-%m-%d %H:%M"),
+                local(i.created_at).strftime("%Y-%m-%d %H:%M"),
                 f"{i.sector} · {i.role} · {i.level} · {i.lang}",
                 str(len(scores)),
                 avg,
@@ -72,7 +73,7 @@ def history(
     console.print(
         Text(
             f"#{interview.id} · {interview.sector} · {interview.role} · {interview.level} · "
-            f"{interview.created_at:%Y-%m-%d %H:%M} · {status_label(ui, interview.status)}",
+            f"{local(interview.created_at):%Y-%m-%d %H:%M} · {status_label(ui, interview.status)}",
             style="bold",
         )
     )
@@ -115,7 +116,7 @@ def _interview_json(interview: Any, full: bool) -> dict[str, Any]:
         "seed": interview.seed,
         "plan": interview.plan,
         "status": interview.status,
-        "created_at": interview.created_at.isoformat(),
+        "created_at": utc(interview.created_at).isoformat(),
         "scores": final_scores(interview),
     }
     if full:
@@ -131,7 +132,7 @@ def _interview_json(interview: Any, full: bool) -> dict[str, Any]:
                 "feedback": a.feedback,
                 "duration_s": a.duration_s,
                 "timed_out": a.timed_out,
-                "created_at": a.created_at.isoformat(),
+                "created_at": utc(a.created_at).isoformat(),
             }
             for a in interview.answers
         ]

@@ -24,6 +24,16 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def utc(moment: datetime) -> datetime:
+    """`moment` in UTC; a naive datetime (as SQLite returns them) is taken to be UTC already."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def local(moment: datetime) -> datetime:
+    """A stored moment (kept in UTC) in the time zone of this computer (TZ sets it): what the clock said."""
+    return utc(moment).astimezone()
+
+
 class Base(DeclarativeBase):
     """Declarative base of Coach's tables."""
 

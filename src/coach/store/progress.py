@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from coach.store.models import Answer, Interview
+from coach.store.models import Answer, Interview, local
 from coach.store.repository import Store
 
 
@@ -44,7 +44,8 @@ def answer_points(store: Store, user_id: int) -> list[AnswerPoint]:
             .where(Answer.user_id == user_id)
             .order_by(Answer.created_at, Answer.id)
         ).all()
-    return [AnswerPoint(*row) for row in rows]
+    # Local time: an answer at 00:30 in Amsterdam belongs to that day, in the charts as in the tables.
+    return [AnswerPoint(*row[:4], local(row[4]), *row[5:]) for row in rows]
 
 
 def best_attempts(store: Store, user_id: int) -> list[AnswerPoint]:

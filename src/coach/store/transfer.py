@@ -19,7 +19,7 @@ from sqlalchemy.orm import selectinload
 
 from coach.errors import MAX_ANSWER_CHARS
 from coach.i18n import N_
-from coach.store.models import Answer, Interview, Preparation, Story
+from coach.store.models import Answer, Interview, Preparation, Story, utc
 from coach.store.repository import Store
 
 FORMAT = "coach-export"
@@ -142,11 +142,6 @@ class DeleteResult:
     answers: int
     stories: int
     preparation: int
-
-
-def utc(moment: datetime) -> datetime:
-    """`moment` in UTC; a naive datetime (as SQLite returns them) is taken to be UTC already."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -12,6 +13,7 @@ from fastapi import Path as PathParam
 from fastapi.templating import Jinja2Templates
 
 from coach.i18n import translate
+from coach.store.models import local
 from coach.store.repository import Store
 
 LANG_COOKIE = "coach_lang"
@@ -26,7 +28,13 @@ def templates() -> Jinja2Templates:
     env.env.autoescape = True
     env.env.trim_blocks = True
     env.env.lstrip_blocks = True
+    env.env.filters["when"] = when
     return env
+
+
+def when(moment: datetime | None, pattern: str = "%d-%m-%Y %H:%M") -> str:
+    """A stored moment as the user's clock shows it (this computer's time zone); empty for none."""
+    return local(moment).strftime(pattern) if moment is not None else ""
 
 
 def get_store(request: Request) -> Store:

@@ -12,9 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from coach.content.extras import ChecklistItem, load_checklists, load_interviewer_questions
 from coach.i18n import translate
-from coach.store.models import Preparation
+from coach.store.models import Preparation, utc
 from coach.store.preparation import MAX_EMPLOYER_CHARS, SECTORS, get_preparation, save_preparation
-from coach.store.transfer import utc
 from coach.web.deps import LangDep, StoreDep, UserDep, render
 
 router = APIRouter()

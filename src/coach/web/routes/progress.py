@@ -192,7 +192,7 @@ def _date_formatter(lang: str, first: datetime, last: datetime) -> Any:
     same_day = first.date() == last.date() and first != last  # one moment only: the axis spans days
 
     def label(value: float, _pos: int) -> str:
-        moment = num2date(value)
+        moment = num2date(value, tz=first.tzinfo)  # matplotlib keeps UTC: back to the user's clock
         if same_day:
             return format_time(moment, "HH:mm", locale=lang)
         return format_date(moment, "d MMM", locale=lang)
@@ -222,7 +222,7 @@ def _style_axes(ax: Any) -> None:
 def _date_axis(ax: Any, lang: str, times: list[datetime]) -> None:
     from matplotlib.dates import AutoDateLocator
 
-    locator = AutoDateLocator(minticks=3, maxticks=7)
+    locator = AutoDateLocator(minticks=3, maxticks=7, tz=times[0].tzinfo)  # ticks on the user's midnights
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(_date_formatter(lang, min(times), max(times)))
 
