@@ -127,3 +127,25 @@ def test_bank_question_text_is_reported_in_the_answers_language() -> None:
     question = get_question("sales.targets_last_year")
     assert question is not None
     assert feedback.question.text == question.text.nl
+
+
+MEDIUM_NL = (
+    "Bij mijn vorige werkgever, een webshop in Utrecht, liep de checkout vaak vast tijdens drukke acties. Ik "
+    "kreeg de taak om uit te zoeken waarom. Ik heb de logs doorgenomen, samen met een collega van operations "
+    "de database bekeken en gezien dat er een paar trage queries waren. Die heb ik herschreven en we hebben "
+    "caching toegevoegd. Daarna liep het een stuk beter en de klachten namen af. Ik heb geleerd dat je eerst "
+    "moet meten voordat je gaat optimaliseren."
+)
+
+
+def test_a_little_short_is_a_warning_and_far_too_short_is_capped() -> None:
+    question = "it.stuck_technical_problem"  # 90 to 380 words
+    little = check(MEDIUM_NL, question=question, lang="nl")  # 80 words, the whole story
+    length = next(f for f in little.findings if f.criterion == "delivery.length")
+    assert length.status == "warning" and "wat aan de korte kant (80 woorden)" in length.message
+    assert little.score > 45
+    assert next(f for f in little.findings if f.criterion == "structure.star").status == "met"
+    half = " ".join(MEDIUM_NL.split()[:50])  # 50 words: under 60% of 90
+    far = check(half, question=question, lang="nl")
+    assert next(f for f in far.findings if f.criterion == "delivery.length").status == "missed"
+    assert far.score <= 45

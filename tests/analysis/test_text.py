@@ -82,3 +82,17 @@ def test_star_parts_are_labelled_in_order() -> None:
         "result": ["As a result "],
         "reflection": ["I learned to"],
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "result"),
+    [
+        ("Ik heb de queries herschreven. Daarna liep het een stuk beter en de klachten namen af.", "nl", "Daarna liep "),
+        ("Ik heb de planning omgegooid. Er kwamen flink minder klachten binnen.", "nl", "Er kwamen fl"),
+        ("I rewrote the slow queries. After that everything ran much better.", "en", "After that e"),
+        ("I changed how we plan releases. Afterwards there were fewer incidents.", "en", "Afterwards t"),
+    ],
+)
+def test_a_result_without_a_figure_is_still_the_result(text: str, lang: str, result: str) -> None:
+    parts = segment(text, split_sentences(text, lang), lang)
+    assert [text[s:e][:12] for s, e in parts["result"]] == [result]

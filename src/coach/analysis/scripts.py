@@ -148,17 +148,26 @@ def repetition(analysis: Analysis, criterion: Criterion) -> Outcome:
     return Outcome("warning", tuple(sorted(set(spans))), {"count": str(len(repeats) + len(looped))})
 
 
+FAR_TOO_SHORT = 0.6  # under this share of the question's minimum the story can't be there: missed (capped)
+_LENGTH_VERDICTS = {
+    "short": {"nl": "wat aan de korte kant", "en": "a little short"},
+    "long": {"nl": "te lang", "en": "too long"},
+}
+
+
 @script("length")
 def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
-    """Answer length against the question's guidance: too short is missed, rambling a warning."""
+    """Answer length against the question's guidance: far too short is missed, a little short or rambling a
+    warning."""
     from coach.content.schema import DEFAULT_LENGTH
 
     bounds = analysis.question.words_range if analysis.question else DEFAULT_LENGTH["behavioural"]
     values = {"words": str(analysis.words), "min": str(bounds.min), "max": str(bounds.max)}
-    if analysis.words < bounds.min:
+    if analysis.words < FAR_TOO_SHORT * bounds.min:
         return Outcome("missed", (), values)
-    if analysis.words > bounds.max:
-        return Outcome("warning", (), values)
+    if analysis.words < bounds.min or analysis.words > bounds.max:
+        verdict = _LENGTH_VERDICTS["short" if analysis.words < bounds.min else "long"][analysis.lang]
+        return Outcome("warning", (), {**values, "verdict": verdict})
     return Outcome("met", (), values)
 
 
