@@ -9,9 +9,10 @@ interview. Submission tokens (which only stop a double-clicked form from saving 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import delete, func, select
@@ -38,6 +39,9 @@ class TransferError(ValueError):
         super().__init__(message.format(**values) if values else message)
         self.message = message
         self.values = values
+
+
+R = TypeVar("R")
 
 
 class _Record(BaseModel):
@@ -360,99 +364,97 @@ def import_data(store: Store, user_id: int, export: ExportFile) -> ImportResult:
     created_at and title; an answer outside an interview, the same created_at and text. The preparation
     fills in a missing date and employer, and adds the checklist items ticked in the file.
     """
-    counts = dict.fromkeys(("interviews", "answers", "stories", "si", "sa", "ss"), 0)
-    prep_changed = False
     with store.session() as s:
-        have_interviews = {
-            (utc(created), _plan_key(plan))
-            for created, plan in s.execute(
-                select(Interview.created_at, Interview.plan).where(Interview.user_id == user_id)
-            )
-        }
-        for record in export.interviews:
-            key = (utc(record.created_at), _plan_key(record.plan))
-            if key in have_interviews:
-                counts["si"] += 1
-                continue
-            have_interviews.add(key)
-            s.add(
-                Interview(
-                    user_id=user_id,
-                    sector=record.sector,
-                    role=record.role,
-                    level=record.level,
-                    lang=record.lang,
-                    seed=record.seed,
-                    plan=list(record.plan),
-                    time_limit_s=record.time_limit_s,
-                    status=record.status,
-                    position=record.position,
-                    pending_follow_up=record.pending_follow_up,
-                    created_at=utc(record.created_at),
-                    finished_at=utc(record.finished_at) if record.finished_at else None,
-                    answers=[_answer_row(user_id, a) for a in record.answers],
-                )
-            )
-            counts["interviews"] += 1
-            counts["answers"] += len(record.answers)
-        s.flush()
-
-        have_answers = {
-            (utc(created), text)
-            for created, text in s.execute(
-                select(Answer.created_at, Answer.text).where(
-                    Answer.user_id == user_id, Answer.interview_id.is_(None)
-                )
-            )
-        }
-        for answer in export.answers:
-            key = (utc(answer.created_at), answer.text)
-            if key in have_answers:
-                counts["sa"] += 1
-                continue
-            have_answers.add(key)
-            s.add(_answer_row(user_id, answer))
-            counts["answers"] += 1
-        s.flush()
-
-        have_stories = {
-            (utc(created), title)
-            for created, title in s.execute(
-                select(Story.created_at, Story.title).where(Story.user_id == user_id)
-            )
-        }
-        for story in export.stories:
-            key = (utc(story.created_at), story.title)
-            if key in have_stories:
-                counts["ss"] += 1
-                continue
-            have_stories.add(key)
-            s.add(
-                Story(
-                    user_id=user_id,
-                    title=story.title,
-                    text=story.text,
-                    lang=story.lang,
-                    tags=list(story.tags),
-                    score=story.score,
-                    feedback=story.feedback,
-                    created_at=utc(story.created_at),
-                    updated_at=utc(story.updated_at or story.created_at),
-                )
-            )
-            counts["stories"] += 1
-        s.flush()
-
+        interviews, skipped_interviews = _add_missing(
+            s,
+            select(Interview.created_at, Interview.plan).where(Interview.user_id == user_id),
+            export.interviews,
+            key=lambda r: (utc(r.created_at), _plan_key(r.plan)),
+            row_key=lambda created, plan: (utc(created), _plan_key(plan)),
+            make=lambda r: _interview_row(user_id, r),
+        )
+        answers, skipped_answers = _add_missing(
+            s,
+            select(Answer.created_at, Answer.text).where(
+                Answer.user_id == user_id, Answer.interview_id.is_(None)
+            ),
+            export.answers,
+            key=lambda a: (utc(a.created_at), a.text),
+            make=lambda a: _answer_row(user_id, a),
+        )
+        stories, skipped_stories = _add_missing(
+            s,
+            select(Story.created_at, Story.title).where(Story.user_id == user_id),
+            export.stories,
+            key=lambda r: (utc(r.created_at), r.title),
+            make=lambda r: _story_row(user_id, r),
+        )
+        prep_changed = False
         if export.preparation is not None:
             prep_changed = _merge_preparation(s, user_id, export.preparation)
     return ImportResult(
-        interviews=counts["interviews"],
-        answers=counts["answers"],
-        stories=counts["stories"],
+        interviews=len(interviews),
+        answers=len(answers) + sum(len(r.answers) for r in interviews),
+        stories=len(stories),
         preparation=prep_changed,
-        skipped_interviews=counts["si"],
-        skipped_answers=counts["sa"],
-        skipped_stories=counts["ss"],
+        skipped_interviews=skipped_interviews,
+        skipped_answers=skipped_answers,
+        skipped_stories=skipped_stories,
+    )
+
+
+def _add_missing(
+    s: Any,
+    existing: Any,
+    records: Sequence[R],
+    key: Callable[[R], tuple[Any, ...]],
+    make: Callable[[R], Any],
+    row_key: Callable[..., tuple[Any, ...]] | None = None,
+) -> tuple[list[R], int]:
+    """Add a row (`make`) for each record whose `key` is neither an `existing` row's (a select of created_at
+    and one more column, made a key by `row_key`) nor an earlier record's. Returns (added, skipped)."""
+    have = {(row_key or (lambda created, other: (utc(created), other)))(*row) for row in s.execute(existing)}
+    added: list[R] = []
+    for record in records:
+        if key(record) in have:
+            continue
+        have.add(key(record))
+        s.add(make(record))
+        added.append(record)
+    s.flush()
+    return added, len(records) - len(added)
+
+
+def _interview_row(user_id: int, record: InterviewRecord) -> Interview:
+    return Interview(
+        user_id=user_id,
+        sector=record.sector,
+        role=record.role,
+        level=record.level,
+        lang=record.lang,
+        seed=record.seed,
+        plan=list(record.plan),
+        time_limit_s=record.time_limit_s,
+        status=record.status,
+        position=record.position,
+        pending_follow_up=record.pending_follow_up,
+        created_at=utc(record.created_at),
+        finished_at=utc(record.finished_at) if record.finished_at else None,
+        answers=[_answer_row(user_id, a) for a in record.answers],
+    )
+
+
+def _story_row(user_id: int, record: StoryRecord) -> Story:
+    return Story(
+        user_id=user_id,
+        title=record.title,
+        text=record.text,
+        lang=record.lang,
+        tags=list(record.tags),
+        score=record.score,
+        feedback=record.feedback,
+        created_at=utc(record.created_at),
+        updated_at=utc(record.updated_at or record.created_at),
     )
 
 
