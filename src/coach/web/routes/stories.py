@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
@@ -149,31 +150,35 @@ def new_story(request: Request, lang: LangDep, tag: str = ""):  # type: ignore[n
     return _form_page(request, lang, story=None, title="", text="", tags=tags, story_lang="auto")
 
 
-@router.post("/stories")
-def create_story_page(  # type: ignore[no-untyped-def]
-    request: Request,
-    store: StoreDep,
-    user: UserDep,
-    lang: LangDep,
+@dataclass(frozen=True)
+class StoryForm:
+    """The story form's fields as posted."""
+
+    title: str
+    text: str
+    story_lang: str
+    tags: list[str]
+
+
+def _story_form(
     title: Annotated[str, Form()] = "",
     text: Annotated[str, Form()] = "",
     story_lang: Annotated[str, Form()] = "auto",
     tags: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies the default
-):
+) -> StoryForm:
+    return StoryForm(title, text, story_lang, tags)
+
+
+StoryFormDep = Annotated[StoryForm, Depends(_story_form)]
+
+
+@router.post("/stories")
+def create_story_page(request: Request, store: StoreDep, user: UserDep, lang: LangDep, form: StoryFormDep):  # type: ignore[no-untyped-def]
     """Check and save a new story, then show its feedback; bad input gives the form back with a message."""
     try:
-        story_id = create_story(store, user, title, text, tags, story_lang)
+        story_id = create_story(store, user, form.title, form.text, form.tags, form.story_lang)
     except StoryError as exc:
-        return _form_page(
-            request,
-            lang,
-            story=None,
-            title=title,
-            text=text,
-            tags=tags,
-            story_lang=story_lang,
-            error=_message(exc, lang),
-        )
+        return _form_page(request, lang, story=None, **asdict(form), error=_message(exc, lang))
     return RedirectResponse(f"/stories/{story_id}", status_code=303)
 
 
@@ -213,31 +218,14 @@ def edit_story(request: Request, story_id: int, store: StoreDep, user: UserDep, 
 
 @router.post("/stories/{story_id:int}")
 def update_story_page(  # type: ignore[no-untyped-def]
-    request: Request,
-    story_id: int,
-    store: StoreDep,
-    user: UserDep,
-    lang: LangDep,
-    title: Annotated[str, Form()] = "",
-    text: Annotated[str, Form()] = "",
-    story_lang: Annotated[str, Form()] = "auto",
-    tags: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies the default
+    request: Request, story_id: int, store: StoreDep, user: UserDep, lang: LangDep, form: StoryFormDep
 ):
     """Check and save the changed story, then show its new feedback."""
     story = _found(store, user, story_id)
     try:
-        saved = update_story(store, user, story_id, title, text, tags, story_lang)
+        saved = update_story(store, user, story_id, form.title, form.text, form.tags, form.story_lang)
     except StoryError as exc:
-        return _form_page(
-            request,
-            lang,
-            story=story,
-            title=title,
-            text=text,
-            tags=tags,
-            story_lang=story_lang,
-            error=_message(exc, lang),
-        )
+        return _form_page(request, lang, story=story, **asdict(form), error=_message(exc, lang))
     if not saved:
         raise HTTPException(status_code=404)
     return RedirectResponse(f"/stories/{story_id}", status_code=303)
@@ -321,4 +309,3 @@ def api_delete_story(story_id: int, store: StoreDep, user: UserDep) -> Response:
     if not delete_story(store, user, story_id):
         raise HTTPException(status_code=404)
     return Response(status_code=204)
-
