@@ -188,7 +188,8 @@ async def upload_form(request: Request, interview_id: RowId, store: StoreDep, us
 
 @router.post("/api/interviews/{interview_id}/audio", status_code=202)
 async def upload_api(request: Request, interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
-    """A spoken answer as multipart (token, position and kind, or slot "position:kind", and file): the job."""
+    """A spoken answer as multipart (token, position and kind, or slot "position:kind", and file): the job.
+    Kind is answer or follow_up for the question being asked, retry for another attempt at an answered one."""
     try:
         accepted = await _accept(request, interview_id, store, user, lang)
     except _TooLarge as exc:
