@@ -59,6 +59,12 @@ def feedback_to_json(feedback: Feedback, item_id: Any = None) -> dict[str, Any]:
     return result
 
 
+def spoken_extras(spoken: SpokenFeedback) -> dict[str, Any]:
+    """The `delivery` and `transcript` keys that a spoken answer adds to its saved feedback."""
+    wire = spoken_to_json(spoken)
+    return {"delivery": wire["delivery"], "transcript": wire["transcript"]}
+
+
 def spoken_to_json(spoken: SpokenFeedback, item_id: Any = None) -> dict[str, Any]:
     """The wire object of a spoken answer: the typed-answer keys plus `delivery` and `transcript`."""
     result = feedback_to_json(spoken.feedback, item_id)

@@ -153,6 +153,7 @@ def run_interview(session, console: Console, time_limit: int | None, speak: bool
             if speak:
                 from coach.cli.check import render_delivery
                 from coach.errors import CoachError
+                from coach.wire import spoken_extras
 
                 try:
                     spoken = _speak(session, lang, console)
@@ -162,7 +163,7 @@ def run_interview(session, console: Console, time_limit: int | None, speak: bool
                 turn = session.submit(
                     spoken.transcript.text,
                     duration_s=spoken.transcript.duration_s,
-                    extras=_spoken_extras(spoken),
+                    extras=spoken_extras(spoken),
                 )
                 console.print()
                 render_feedback(turn.feedback, turn.checked_text, console, show_question=False)
@@ -211,12 +212,6 @@ def _speak(session, lang: str, console: Console):  # type: ignore[no-untyped-def
         recorder.join()
         return check_audio(path, question=session.question.id, lang=lang, ui_lang=lang)
 
-
-def _spoken_extras(spoken) -> dict:  # type: ignore[no-untyped-def]
-    from coach.wire import spoken_to_json
-
-    data = spoken_to_json(spoken)
-    return {"delivery": data["delivery"], "transcript": data["transcript"]}
 
 
 def _read(terminal: bool, time_limit: int | None, lang: str) -> TypedAnswer | None:

@@ -15,7 +15,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coach.errors import CoachError
 from coach.i18n import N_, translate
@@ -28,9 +28,6 @@ from coach.store.speech import (
     keep_recording,
     update_job,
 )
-
-if TYPE_CHECKING:
-    from coach.speech import SpokenFeedback
 
 log = logging.getLogger("coach.web.speech")
 
@@ -146,6 +143,7 @@ def _work(
     upload: Upload,
 ) -> None:
     from coach.speech import check_audio
+    from coach.wire import spoken_extras
 
     report = _Reporter(store, user_id, job_id)
     report.stage("checking", status="running")
@@ -196,10 +194,3 @@ def _still_current(session: InterviewSession, position: int, kind: str) -> bool:
         return session.store.latest_answer(session.interview_id, position) is not None
     return not session.finished and session.position == position and kind == session.expected_kind
 
-
-def spoken_extras(spoken: SpokenFeedback) -> dict[str, Any]:
-    """The `delivery` and `transcript` keys that a spoken answer adds to its feedback JSON (coach.wire)."""
-    from coach.wire import spoken_to_json
-
-    wire = spoken_to_json(spoken)
-    return {"delivery": wire["delivery"], "transcript": wire["transcript"]}
