@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coach.analysis.rules import Matcher, fold
 from coach.analysis.text import Sentence, Token
 from coach.analysis.types import Lang, Mismatch, Number, Span
 
@@ -40,18 +40,22 @@ class Analysis:
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     mismatches: list[Mismatch] = field(default_factory=list)
     repeats: list[Span] | None = None  # repeated sentences, computed once (scripts.repeated_sentences)
+    folded: str | None = field(init=False)  # the text in lower case for the patterns (rules.fold)
+
+    def __post_init__(self) -> None:
+        self.folded = fold(self.text)
 
     @property
     def words(self) -> int:
         return len(self.tokens)
 
-    def find(self, pattern: re.Pattern[str] | None, exceptions: re.Pattern[str] | None = None) -> list[Span]:
+    def find(self, pattern: Matcher | None, exceptions: Matcher | None = None) -> list[Span]:
         """Spans where `pattern` matches, leaving out those that overlap a match of `exceptions`."""
         if pattern is None:
             return []
-        spans = [(m.start(), m.end()) for m in pattern.finditer(self.text) if m.end() > m.start()]
+        spans = [m.span() for m in pattern.finditer(self.text, self.folded) if m.end() > m.start()]
         if exceptions is not None and spans:
-            excluded = [(m.start(), m.end()) for m in exceptions.finditer(self.text) if m.end() > m.start()]
+            excluded = [m.span() for m in exceptions.finditer(self.text, self.folded) if m.end() > m.start()]
             spans = [s for s in spans if not _overlaps_any(s, excluded)]
         return spans
 

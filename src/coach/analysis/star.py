@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from coach.analysis.rules import FLAGS
+from coach.analysis.rules import FLAGS, Matcher, compile_alternatives, fold
 from coach.analysis.text import Sentence
 from coach.analysis.types import Span
 from coach.lang import load_data
@@ -15,30 +15,42 @@ _FIRST_PERSON = {"nl": re.compile(r"\bik\b", FLAGS), "en": re.compile(r"\bI\b")}
 
 
 @lru_cache(maxsize=2)
-def _cues(lang: str) -> dict[str, re.Pattern[str]]:
+def _cues(lang: str) -> dict[str, Matcher]:
     data = load_data(lang, "star")
-    return {part: re.compile("|".join(f"(?:{p})" for p in data[part]), FLAGS) for part in PARTS}
+    return {part: compile_alternatives(data[part]) for part in PARTS}
 
 
 @lru_cache(maxsize=2)
-def _leads(lang: str) -> dict[str, re.Pattern[str]]:
+def _leads(lang: str) -> dict[str, Matcher]:
     data = load_data(lang, "star").get("lead", {})
-    return {part: re.compile("|".join(f"(?:{p})" for p in found), FLAGS) for part, found in data.items()}
+    return {part: compile_alternatives(found) for part, found in data.items()}
+
+
+def _match(matcher: Matcher, chunk: str, folded_chunk: str | None) -> bool:
+    pattern, searched = matcher.choose(chunk, folded_chunk)
+    return pattern.match(searched) is not None
+
+
+def _count(matcher: Matcher, chunk: str, folded_chunk: str | None) -> int:
+    pattern, searched = matcher.choose(chunk, folded_chunk)
+    return len(pattern.findall(searched))
 
 
 def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[Span]]:
     """Return, for each STAR(R) part, the spans of the sentences that tell it."""
-    cues = _cues(lang)
+    cues, leads = _cues(lang), _leads(lang)
+    folded = fold(text)
     labelled: dict[str, list[Span]] = {part: [] for part in PARTS}
     n = len(sentences)
     for i, sentence in enumerate(sentences):
         chunk = text[sentence.start : sentence.end]
-        lead = next((part for part, pattern in _leads(lang).items() if pattern.match(chunk)), None)
+        folded_chunk = folded[sentence.start : sentence.end] if folded is not None else None
+        lead = next((part for part, m in leads.items() if _match(m, chunk, folded_chunk)), None)
         if lead is not None:
             labelled[lead].append(sentence.span)
             continue
         position = (i + 0.5) / n
-        scores = {part: 2.0 * len(cues[part].findall(chunk)) for part in PARTS}
+        scores = {part: 2.0 * _count(cues[part], chunk, folded_chunk) for part in PARTS}
         if not any(scores.values()):
             if _FIRST_PERSON[lang].search(chunk):
                 labelled["action"].append(sentence.span)
