@@ -110,3 +110,22 @@ def test_bad_settings_give_a_clear_message() -> None:
     result = runner.invoke(app, ["practice", "--sector", "sales", "--role", "backend", "--lang", "en"])
     assert result.exit_code == 2
     assert "Can't plan that interview" in result.output and "Traceback" not in result.output
+
+
+def test_again_answers_the_last_question_once_more_and_keeps_both_attempts() -> None:
+    plan = make_plan("sales", "ae", "medior", "nl", count=4, seed=5)
+    first = get_question(plan.question_ids[0])
+    assert first is not None
+    strong = first.examples.strong.get("nl").replace("\n", " ")
+    stdin = "/opnieuw\n\nIk haalde mijn target.\n\n/opnieuw\n\n" + strong + "\n"
+    output = run_practice("nl", stdin=stdin)
+    assert "Er is nog geen antwoord dat je opnieuw kunt proberen." in output  # nothing answered yet
+    assert "Typ dan /opnieuw" in output
+    assert f"Nog een keer: {first.text.get('nl')}" in output
+    assert "ten opzichte van je vorige poging" in output
+    interview = json.loads(runner.invoke(app, ["history", "--json"]).stdout)[0]
+    answers = json.loads(runner.invoke(app, ["history", str(interview["id"]), "--json"]).stdout)["answers"]
+    attempts = [(a["position"], a["attempt"], a["kind"]) for a in answers if a["kind"] == "answer"]
+    assert attempts == [(0, 1, "answer"), (0, 2, "answer")]
+    assert answers[-1]["score"] > answers[0]["score"]
+    assert "Vraag 2/4" in output  # the interview goes on after the retry

@@ -15,6 +15,7 @@ from coach.i18n import translate as tr
 from coach.i18n import user_language
 
 ROLE_DEFAULT = {"it": "backend", "sales": "ae"}
+AGAIN = frozenset({"/again", "/opnieuw"})  # typed as an answer: another attempt at the last question answered
 
 
 def practice(
@@ -52,6 +53,7 @@ def practice(
     """Practise a realistic mock interview: questions, feedback on each answer, follow-ups and a summary.
 
     End an answer with an empty line. Ctrl-D or Ctrl-C stops the interview and keeps what you answered.
+    Type /again (or /opnieuw) as an answer to answer the last question once more; both attempts are kept.
 
     Example: coach practice --sector sales --role ae --level medior --lang nl --questions 5
     """
@@ -120,6 +122,7 @@ def run_interview(session, console: Console, time_limit: int | None, speak: bool
     )
     terminal = is_terminal()
     status = "abandoned"
+    last_answered: int | None = None  # the position "/again" goes back to
     try:
         while not session.finished:
             console.print()
@@ -172,11 +175,23 @@ def run_interview(session, console: Console, time_limit: int | None, speak: bool
             typed = _read(terminal, time_limit, lang)
             if typed is None:
                 break
+            if typed.text.strip().lower() in AGAIN:
+                if last_answered is None:
+                    console.print(tr(lang, "There is no answer to try again yet."), style="yellow")
+                elif not _try_again(session, last_answered, terminal, time_limit, console):
+                    break
+                continue
             if typed.timed_out:
                 console.print(tr(lang, "Time's up: your answer so far has been submitted."), style="yellow")
+            kind, position = session.expected_kind, session.position
             turn = session.submit(typed.text, duration_s=typed.seconds, timed_out=typed.timed_out)
             console.print()
             render_feedback(turn.feedback, turn.checked_text, console, show_question=False)
+            if kind == "answer":
+                last_answered = position
+                console.print(
+                    tr(lang, "Another go at this question? Type /again as your next answer."), style="dim"
+                )
         else:
             status = "finished"
     except KeyboardInterrupt:
@@ -186,6 +201,34 @@ def run_interview(session, console: Console, time_limit: int | None, speak: bool
     if status != "finished":
         console.print(tr(lang, "Interview stopped; what you answered has been saved."), style="yellow")
     render_summary(summary, lang, console)
+
+
+def _try_again(session, position: int, terminal: bool, time_limit: int | None, console: Console) -> bool:  # type: ignore[no-untyped-def]
+    """Ask the question at `position` once more and show the new attempt's feedback next to the previous
+    score; both attempts are kept. False when the input ended instead."""
+    lang = session.plan.lang
+    previous = session.store.latest_answer(session.interview_id, position)
+    question = session.question_at(position).text.get(lang)
+    console.print()
+    console.print(Text(tr(lang, "Once more: {question}", question=question), style="bold"))
+    typed = _read(terminal, time_limit, lang)
+    if typed is None:
+        return False
+    turn = session.retry(position, typed.text, duration_s=typed.seconds)
+    console.print()
+    render_feedback(turn.feedback, turn.checked_text, console, show_question=False)
+    if previous is not None:
+        delta = round(turn.feedback.score) - round(previous.score)
+        console.print(
+            tr(
+                lang,
+                "{delta} compared with your previous attempt ({score}/100).",
+                delta=f"{delta:+d}",
+                score=previous.score,
+            ),
+            style="green" if delta > 0 else "yellow" if delta < 0 else "",
+        )
+    return True
 
 
 def _speak(session, lang: str, console: Console):  # type: ignore[no-untyped-def]
@@ -211,7 +254,6 @@ def _speak(session, lang: str, console: Console):  # type: ignore[no-untyped-def
         stop.set()
         recorder.join()
         return check_audio(path, question=session.question.id, lang=lang, ui_lang=lang)
-
 
 
 def _read(terminal: bool, time_limit: int | None, lang: str) -> TypedAnswer | None:
