@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.analysis.rules import compile_alternatives, fold, fold_pattern, load_criteria
@@ -57,6 +57,7 @@ WORDS = [
 ]
 
 
+@settings(deadline=None)  # the first example compiles every criterion's IGNORECASE form
 @given(st.lists(st.sampled_from(WORDS), max_size=25))
 def test_folded_matching_finds_what_ignorecase_finds(words: list[str]) -> None:
     text = " ".join(words)

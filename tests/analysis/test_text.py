@@ -96,3 +96,20 @@ def test_star_parts_are_labelled_in_order() -> None:
 def test_a_result_without_a_figure_is_still_the_result(text: str, lang: str, result: str) -> None:
     parts = segment(text, split_sentences(text, lang), lang)
     assert [text[s:e][:12] for s, e in parts["result"]] == [result]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ik werk graag samen. Ik ben een echte teamspeler. Ik zou altijd eerst luisteren.", "nl"),
+        ("I'm a real people person. I always go the extra mile. I would first listen to the customer.", "en"),
+    ],
+)
+def test_self_descriptions_and_hypotheticals_are_not_the_action(text: str, lang: str) -> None:
+    parts = segment(text, split_sentences(text, lang), lang)
+    assert parts["action"] == []
+
+
+def test_an_uncued_sentence_with_ik_still_counts_as_action() -> None:
+    text = "Ik pakte de telefoon en legde het uit aan de klant."
+    assert segment(text, split_sentences(text, "nl"), "nl")["action"] == [(0, len(text))]

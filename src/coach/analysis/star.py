@@ -12,6 +12,19 @@ from coach.lang import load_data
 
 PARTS = ("situation", "task", "action", "result", "reflection")
 _FIRST_PERSON = {"nl": re.compile(r"\bik\b", FLAGS), "en": re.compile(r"\bI\b")}
+# A sentence about the speaker that tells no action: a self-description, a habit or a hypothetical. Without a
+# cue, such a sentence is not counted as the action part ("I'm a real people person", "ik zou altijd...").
+_NO_ACTION = {
+    "nl": re.compile(
+        r"\bik (?:ben (?:een|erg|heel|zeer|echt|best|altijd|iemand)|zie mezelf|vind mezelf|beschouw mezelf"
+        r"|zou|(?:\w+ )?(?:altijd|meestal|vaak|graag)|hou (?:er )?van|houd (?:er )?van)\b",
+        FLAGS,
+    ),
+    "en": re.compile(
+        r"\bI(?: am|'m) (?:a|an|very|really|quite|always|someone)\b|\bI (?:see|consider) myself\b"
+        r"|\bI(?: would|'d)\b|\bI (?:always|usually|often|tend to|like to|love to|love)\b"
+    ),
+}
 
 
 @lru_cache(maxsize=2)
@@ -52,7 +65,7 @@ def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[S
         position = (i + 0.5) / n
         scores = {part: 2.0 * _count(cues[part], chunk, folded_chunk) for part in PARTS}
         if not any(scores.values()):
-            if _FIRST_PERSON[lang].search(chunk):
+            if _FIRST_PERSON[lang].search(chunk) and not _NO_ACTION[lang].search(chunk):
                 labelled["action"].append(sentence.span)
             continue
         if position <= 0.3:
