@@ -25,6 +25,8 @@ def criteria_reference() -> str:
     for c in criteria.values():
         check = f"script: {c.script}" if c.extends == "script" else c.extends
         cap = ", ".join(f"{k} {v}" for k, v in c.cap.items()) or ""
+        if cap and c.cap_kinds:
+            cap += f" ({', '.join(c.cap_kinds)} questions)"
         lines.append(
             f"| `{c.id}` | {check} | {'yes' if c.always else ''} | {c.weight:g} | {c.penalty:g} | {cap} |"
         )

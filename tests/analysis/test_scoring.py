@@ -33,3 +33,14 @@ def test_penalties_subtract_and_caps_limit() -> None:
 def test_always_and_avoidance_criteria_do_not_add_to_the_base() -> None:
     assert score([(C["structure.star"], Outcome("missed")), (C["attitude.blame"], Outcome("met")),
                   (C["delivery.fillers"], Outcome("met"))]) == 0
+
+
+def test_mostly_generalities_caps_a_behavioural_answer_only() -> None:
+    example = C["evidence.concrete_example"]
+    assert example.cap_kinds == ("behavioural",)
+    results = [(C["structure.star"], Outcome("met")), (C["impact.business"], Outcome("met")),
+               (example, Outcome("warning"))]
+    uncapped = score(results, "technical")
+    assert uncapped > example.cap["warning"]  # "which tools do you use?" may be answered with habits
+    assert score(results, "behavioural") == example.cap["warning"]  # "tell me about a time..." may not
+    assert score(results) == uncapped  # a free-text question of unknown kind

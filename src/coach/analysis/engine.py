@@ -178,7 +178,7 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
     return Feedback(
         language=language,
         question=ref,
-        score=score(results),
+        score=score(results, analysis.question.kind if analysis.question else None),
         findings=findings,
         star={part: tuple(spans) for part, spans in analysis.star.items()},
         numbers=tuple(analysis.numbers),

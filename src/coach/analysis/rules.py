@@ -173,6 +173,7 @@ class Criterion(BaseModel):
     penalty: float = Field(default=0.0, ge=0)
     warning_value: float = Field(default=0.5, ge=0, le=1)  # share of the weight a warning still earns
     cap: dict[Literal["met", "missed", "warning"], int] = {}
+    cap_kinds: tuple[str, ...] = ()  # the question kinds (behavioural, ...) the caps hold for; empty: all
     min: int = Field(default=1, ge=1)
     min_met: int | None = None
     max_bad_share: float = 0.5

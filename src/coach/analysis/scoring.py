@@ -15,8 +15,9 @@ def counts_toward_base(criterion: Criterion) -> bool:
     return criterion.extends != "avoidance" and not criterion.always
 
 
-def score(results: Iterable[tuple[Criterion, Outcome]]) -> int:
-    """Weighted share of the rubric met, less the penalties of warnings, within the caps."""
+def score(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = None) -> int:
+    """Weighted share of the rubric met, less the penalties of warnings, within the caps (a criterion's
+    caps only for the question kinds it names, when it names some; `kind` is the question's)."""
     earned = total = penalty = 0.0
     cap = 100
     for criterion, outcome in results:
@@ -26,7 +27,7 @@ def score(results: Iterable[tuple[Criterion, Outcome]]) -> int:
             total += criterion.weight
         if outcome.status == "warning":
             penalty += criterion.penalty
-        if outcome.status in criterion.cap:
+        if outcome.status in criterion.cap and (not criterion.cap_kinds or kind in criterion.cap_kinds):
             cap = min(cap, criterion.cap[outcome.status])
     base = 100.0 * earned / total if total else 0.0
     return int(max(0, min(cap, round(base - penalty))))
