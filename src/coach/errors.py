@@ -79,6 +79,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De opname is afgebroken: het bestand houdt midden in op, na {seconds} s geluid. Neem je antwoord opnieuw op of upload het volledige bestand.",
         "en": "The recording is cut off: the file stops midway, after {seconds} s of sound. Record your answer again or upload the complete file.",
     },
+    "E021": {
+        "nl": "De opname is afgebroken: het bestand is niet compleet (de inhoudsopgave aan het eind ontbreekt), dus het kan niet worden afgespeeld. Neem je antwoord opnieuw op of upload het volledige bestand.",
+        "en": "The recording is cut off: the file is incomplete (the index at its end is missing), so it can't be played. Record your answer again or upload the complete file.",
+    },
 }
 
 

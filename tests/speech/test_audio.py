@@ -80,7 +80,9 @@ def test_a_compressed_file_cut_in_half_is_cut_off(clips: dict[str, Path], tmp_pa
             subprocess.run([*command, str(source)], check=True, timeout=60)
         else:
             with source.open("wb") as out:
-                subprocess.run([*command, "-c:a", "libopus", "-f", "webm", "-"], stdout=out, check=True, timeout=60)
+                subprocess.run(
+                    [*command, "-c:a", "libopus", "-f", "webm", "-"], stdout=out, check=True, timeout=60
+                )
         assert validate_audio(source, "en").duration_s > 10  # whole, it passes
     else:
         source = clips[kind]
@@ -95,6 +97,27 @@ def test_a_compressed_file_cut_in_half_is_cut_off(clips: dict[str, Path], tmp_pa
     assert there is not None
     whole_s = validate_audio(source, "nl").duration_s
     assert float(there[1].replace(",", ".")) == pytest.approx(whole_s / 2, rel=0.25)  # half of it is there
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_m4a_cut_before_its_index_is_cut_off_not_unreadable(
+    clips: dict[str, Path], tmp_path: Path, lang: str
+) -> None:
+    data = clips["m4a"].read_bytes()
+    assert data.find(b"moov") > len(data) // 2  # written as phones do: the index after the audio
+    half = tmp_path / "half.m4a"
+    half.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CoachError) as caught:
+        validate_audio(half, lang)
+    assert caught.value.error.code == "E021"
+    assert (
+        "De opname is afgebroken" if lang == "nl" else "The recording is cut off"
+    ) in caught.value.error.message
+    not_audio = tmp_path / "notes.m4a"  # no MP4 header at all: not audio, rather than cut off
+    not_audio.write_text("dit zijn mijn aantekeningen\n" * 20, encoding="utf-8")
+    with pytest.raises(CoachError) as unreadable:
+        validate_audio(not_audio, lang)
+    assert unreadable.value.error.code == "E011"
 
 
 def test_the_length_limit_is_checked_from_the_header_before_decoding(tmp_path: Path) -> None:

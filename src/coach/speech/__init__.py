@@ -47,7 +47,8 @@ def check_audio(
     `question` is a bank id or free text; `lang` "nl" or "en" (detected when None); `model` a Whisper model
     name or folder (default: COACH_WHISPER_MODEL or "base", fetched once). `progress(seconds_done,
     seconds_total)` follows the transcription. Raises coach.errors.CoachError with a coded message (E006,
-    E007, E010-E017, E020) in `ui_lang` (default: `lang`, else English) when the audio or model can't be used.
+    E007, E010-E017, E020, E021) in `ui_lang` (default: `lang`, else English) when the audio or model can't
+    be used.
     """
     from coach.analysis.engine import check
     from coach.errors import CoachError, input_error

@@ -1,5 +1,6 @@
 """Check an audio answer before transcribing it: readable, a supported format, not cut off, not too long,
-and not silent. Each problem is a coded error (E007, E010-E015, E020) with a message in Dutch or English.
+and not silent. Each problem is a coded error (E007, E010-E015, E020, E021) with a message in Dutch or
+English.
 
 Decoding uses PyAV, as faster-whisper does, so what passes here is what the transcriber can read.
 """
@@ -73,6 +74,8 @@ def validate_audio(path: str | Path, lang: str = "en") -> AudioInfo:
             if streams and streams[0].duration and streams[0].time_base:
                 stream_s = float(streams[0].duration * streams[0].time_base)
     except (av.error.FFmpegError, OSError, UnicodeDecodeError, ValueError) as exc:
+        if _mp4_cut_off(path):  # an m4a from a phone or Safari keeps its index at the end: cut, it's gone
+            raise _fail("E021", lang) from exc
         raise _fail("E011", lang, path=path.name) from exc
     if not ACCEPTED_FORMATS.intersection(names):
         raise _fail("E015", lang, format=names[0])
@@ -170,6 +173,31 @@ def _wav_cut_off(path: Path) -> tuple[float, float] | None:
                 return (there / byte_rate, chunk_size / byte_rate) if there < chunk_size else None
             position += 8 + chunk_size + (chunk_size & 1)
     return None
+
+
+def _mp4_cut_off(path: Path) -> bool:
+    """Whether an MP4/M4A file stops inside one of its top-level boxes, or ends without its index (moov)."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        head = f.read(12)
+        if len(head) < 12 or head[4:8] != b"ftyp":
+            return False  # not MP4: for the decoder to judge
+        position, found_index = 0, False
+        while position + 8 <= size:
+            f.seek(position)
+            box_size, box_type = struct.unpack(">I4s", f.read(8))
+            if box_size == 1:  # a 64-bit size follows the type
+                extended = f.read(8)
+                if len(extended) < 8:
+                    return True
+                box_size = struct.unpack(">Q", extended)[0]
+            elif box_size == 0:  # the box runs to the end of the file
+                box_size = size - position
+            if box_size < 8:
+                return False  # damaged rather than cut: "can't be read"
+            found_index = found_index or box_type == b"moov"
+            position += box_size
+        return position > size or not found_index
 
 
 def require_speech(transcript: Transcript, lang: str = "en") -> None:
