@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from coach.store.models import Answer
 from coach.store.progress import answer_points, best_attempts, usual_language, usual_sector
 from coach.store.repository import Store
+from tests.store.support import backdate, new_interview
 
 
 def add(
@@ -33,21 +33,8 @@ def add(
         kind=kind,
     )
     if when is not None:
-        with store.session() as s:
-            s.get(Answer, answer_id).created_at = when  # type: ignore[union-attr]
+        backdate(store, answer_id, when)
     return answer_id
-
-
-def new_interview(store: Store, user: int, sector: str = "it") -> int:
-    return store.create_interview(
-        user,
-        sector=sector,
-        role="backend",
-        level="medior",
-        lang="en",
-        seed=1,
-        plan=["it.production_incident"],
-    )
 
 
 def test_best_attempt_per_question_with_follow_ups_and_ties(fresh_store: Store) -> None:

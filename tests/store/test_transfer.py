@@ -22,6 +22,7 @@ from coach.store.transfer import (
     parse_export,
     validate_export,
 )
+from tests.store.support import without_ids
 
 FEEDBACK = {
     "score": 55,
@@ -111,19 +112,6 @@ def fill(store: Store, user: int) -> None:
         employer="Acme <b>",
         done=["star_stories"],
     )
-
-
-def without_ids(document: dict[str, Any]) -> Any:
-    """The export without what an import changes: ids and the export's own time."""
-
-    def strip(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "id"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return strip({k: v for k, v in document.items() if k != "exported_at"})
 
 
 def test_export_holds_everything_in_iso_8601(any_store: Store) -> None:

@@ -14,6 +14,7 @@ from coach.store.repository import Store
 from coach.store.transfer import counts
 from coach.web.app import create_app
 from coach.web.settings import Settings
+from tests.store.support import without_ids
 from tests.web.conftest import Client, form_value
 
 NOTHING = {"interviews": 0, "answers": 0, "stories": 0, "preparation": 0}
@@ -82,17 +83,6 @@ def filled(client: Client, store: Store) -> dict[str, Any]:
     export = client.get("/data/export")
     assert export.status_code == 200
     return export.json()  # type: ignore[no-any-return]
-
-
-def without_ids(document: dict[str, Any]) -> Any:
-    def strip(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "id"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return strip({k: v for k, v in document.items() if k != "exported_at"})
 
 
 def answers_in(document: dict[str, Any]) -> int:

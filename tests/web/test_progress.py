@@ -12,9 +12,10 @@ from typing import Any
 
 from coach.analysis.rules import load_criteria
 from coach.content.bank import get_question
-from coach.store.models import Answer, Interview
+from coach.store.models import Interview
 from coach.store.repository import Store
 from coach.web.routes.progress import compute_progress, outcomes
+from tests.store.support import backdate, new_interview
 from tests.web.conftest import Client, form_value
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -57,21 +58,8 @@ def add(
         feedback=feedback(question_id, score, statuses),
         kind=kind,
     )
-    with store.session() as s:
-        s.get(Answer, answer_id).created_at = when  # type: ignore[union-attr]
+    backdate(store, answer_id, when)
     return answer_id
-
-
-def interview(store: Store, user: int, sector: str = "it") -> int:
-    return store.create_interview(
-        user,
-        sector=sector,
-        role="backend",
-        level="medior",
-        lang="en",
-        seed=1,
-        plan=["it.production_incident"],
-    )
 
 
 STAR, FIGURES, LESSON = "structure.star", "evidence.figures", "learning.lesson"
@@ -80,7 +68,7 @@ STAR, FIGURES, LESSON = "structure.star", "evidence.figures", "learning.lesson"
 def seed(store: Store) -> int:
     """Two interviews: 4 answered questions (one retried, one followed up) on 1 May, 3 on 8 May."""
     user = store.user_id()
-    first = interview(store, user)
+    first = new_interview(store, user)
     day1, day2 = datetime(2025, 5, 1, 10), datetime(2025, 5, 8, 10)
     add(store, user, first, 0, 40, {STAR: "missed", FIGURES: "missed", LESSON: "met"}, day1)
     add(store, user, first, 0, 70, {STAR: "met", FIGURES: "missed", LESSON: "met"}, day1)  # a better retry
@@ -89,7 +77,7 @@ def seed(store: Store) -> int:
     add(store, user, first, 2, 60, {STAR: "met", FIGURES: "missed", LESSON: "met"}, day1)
     add(store, user, first, 3, 20, {STAR: "missed", FIGURES: "missed"}, day1)
     add(store, user, first, 3, 45, {STAR: "met", FIGURES: "warning"}, day1, kind="follow_up")
-    second = interview(store, user)
+    second = new_interview(store, user)
     add(store, user, second, 0, 80, {STAR: "met", FIGURES: "met", LESSON: "met"}, day2)
     add(store, user, second, 1, 90, {STAR: "met", FIGURES: "missed", LESSON: "met"}, day2)
     add(store, user, second, 2, 85, {STAR: "met", FIGURES: "missed", LESSON: "met"}, day2)
@@ -217,7 +205,7 @@ def test_drill_refuses_what_it_cannot_plan(client: Client) -> None:
 
 def test_every_answer_criterion_gets_a_tip_but_only_rubric_ones_a_drill(client: Client, store: Store) -> None:
     user = store.user_id()
-    first = interview(store, user)
+    first = new_interview(store, user)
     for position in range(3):
         add(
             store, user, first, position, 30, {"delivery.length": "missed", STAR: "met"}, datetime(2025, 5, 1)
@@ -230,7 +218,7 @@ def test_every_answer_criterion_gets_a_tip_but_only_rubric_ones_a_drill(client: 
 
 def test_only_the_users_own_answers_count(client: Client, store: Store) -> None:
     other = store.user_id("someone-else")
-    theirs = interview(store, other)
+    theirs = new_interview(store, other)
     add(store, other, theirs, 0, 90, {STAR: "met"}, datetime(2025, 5, 1))
     assert "There is nothing to show yet" in client.get("/progress").text
 
@@ -260,7 +248,7 @@ def test_interview_driven_through_the_client_shows_up(client: Client) -> None:
 def test_dates_are_shown_on_the_users_clock_not_in_utc(client: Client, store: Store, amsterdam: None) -> None:
     """23:30 UTC on 1 March is 00:30 on 2 March in Amsterdam: the tables, the chart's axis and the CLI say so."""
     user = store.user_id()
-    first = interview(store, user)
+    first = new_interview(store, user)
     late = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)
     add(store, user, first, 0, 60, {STAR: "met"}, late)
     add(store, user, first, 1, 70, {STAR: "met"}, late + timedelta(minutes=20))

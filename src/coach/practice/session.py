@@ -159,39 +159,31 @@ class InterviewSession:
             # The follow-up completes the first answer: judge both together, as the interviewer does.
             first = self.store.latest_answer(self.interview_id, self.position)
             combined = f"{first.text if first else ''}\n\n{answer}".strip()
-            feedback = check(combined, question=question.id, lang=lang)
-            answer_id = self.store.add_answer(
-                self.user_id,
-                interview_id=self.interview_id,
-                position=self.position,
-                question_id=question.id,
-                question_text=self.pending_follow_up,
-                text=answer,
-                lang=lang,
-                score=feedback.score,
-                feedback={**feedback_to_json(feedback), **(extras or {})},
-                kind="follow_up",
+            feedback, answer_id = self._save(
+                self.position,
+                question,
+                answer,
+                self.pending_follow_up,
+                "follow_up",
+                checked=combined,
                 duration_s=duration_s,
                 timed_out=timed_out,
-                submission_token=token,
+                token=token,
+                extras=extras,
             )
             self._move(self.position + 1, None)
             return Turn(question, feedback, None, answer_id, combined)
 
-        feedback = check(answer, question=question.id, lang=lang)
-        answer_id = self.store.add_answer(
-            self.user_id,
-            interview_id=self.interview_id,
-            position=self.position,
-            question_id=question.id,
-            question_text=question.text.get(lang),
-            text=answer,
-            lang=lang,
-            score=feedback.score,
-            feedback={**feedback_to_json(feedback), **(extras or {})},
+        feedback, answer_id = self._save(
+            self.position,
+            question,
+            answer,
+            question.text.get(lang),
+            "answer",
             duration_s=duration_s,
             timed_out=timed_out,
-            submission_token=token,
+            token=token,
+            extras=extras,
         )
         follow_up = feedback.follow_up if feedback.score < FOLLOW_UP_BELOW and answer.strip() else None
         if follow_up:
@@ -212,21 +204,52 @@ class InterviewSession:
 
         `extras` as for `submit` (a spoken attempt's `delivery` and `transcript`)."""
         question = self.question_at(position)
-        feedback = check(answer, question=question.id, lang=self.plan.lang)
+        feedback, answer_id = self._save(
+            position,
+            question,
+            answer,
+            question.text.get(self.plan.lang),
+            "answer",
+            duration_s=duration_s,
+            token=token,
+            extras=extras,
+        )
+        return Turn(question, feedback, None, answer_id, answer)
+
+    def _save(
+        self,
+        position: int,
+        question: Question,
+        answer: str,
+        question_text: str,
+        kind: str,
+        *,
+        checked: str | None = None,
+        duration_s: float | None = None,
+        timed_out: bool = False,
+        token: str | None = None,
+        extras: dict[str, Any] | None = None,
+    ) -> tuple[Feedback, int]:
+        """Check `checked` (by default the answer itself) and save the answer with that feedback and the
+        `extras`; returns the feedback and the answer's id."""
+        lang = self.plan.lang
+        feedback = check(answer if checked is None else checked, question=question.id, lang=lang)
         answer_id = self.store.add_answer(
             self.user_id,
             interview_id=self.interview_id,
             position=position,
             question_id=question.id,
-            question_text=question.text.get(self.plan.lang),
+            question_text=question_text,
             text=answer,
-            lang=self.plan.lang,
+            lang=lang,
             score=feedback.score,
             feedback={**feedback_to_json(feedback), **(extras or {})},
+            kind=kind,
             duration_s=duration_s,
+            timed_out=timed_out,
             submission_token=token,
         )
-        return Turn(question, feedback, None, answer_id, answer)
+        return feedback, answer_id
 
     def skip_follow_up(self) -> None:
         """Move on without answering the pending follow-up."""

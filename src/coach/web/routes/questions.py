@@ -140,13 +140,14 @@ def question_page(request: Request, question_id: str, lang: LangDep):  # type: i
     question = get_question(question_id)
     if question is None:
         raise HTTPException(status_code=404)
+    rubric, avoids = rubric_names(question.rubric, lang)
     return render(
         request,
         "question.html",
         lang,
         question=question,
-        rubric=rubric_names(question.rubric, lang)[0],
-        avoids=rubric_names(question.rubric, lang)[1],
+        rubric=rubric,
+        avoids=avoids,
         category=category_name(question.category, lang),
         sector=sector_name(question.sector, lang),
         roles=[role_name(r, lang) if r != "any" else translate(lang, "every role") for r in question.roles],
