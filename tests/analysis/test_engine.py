@@ -72,11 +72,13 @@ def test_free_text_question_is_matched_to_the_bank_and_reported() -> None:
     assert 0.75 <= feedback.question.match <= 1.0
 
 
-def test_unmatched_free_text_question_falls_back_to_the_general_rubric() -> None:
+def test_unmatched_free_text_question_of_no_known_kind_gets_the_open_rubric() -> None:
     feedback = check(STRONG_NL, question="Describe the smell of freshly cut grass")
     assert feedback.question.id is None
     assert feedback.question.match < 0.75
-    assert "structure.star" in statuses(feedback)
+    assert feedback.question.kind == "open"
+    assert feedback.rubric == ("evidence.concrete_example",)
+    assert "structure.star" not in statuses(feedback)
 
 
 def test_unknown_question_id_is_a_clear_error_in_the_answers_language() -> None:

@@ -21,7 +21,7 @@ def test_plan_shape(sector: str, role: str, level: str) -> None:
     assert len(ids) == 8 and len(set(ids)) == 8
     assert ids[-1] == CLOSING_ID
     opener = QUESTIONS[ids[0]]
-    assert opener.kind == "opening"
+    assert opener.stage == "opening"
     if sector == "sales":
         assert opener.category == "targets"
     middle = [QUESTIONS[i] for i in ids[1:-1]]

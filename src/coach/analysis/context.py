@@ -35,6 +35,7 @@ class Analysis:
     sector: str
     question: Question | None = None
     question_text: str | None = None
+    kind: str | None = None  # the question's kind (content/kinds.yaml); None when no question was given
     star: dict[str, list[Span]] = field(default_factory=dict)
     fillers: list[tuple[str, Span]] = field(default_factory=list)
     outcomes: dict[str, Outcome] = field(default_factory=dict)

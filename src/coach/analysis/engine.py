@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from functools import lru_cache
-from importlib import resources
 
 from coach.analysis.checks import CHECKS
 from coach.analysis.context import Analysis, Outcome
@@ -18,20 +16,15 @@ from coach.analysis.star import segment
 from coach.analysis.text import split_sentences, tokenize
 from coach.analysis.types import Feedback, Finding, Lang, QuestionRef
 from coach.content.bank import get_question, match_question
+from coach.content.kinds import FALLBACK, classify, get_kind
 from coach.content.schema import Question
 from coach.errors import MAX_ANSWER_CHARS, input_error
-from coach.yaml_files import parse_yaml
 
 QUESTION_ID_RE = re.compile(r"^(it|sales|general)\.[a-z0-9_]+$")
 MATCH_THRESHOLD = 0.75
+EXACT_THRESHOLD = 0.97  # this close, a bank question is the question, whatever the wording's kind
 SECTOR_THRESHOLD = 0.5
-
-
-@lru_cache(maxsize=1)
-def default_rubrics() -> dict[str, tuple[str, ...]]:
-    """The rubric per sector for answers whose question is not in the bank."""
-    text = resources.files("coach.content").joinpath("rubrics.yaml").read_text(encoding="utf-8")
-    return {sector: tuple(ids) for sector, ids in parse_yaml(text).items()}
+DEFAULT_KIND = "behavioural"  # an answer checked without a question is most often a story
 
 
 def analyse(
@@ -40,6 +33,7 @@ def analyse(
     question: Question | None = None,
     question_text: str | None = None,
     sector: str = "general",
+    kind: str | None = None,
 ) -> Analysis:
     """Take an answer apart: words, sentences, figures, STAR(R) parts and fillers."""
     from coach.analysis.numbers import extract_numbers
@@ -55,6 +49,7 @@ def analyse(
         sector=question.sector if question else sector,
         question=question,
         question_text=question_text or (question.text.get(lang) if question else None),
+        kind=question.kind if question else kind,
     )
     analysis.star = segment(text, sentences, lang)
     analysis.fillers = find_fillers(text, lang)
@@ -108,7 +103,12 @@ def choose_follow_up(
 
 
 def resolve_question(question: str | None) -> tuple[Question | None, QuestionRef, str | None, str | None]:
-    """Look up a bank id or match free text; returns the question, its reference, the asked text, an error."""
+    """Look up a bank id or match free text; returns the question, its reference, the asked text, an error.
+
+    Free text gets the bank question it matches closely, unless its wording says it is another kind of
+    question (then the match is a look-alike, not the same question); otherwise it keeps the kind its
+    wording shows (content/kinds.yaml) and is judged on that kind's rubric.
+    """
     if not question or not question.strip():
         return None, QuestionRef(None, None, 0.0, "general"), None, None
     asked = question.strip()
@@ -116,19 +116,26 @@ def resolve_question(question: str | None) -> tuple[Question | None, QuestionRef
         found = get_question(asked)
         if found is None:
             return None, QuestionRef(None, asked, 0.0, "general"), None, asked
-        return found, QuestionRef(found.id, None, 1.0, found.sector), None, None
+        return found, QuestionRef(found.id, None, 1.0, found.sector, found.kind), None, None
+    kind = classify(asked)
     match = match_question(asked)
     if match is None:
-        return None, QuestionRef(None, asked, 0.0, "general"), asked, None
-    if match.score >= MATCH_THRESHOLD:
-        return (
-            match.question,
-            QuestionRef(match.question.id, asked, match.score, match.question.sector),
-            asked,
-            None,
-        )
+        return None, QuestionRef(None, asked, 0.0, "general", kind), asked, None
+    same_kind = kind in (FALLBACK, match.question.kind)
+    if match.score >= MATCH_THRESHOLD and (same_kind or match.score >= EXACT_THRESHOLD):
+        q = match.question
+        return q, QuestionRef(q.id, asked, match.score, q.sector, q.kind), asked, None
     sector = match.question.sector if match.score >= SECTOR_THRESHOLD else "general"
-    return None, QuestionRef(None, asked, match.score, sector), asked, None
+    if kind == FALLBACK and match.score >= MATCH_THRESHOLD:
+        kind = match.question.kind
+    return None, QuestionRef(None, asked, match.score, sector, kind), asked, None
+
+
+def rubric_for(question: Question | None, kind: str | None) -> tuple[str, ...]:
+    """The criteria an answer is judged on: its bank question's rubric, else its kind's."""
+    if question is not None:
+        return question.rubric
+    return get_kind(kind or DEFAULT_KIND).rubric
 
 
 def check(answer: str, question: str | None = None, lang: str | None = None) -> Feedback:
@@ -142,8 +149,8 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
         raise TypeError("answer must be a str")
     q, ref, asked, unknown_id = resolve_question(question)
     language: Lang = lang if lang in ("nl", "en") else detect_language(answer[:MAX_ANSWER_CHARS])  # type: ignore[assignment]
-    if q is not None and ref.text is None or q is not None:
-        ref = QuestionRef(ref.id, q.text.get(language), ref.match, ref.sector)
+    if q is not None:
+        ref = QuestionRef(ref.id, q.text.get(language), ref.match, ref.sector, ref.kind)
     error = None
     if unknown_id is not None:
         error = input_error("E004", language, question=unknown_id)
@@ -152,11 +159,11 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
     elif lang is not None and lang not in ("nl", "en"):
         error = input_error("E006", language, value=lang)
     if error is not None:
-        return Feedback(language, ref, 0, (), {}, (), (), 0, 0, error=error)
+        return Feedback(language, ref, 0, (), {}, (), (), 0, 0, error=error, rubric=())
 
-    analysis = analyse(answer, language, q, asked, ref.sector)
+    analysis = analyse(answer, language, q, asked, ref.sector, ref.kind)
     criteria = load_criteria()
-    rubric = q.rubric if q is not None else default_rubrics()[ref.sector]
+    rubric = rubric_for(q, ref.kind)
     ids = list(dict.fromkeys([*rubric, *(c.id for c in criteria.values() if c.always)]))
     results: list[tuple[Criterion, Outcome]] = []
     for criterion_id in ids:
@@ -178,7 +185,7 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
     return Feedback(
         language=language,
         question=ref,
-        score=score(results, analysis.question.kind if analysis.question else None),
+        score=score(results, ref.kind),
         findings=findings,
         star={part: tuple(spans) for part, spans in analysis.star.items()},
         numbers=tuple(analysis.numbers),
@@ -187,4 +194,5 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
         sentences=len(analysis.sentences),
         follow_up=follow_up,
         mismatches=tuple(analysis.mismatches),
+        rubric=rubric,
     )

@@ -159,9 +159,9 @@ _LENGTH_VERDICTS = {
 def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     """Answer length against the question's guidance: far too short is missed, a little short or rambling a
     warning."""
-    from coach.content.schema import DEFAULT_LENGTH
+    from coach.content.kinds import get_kind
 
-    bounds = analysis.question.words_range if analysis.question else DEFAULT_LENGTH["behavioural"]
+    bounds = analysis.question.words_range if analysis.question else get_kind(analysis.kind or "behavioural").length
     values = {"words": str(analysis.words), "min": str(bounds.min), "max": str(bounds.max)}
     if analysis.words < FAR_TOO_SHORT * bounds.min:
         return Outcome("missed", (), values)

@@ -53,6 +53,7 @@ class QuestionRef:
     text: str | None
     match: float
     sector: str
+    kind: str | None = None  # content/kinds.yaml: self_intro, behavioural, objection, ... (None: no question)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Feedback:
     follow_up: str | None = None
     mismatches: tuple[Mismatch, ...] = field(default=())
     error: InputError | None = None
+    rubric: tuple[str, ...] = ()  # the criteria this answer was judged on (its question's, or its kind's)
 
 
 @dataclass(frozen=True)

@@ -54,28 +54,33 @@ class Match:
 
 
 def match_question(text: str, questions: Iterable[Question] | None = None) -> Match | None:
-    """Find the bank question closest to `text` in either language, or None when the bank is empty."""
-    from rapidfuzz import fuzz, process
+    """Find the bank question closest to `text` in either language, or None when the bank is empty.
+
+    Every question is scored on the whole wording (a blend of token-set and plain similarity), so two
+    questions that both contain every word of `text` are told apart by how close they are, never by their
+    order in the bank; equal scores go to the shorter question, then the id.
+    """
+    from rapidfuzz import fuzz
 
     pool = list(questions if questions is not None else load_questions().values())
-    if not pool:
-        return None
-    choices: dict[tuple[str, str], str] = {}
-    for q in pool:
-        choices[(q.id, "nl")] = _normalise(q.text.nl)
-        choices[(q.id, "en")] = _normalise(q.text.en)
     query = _normalise(text)
-    if not query:
+    if not pool or not query:
         return None
-    best = process.extractOne(query, choices, scorer=fuzz.token_set_ratio)
-    if best is None:
-        return None
-    _, score, key = best
-    partial = fuzz.ratio(query, choices[key])
-    by_id = {q.id: q for q in pool}
-    # token_set_ratio rewards a query that is a subset; blend with the plain ratio so a
-    # one-word query does not count as a perfect match.
-    return Match(by_id[key[0]], round((0.7 * score + 0.3 * partial) / 100, 3))
+    best: tuple[float, int, str] | None = None
+    best_question: Question | None = None
+    for q in pool:
+        for wording in (q.text.nl, q.text.en):
+            choice = _normalise(wording)
+            if choice == query:
+                return Match(q, 1.0)
+            # token_set_ratio rewards a query that is a subset; the plain ratio keeps a one-word query
+            # from counting as a perfect match and tells apart questions that share all its words.
+            blended = 0.7 * fuzz.token_set_ratio(query, choice) + 0.3 * fuzz.ratio(query, choice)
+            key = (blended, -len(choice), q.id)
+            if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and q.id < best[2]):
+                best, best_question = key, q
+    assert best is not None and best_question is not None
+    return Match(best_question, round(best[0] / 100, 3))
 
 
 def _normalise(text: str) -> str:

@@ -10,7 +10,6 @@ from coach.analysis.rules import Bilingual
 
 Sector = Literal["it", "sales", "general"]
 Level = Literal["junior", "medior", "senior"]
-Kind = Literal["opening", "behavioural", "technical", "situational", "closing"]
 
 IT_ROLES = ("backend", "frontend", "data", "devops", "qa", "lead")
 SALES_ROLES = ("sdr", "ae", "am", "se")
@@ -82,14 +81,6 @@ class Length(BaseModel):
     max: int = Field(ge=1)
 
 
-DEFAULT_LENGTH: dict[str, Length] = {
-    "opening": Length(min=60, max=300),
-    "behavioural": Length(min=90, max=380),
-    "technical": Length(min=80, max=420),
-    "situational": Length(min=70, max=350),
-    "closing": Length(min=15, max=200),
-}
-
 
 class Question(BaseModel):
     """One interview question with what it tests, its rubric and its example answers."""
@@ -98,7 +89,7 @@ class Question(BaseModel):
     id: str = Field(pattern=r"^(it|sales|general)\.[a-z0-9_]+$")
     sector: Sector
     category: str
-    kind: Kind
+    kind: str  # one of content/kinds.yaml: self_intro, behavioural, objection, ...
     roles: tuple[str, ...] = Field(min_length=1)
     levels: tuple[Level, ...] = Field(min_length=1)
     likely: tuple[Level, ...] = ()
@@ -120,6 +111,10 @@ class Question(BaseModel):
         return roles
 
     def model_post_init(self, __context: object) -> None:
+        from coach.content.kinds import load_kinds
+
+        if self.kind not in load_kinds():
+            raise ValueError(f"{self.id}: kind {self.kind!r} is not one of {tuple(load_kinds())}")
         if self.category not in CATEGORIES[self.sector]:
             raise ValueError(f"{self.id}: category {self.category!r} is not one of {CATEGORIES[self.sector]}")
         if not self.id.startswith(self.sector + "."):
@@ -127,4 +122,15 @@ class Question(BaseModel):
 
     @property
     def words_range(self) -> Length:
-        return self.length or DEFAULT_LENGTH[self.kind]
+        """How many words a good answer takes: the question's own range, else its kind's."""
+        from coach.content.kinds import get_kind
+
+        bounds = get_kind(self.kind).length
+        return self.length or Length(min=bounds.min, max=bounds.max)
+
+    @property
+    def stage(self) -> str:
+        """Where an interview plan puts this question: opening, middle or closing."""
+        from coach.content.kinds import get_kind
+
+        return get_kind(self.kind).stage

@@ -92,22 +92,22 @@ def make_plan(
     bank = [q for q in load_questions().values() if _fits(q, role, level)]
 
     if sector == "sales":  # the targets question opens practically every sales interview
-        openers = [q for q in bank if q.kind == "opening" and q.category == "targets"]
+        openers = [q for q in bank if q.stage == "opening" and q.category == "targets"]
     else:
-        openers = [q for q in bank if q.kind == "opening" and q.sector in ("it", "general")]
+        openers = [q for q in bank if q.stage == "opening" and q.sector in ("it", "general")]
     if not openers:
-        openers = [q for q in bank if q.kind == "opening"]
+        openers = [q for q in bank if q.stage == "opening"]
     opener = rng.choice(sorted(openers, key=lambda q: q.id))
     used = {opener.category}
 
     middle_n = total - 2
     sector_n = round(middle_n * SECTOR_SHARE)
     sector_pool = sorted(
-        (q for q in bank if q.sector == sector and q.kind not in ("opening", "closing") and q is not opener),
+        (q for q in bank if q.sector == sector and q.stage == "middle" and q is not opener),
         key=lambda q: q.id,
     )
     general_pool = sorted(
-        (q for q in bank if q.sector == "general" and q.kind not in ("opening", "closing")),
+        (q for q in bank if q.sector == "general" and q.stage == "middle"),
         key=lambda q: q.id,
     )
     sector_qs = _pick(rng, sector_pool, sector_n, level, used, [opener])

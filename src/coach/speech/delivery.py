@@ -209,8 +209,7 @@ def _kind(question: object) -> str | None:
     if isinstance(question, str):
         from coach.analysis.engine import resolve_question
 
-        found = resolve_question(question)[0]
-        return found.kind if found is not None else None
+        return resolve_question(question)[1].kind
     return getattr(question, "kind", None)
 
 
