@@ -161,7 +161,8 @@ def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     warning."""
     from coach.content.kinds import get_kind
 
-    bounds = analysis.question.words_range if analysis.question else get_kind(analysis.kind or "behavioural").length
+    kind = get_kind(analysis.kind or "behavioural")
+    bounds = analysis.question.words_range if analysis.question else kind.length
     values = {"words": str(analysis.words), "min": str(bounds.min), "max": str(bounds.max)}
     if analysis.words < FAR_TOO_SHORT * bounds.min:
         return Outcome("missed", (), values)
