@@ -21,7 +21,7 @@ from coach.content.schema import Question
 from coach.errors import MAX_ANSWER_CHARS, input_error
 
 QUESTION_ID_RE = re.compile(r"^(it|sales|general)\.[a-z0-9_]+$")
-MATCH_THRESHOLD = 0.75
+MATCH_THRESHOLD = 0.85  # below this, look-alikes ("a conflict" vs "giving feedback") were wrong as often as right
 EXACT_THRESHOLD = 0.97  # this close, a bank question is the question, whatever the wording's kind
 SECTOR_THRESHOLD = 0.5
 DEFAULT_KIND = "behavioural"  # an answer checked without a question is most often a story

@@ -31,3 +31,16 @@ def score(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = None)
             cap = min(cap, criterion.cap[outcome.status])
     base = 100.0 * earned / total if total else 0.0
     return int(max(0, min(cap, round(base - penalty))))
+
+
+BANDS: tuple[tuple[int, str], ...] = (
+    (85, "excellent"),
+    (65, "strong"),
+    (40, "on_the_way"),
+    (0, "not_yet"),
+)
+
+
+def band(value: int) -> str:
+    """The band a score falls in: not_yet, on_the_way, strong or excellent (docs/scoring.md)."""
+    return next(name for floor, name in BANDS if value >= floor)

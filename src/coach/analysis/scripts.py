@@ -10,7 +10,7 @@ from functools import lru_cache
 from coach.analysis.checks import checklist_from
 from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_hedges
-from coach.analysis.rules import Criterion, Part
+from coach.analysis.rules import Criterion, Part, load_criteria
 from coach.analysis.stems import cached_content_stems, content_stems
 from coach.analysis.text import Token
 from coach.analysis.types import Span
@@ -192,7 +192,7 @@ def looks_like_language(analysis: Analysis) -> bool:
 
 
 @script("relevance")
-def relevance(analysis: Analysis, criterion: Criterion) -> Outcome:
+def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     """Does the answer answer the question? Empty, gibberish, echoed, looping or off-topic is missed."""
     lang = analysis.lang
     if analysis.words == 0:
@@ -207,16 +207,40 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome:
         asked = cached_content_stems(analysis.question_text, lang)
         if asked and answer_stems and len(answer_stems - asked) <= max(2, len(answer_stems) // 5):
             return Outcome("missed", ((0, len(analysis.text)),), {"reason": _REASONS["echo"][lang]})
-    if analysis.question is None:
-        return Outcome("met")
+    if analysis.question is None and not analysis.question_text:
+        return None  # no question: nothing to be on or off topic about
+    if analysis.words < criterion.params.get("min_words_for_topic", 12):
+        return None  # too short to tell; the length check speaks to that
     topic: set[str] = set()
-    for text in (*analysis.question.keywords.get(lang), analysis.question.text.get(lang)):
+    texts = [analysis.question_text or ""]
+    if analysis.question is not None:
+        texts += [*analysis.question.keywords.get(lang), analysis.question.text.get(lang)]
+    for text in texts:
         topic |= cached_content_stems(text, lang)
     hits = answer_stems & topic
-    if hits or analysis.words < criterion.params.get("min_words_for_topic", 12):
-        spans = _stem_spans(analysis, hits)
-        return Outcome("met", spans)
-    return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
+    shape = _core_status(analysis)
+    if shape == "missed" and not hits:
+        return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
+    if shape == "met" or (hits and shape == "warning") or len(hits) >= 2:
+        return Outcome("met", _stem_spans(analysis, hits))
+    return None  # no claim either way: a tick needs evidence as much as a cross
+
+
+def _core_status(analysis: Analysis) -> str | None:
+    """How the answer does on what its kind of question is about (content/kinds.yaml `rubric`): met when
+    one of those criteria is met, else warning, else missed; None when none of them ran."""
+    from coach.content.kinds import get_kind
+
+    criteria = load_criteria()
+    core = [
+        analysis.outcomes[c].status
+        for c in get_kind(analysis.kind or "behavioural").rubric
+        if c in analysis.outcomes and criteria[c].extends != "avoidance"
+    ]
+    for status in ("met", "warning", "missed"):
+        if status in core:
+            return status
+    return None
 
 
 def _stem_spans(analysis: Analysis, stems: set[str]) -> tuple[Span, ...]:
