@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from coach.analysis.types import Feedback, InputError
+from coach.analysis.scoring import describe_band
+from coach.analysis.types import Feedback, Finding, InputError
 
 if TYPE_CHECKING:
     from coach.speech import SpokenFeedback
@@ -23,18 +24,15 @@ def feedback_to_json(feedback: Feedback, item_id: Any = None) -> dict[str, Any]:
             "text": feedback.question.text,
             "match": feedback.question.match,
             "sector": feedback.question.sector,
+            "kind": feedback.question.kind,
+            "kind_label": kind_label(feedback.question.kind, feedback.language),
         },
         "score": feedback.score,
-        "findings": [
-            {
-                "criterion": f.criterion,
-                "status": f.status,
-                "message": f.message,
-                "tip": f.tip,
-                "spans": [list(s) for s in f.spans],
-            }
-            for f in feedback.findings
-        ],
+        "band": {"id": feedback.band, **describe_band(feedback.band, feedback.language)},
+        "score_breakdown": dict(feedback.score_parts),
+        "rubric": list(feedback.rubric),
+        "next_step": finding_to_json(feedback.next_step) if feedback.next_step else None,
+        "findings": [finding_to_json(f) for f in feedback.findings],
         "star": {
             part: [list(s) for s in feedback.star.get(part, ())]
             for part in ("situation", "task", "action", "result", "reflection")
@@ -57,6 +55,25 @@ def feedback_to_json(feedback: Feedback, item_id: Any = None) -> dict[str, Any]:
     if feedback.error is not None:
         result["error"] = error_to_json(feedback.error)
     return result
+
+
+def finding_to_json(finding: Finding) -> dict[str, Any]:
+    """The wire form of one finding."""
+    return {
+        "criterion": finding.criterion,
+        "status": finding.status,
+        "message": finding.message,
+        "tip": finding.tip,
+        "spans": [list(s) for s in finding.spans],
+    }
+
+
+def kind_label(kind: str | None, lang: str) -> str | None:
+    """The name of a question kind in `lang` (None when no question was given)."""
+    from coach.content.kinds import load_kinds
+
+    found = load_kinds().get(kind) if kind else None
+    return found.label.get(lang) if found else None
 
 
 def spoken_extras(spoken: SpokenFeedback) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_fillers
 from coach.analysis.language import detect_language
 from coach.analysis.rules import Criterion, load_criteria
-from coach.analysis.scoring import score
+from coach.analysis.scoring import band, breakdown, total
 from coach.analysis.scripts import SCRIPTS
 from coach.analysis.star import segment
 from coach.analysis.text import split_sentences, tokenize
@@ -21,7 +21,7 @@ from coach.content.schema import Question
 from coach.errors import MAX_ANSWER_CHARS, input_error
 
 QUESTION_ID_RE = re.compile(r"^(it|sales|general)\.[a-z0-9_]+$")
-MATCH_THRESHOLD = 0.85  # below this, look-alikes ("a conflict" vs "giving feedback") were wrong as often as right
+MATCH_THRESHOLD = 0.85  # below, look-alikes ("a conflict" vs "giving feedback") were wrong as often as right
 EXACT_THRESHOLD = 0.97  # this close, a bank question is the question, whatever the wording's kind
 SECTOR_THRESHOLD = 0.5
 DEFAULT_KIND = "behavioural"  # an answer checked without a question is most often a story
@@ -71,11 +71,43 @@ def run_criterion(text: str, criterion_id: str, lang: Lang, question: str | None
     return run(analyse(text, lang, q), load_criteria()[criterion_id])
 
 
-def _finding(criterion: Criterion, outcome: Outcome, lang: Lang) -> Finding:
+def _finding(criterion: Criterion, outcome: Outcome, lang: Lang, length: int) -> Finding:
+    """The finding a candidate sees; its spans always point at words of the answer (never outside it)."""
     message = criterion.message(outcome.status, lang)
     with contextlib.suppress(KeyError, IndexError, ValueError):
         message = message.format(**outcome.values)
-    return Finding(criterion.id, outcome.status, message, criterion.tip.get(lang), outcome.spans)  # type: ignore[arg-type]
+    spans = tuple((a, b) for a, b in outcome.spans if 0 <= a < b <= length)
+    return Finding(criterion.id, outcome.status, message, criterion.tip.get(lang), spans)  # type: ignore[arg-type]
+
+
+def choose_next_step(
+    results: list[tuple[Criterion, Outcome]], rubric: tuple[str, ...], kind: str | None
+) -> tuple[Criterion, Outcome] | None:
+    """The one change that would lift this answer most, as a coach would pick it.
+
+    In order: answer the question at all; drop a red flag (the warning with the highest penalty); then
+    what this kind of question is about (content/kinds.yaml); then length when far too short; then the
+    rubric criterion not met that weighs most; then a delivery habit. None when nothing is left to fix.
+    """
+    core = set(get_kind(kind or DEFAULT_KIND).rubric)
+    by_id = {criterion.id: (criterion, outcome) for criterion, outcome in results}
+
+    def first(candidates: list[tuple[Criterion, Outcome]]) -> tuple[Criterion, Outcome] | None:
+        return candidates[0] if candidates else None
+
+    not_met = [(c, o) for c, o in results if o.status != "met"]
+    relevance = by_id.get("relevance.on_topic")
+    if relevance and relevance[1].status == "missed":
+        return relevance
+    flags = sorted((item for item in not_met if item[0].penalty > 0), key=lambda item: -item[0].penalty)
+    length = by_id.get("delivery.length")
+    return (
+        first(flags)
+        or first([item for item in not_met if item[0].id in core and item[0].extends != "avoidance"])
+        or (length if length and length[1].status == "missed" else None)
+        or first(sorted((item for item in not_met if item[0].id in rubric), key=lambda item: -item[0].weight))
+        or first(not_met)
+    )
 
 
 def choose_follow_up(
@@ -145,6 +177,13 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
     "en", detected when not given. Never raises on a string answer: input that can't be checked gives
     a Feedback whose `error` says why.
     """
+    return evaluate(answer, question, lang)[0]
+
+
+def evaluate(
+    answer: str, question: str | None = None, lang: str | None = None
+) -> tuple[Feedback, list[tuple[Criterion, Outcome]]]:
+    """check(), and the outcome of every criterion that ran (for fitting and explaining the score)."""
     if not isinstance(answer, str):
         raise TypeError("answer must be a str")
     q, ref, asked, unknown_id = resolve_question(question)
@@ -159,7 +198,7 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
     elif lang is not None and lang not in ("nl", "en"):
         error = input_error("E006", language, value=lang)
     if error is not None:
-        return Feedback(language, ref, 0, (), {}, (), (), 0, 0, error=error, rubric=())
+        return Feedback(language, ref, 0, (), {}, (), (), 0, 0, error=error, rubric=()), []
 
     analysis = analyse(answer, language, q, asked, ref.sector, ref.kind)
     criteria = load_criteria()
@@ -176,16 +215,20 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
     relevant = analysis.outcomes.get("relevance.on_topic", Outcome("met")).status == "met"
     if not relevant:  # say first that the answer doesn't answer the question
         results.sort(key=lambda item: item[0].id != "relevance.on_topic")
+    parts = breakdown(results, ref.kind)
+    value = total(parts)
+    praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
     findings = tuple(
-        _finding(criterion, outcome, language)
+        _finding(criterion, outcome, language, len(answer))
         for criterion, outcome in results
-        if outcome.status != "met" or (relevant and criterion.extends != "avoidance")
+        if outcome.status != "met" or (praise and criterion.extends != "avoidance")
     )
     follow_up = choose_follow_up(results, rubric, language) if relevant else None
-    return Feedback(
+    step = choose_next_step(results, rubric, ref.kind)
+    feedback = Feedback(
         language=language,
         question=ref,
-        score=score(results, ref.kind),
+        score=value,
         findings=findings,
         star={part: tuple(spans) for part, spans in analysis.star.items()},
         numbers=tuple(analysis.numbers),
@@ -195,4 +238,8 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
         follow_up=follow_up,
         mismatches=tuple(analysis.mismatches),
         rubric=rubric,
+        band=band(value),
+        next_step=_finding(*step, language, len(answer)) if step else None,
+        score_parts=parts,
     )
+    return feedback, results

@@ -73,6 +73,9 @@ class Feedback:
     mismatches: tuple[Mismatch, ...] = field(default=())
     error: InputError | None = None
     rubric: tuple[str, ...] = ()  # the criteria this answer was judged on (its question's, or its kind's)
+    band: str = "not_yet"  # not_yet | on_the_way | strong | excellent (analysis/bands.yaml)
+    next_step: Finding | None = None  # the one change that would lift this answer most
+    score_parts: dict[str, int] = field(default_factory=dict)  # points per feature, penalty, cap, ceiling
 
 
 @dataclass(frozen=True)

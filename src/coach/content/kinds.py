@@ -43,6 +43,7 @@ class QuestionKind(BaseModel):
     length: KindLength
     rubric: tuple[str, ...] = Field(min_length=1)
     exclude: tuple[str, ...] = ()
+    depth: tuple[str, ...] = ()
     patterns: KindPatterns
 
 
