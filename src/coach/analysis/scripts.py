@@ -97,7 +97,11 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
 
 @script("hedges")
 def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
-    """Hedges ("I think", "misschien") per 100 words, against a threshold."""
+    """Hedges ("I think", "misschien") per 100 words, against a threshold.
+
+    "You state things with confidence" is said only of an answer without a single hedge; a few hedges
+    under the threshold give no finding either way (None).
+    """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
     spans = find_hedges(analysis.text, analysis.lang)
@@ -105,6 +109,8 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     values = {"count": str(len(spans)), "rate": _fmt(rate, analysis.lang)}
     if len(spans) >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 2):
         return Outcome("warning", tuple(spans), values)
+    if spans:
+        return None
     return Outcome("met", (), values)
 
 
