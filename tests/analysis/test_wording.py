@@ -81,3 +81,57 @@ def test_the_managers_decision_is_not_the_candidates_action(lang: str, answer: s
     assert own is not None and own.status != "met"
     ownership = run_criterion(answer, "attitude.ownership", lang)  # type: ignore[arg-type]
     assert ownership is not None and ownership.status != "met"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_jargon_lexicon_has_80_terms_each_with_a_plain_alternative(lang: str) -> None:
+    from coach.lang import load_data
+
+    terms = load_data(lang, "jargon")["terms"]
+    assert len(terms) >= 80
+    for term, value in terms.items():
+        plain = value["plain"] if isinstance(value, dict) else value
+        assert isinstance(plain, str) and len(plain) > 5, term
+        assert set(value) <= {"plain", "also", "case"} if isinstance(value, dict) else True, term
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "plain"),
+    [
+        (
+            "nl",
+            "Ik heb de CFO uitgelegd dat we de monoliet opknippen in microservices in containers op Kubernetes, "
+            "met een CI/CD-pipeline, zodat de latency daalt. Dat scheelt ons bijvoorbeeld serverkosten. "
+            "Is dat duidelijk?",
+            "vertraging of wachttijd",
+        ),
+        (
+            "en",
+            "I told the CFO we're splitting the monolith into microservices in containers on Kubernetes, with a "
+            "CI/CD pipeline, so latency goes down. For example, it saves us server costs. Does that make sense?",
+            "delay, or waiting time",
+        ),
+    ],
+)
+def test_a_jargon_dump_is_marked_and_its_closing_check_does_not_count(lang: str, answer: str, plain: str) -> None:
+    feedback = check(answer, "it.explain_containers_to_cfo", lang)
+    finding = next(f for f in feedback.findings if f.criterion == "it.explain_simply")
+    assert finding.status != "met"
+    marked = {answer[a:b] for a, b in finding.spans}
+    assert {"microservices", "Kubernetes", "latency"} <= marked
+    assert "containers" not in marked  # the question itself asks about containers
+    assert plain in finding.message
+    assert "{" not in finding.message
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "The rest of the team kept the branch in Utrecht open, and marketing ran the campaign."),
+        ("nl", "De rest van het team hield het schema van de campagne bij, en de filiaalmanager plande de week."),
+    ],
+)
+def test_ordinary_words_are_not_jargon(lang: str, answer: str) -> None:
+    from coach.analysis.jargon import find_jargon
+
+    assert find_jargon(answer, lang) == []
