@@ -63,6 +63,7 @@ def test_criterion_has_messages_for_the_statuses_it_can_give(criterion_id: str) 
 def test_every_pattern_compiles(criterion_id: str) -> None:
     criterion = CRITERIA[criterion_id]
     sets = [criterion.patterns, criterion.bad_patterns, criterion.exceptions,
-            *(part.patterns for part in criterion.parts.values())]
+            *(part.patterns for part in criterion.parts.values()),
+            *((criterion.quiet_when.more, criterion.quiet_when.than) if criterion.quiet_when else ())]
     problems = [p for s in sets for p in s.errors()]
     assert not problems, f"{criterion_id}: {problems}"

@@ -17,10 +17,26 @@ def existence(analysis: Analysis, criterion: Criterion) -> Outcome:
 
 
 def avoidance(analysis: Analysis, criterion: Criterion) -> Outcome:
-    """A warning when the patterns match (something to avoid, such as blaming); met otherwise."""
+    """A warning when the patterns match (something to avoid, such as blaming); met otherwise.
+
+    Met as well when the criterion's `quiet_when` holds: its `more` wording outnumbers its `than` wording.
+    """
     lang = analysis.lang
     spans = analysis.find(criterion.patterns.compiled(lang), criterion.exceptions.compiled(lang))
-    return Outcome("warning" if len(spans) >= criterion.min else "met", tuple(spans))
+    if len(spans) < criterion.min:
+        return Outcome("met", tuple(spans))
+    if _quiet(analysis, criterion):
+        return Outcome("met")
+    return Outcome("warning", tuple(spans))
+
+
+def _quiet(analysis: Analysis, criterion: Criterion) -> bool:
+    quiet = criterion.quiet_when
+    if quiet is None:
+        return False
+    more = analysis.find(quiet.more.compiled(analysis.lang))
+    than = analysis.find(quiet.than.compiled(analysis.lang))
+    return len(more) > len(than)
 
 
 def balance(analysis: Analysis, criterion: Criterion) -> Outcome:

@@ -159,6 +159,15 @@ class Part(BaseModel):
     follow_up: Bilingual | None = None
 
 
+class QuietWhen(BaseModel):
+    """An avoidance criterion stays quiet when the answer has more matches of `more` than of `than`
+    (lone_wolf in a story told with "we": the first-person criterion already says so)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    more: PatternSet
+    than: PatternSet
+
+
 class Criterion(BaseModel):
     """A criterion file, validated."""
 
@@ -181,6 +190,7 @@ class Criterion(BaseModel):
     bad_patterns: PatternSet = PatternSet()
     exceptions: PatternSet = PatternSet()
     parts: dict[str, Part] = {}
+    quiet_when: QuietWhen | None = None
     params: dict[str, float] = {}
     messages: Messages
     tip: Bilingual

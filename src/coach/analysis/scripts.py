@@ -7,9 +7,10 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from coach.analysis.checks import checklist_from
+from coach.analysis.checks import checklist_from, checklist_outcome
 from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_hedges
+from coach.analysis.jargon import find_jargon
 from coach.analysis.rules import Criterion, Part, load_criteria
 from coach.analysis.stems import cached_content_stems, content_stems
 from coach.analysis.text import Token
@@ -97,7 +98,11 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
 
 @script("hedges")
 def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
-    """Hedges ("I think", "misschien") per 100 words, against a threshold."""
+    """Hedges ("I think", "misschien") per 100 words, against a threshold.
+
+    "You state things with confidence" is said only of an answer without a single hedge; a few hedges
+    under the threshold give no finding either way (None).
+    """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
     spans = find_hedges(analysis.text, analysis.lang)
@@ -105,6 +110,8 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     values = {"count": str(len(spans)), "rate": _fmt(rate, analysis.lang)}
     if len(spans) >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 2):
         return Outcome("warning", tuple(spans), values)
+    if spans:
+        return None
     return Outcome("met", (), values)
 
 
@@ -297,3 +304,57 @@ def candidate_questions(analysis: Analysis, criterion: Criterion) -> Outcome:
     if len(asked) >= needed and strategic:
         return Outcome("met", tuple(strategic), values)
     return Outcome("warning", tuple(shallow or [s.span for s in asked]), values)
+
+
+_JARGON_NOTE = {
+    "nl": " Vakjargon dat je luisteraar waarschijnlijk niet kent: {terms}.",
+    "en": " Jargon your listener probably won't know: {terms}.",
+}
+_INSTEAD = {"nl": "zeg liever: {plain}", "en": "say: {plain}"}
+
+
+@script("explain_simply")
+def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
+    """Explaining to a non-technical listener: the checklist parts, with every jargon term marked and its
+    plain alternative named. In a jargon dump a closing "is dat duidelijk?" does not count as checking
+    understanding, and the explanation can't be met."""
+    lang = analysis.lang
+    exceptions = criterion.exceptions.compiled(lang)
+    jargon = find_jargon(analysis.text, lang, analysis.question_text)
+    dump = len(jargon) >= criterion.params.get("dump_min", 3) and _rate(
+        len(jargon), analysis.words
+    ) >= criterion.params.get("dump_per_100", 4)
+    found: list[str] = []
+    missing: list[str] = []
+    spans: list[Span] = [j.span for j in jargon]
+    follow_up: str | None = None
+    for key, part in criterion.parts.items():
+        hits = analysis.find(part.patterns.compiled(lang), exceptions)
+        if hits and not (dump and key == "check_understanding"):
+            found.append(part.label.get(lang))
+            spans.extend(hits)
+            continue
+        checked_in_dump = dump and key == "check_understanding"
+        missing.append(_CHECK_IN_DUMP[lang] if checked_in_dump else part.label.get(lang))
+        if follow_up is None and part.follow_up is not None:
+            follow_up = part.follow_up.get(lang)
+    outcome = checklist_outcome(criterion, lang, found, missing, sorted(set(spans)), follow_up)
+    terms: dict[str, tuple[str, str]] = {}
+    for j in jargon:
+        said = analysis.text[j.span[0] : j.span[1]]
+        terms.setdefault(said.lower(), (said, j.plain))
+    note = ""
+    if terms:
+        shown = list(terms.values())[:8]
+        listed = "; ".join(f"{said} ({_INSTEAD[lang].format(plain=plain)})" for said, plain in shown)
+        note = _JARGON_NOTE[lang].format(terms=listed)
+    status = "warning" if dump and outcome.status == "met" else outcome.status
+    return Outcome(status, outcome.spans, {**outcome.values, "jargon": note}, outcome.follow_up)
+
+
+_CHECK_IN_DUMP = {
+    "nl": "een uitleg zonder vakjargon (een vraag als 'is dat duidelijk?' helpt pas als de uitleg zelf te "
+    "volgen is)",
+    "en": "an explanation without jargon (asking 'does that make sense?' only helps once the explanation "
+    "itself is plain)",
+}
