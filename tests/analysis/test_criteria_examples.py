@@ -21,14 +21,14 @@ def _cases(kind: str) -> list[pytest.param]:
 
 @pytest.mark.parametrize(("criterion_id", "lang", "answer"), _cases("good"))
 def test_good_example_passes(criterion_id: str, lang: str, answer: str) -> None:
-    outcome = run_criterion(answer, criterion_id, lang)  # type: ignore[arg-type]
+    outcome = run_criterion(answer, criterion_id, lang, CRITERIA[criterion_id].examples.question)  # type: ignore[arg-type]
     status = outcome.status if outcome else "none"
     assert status == "met", f"False negative for {criterion_id} ({lang}, got {status}): {answer!r}"
 
 
 @pytest.mark.parametrize(("criterion_id", "lang", "answer"), _cases("bad"))
 def test_bad_example_fails(criterion_id: str, lang: str, answer: str) -> None:
-    outcome = run_criterion(answer, criterion_id, lang)  # type: ignore[arg-type]
+    outcome = run_criterion(answer, criterion_id, lang, CRITERIA[criterion_id].examples.question)  # type: ignore[arg-type]
     expected = {"warning"} if CRITERIA[criterion_id].extends == "avoidance" else {"missed", "warning"}
     status = outcome.status if outcome else "none"
     assert status in expected, f"False positive for {criterion_id} ({lang}, got {status}): {answer!r}"

@@ -145,9 +145,9 @@ def test_a_little_short_is_a_warning_and_far_too_short_is_capped() -> None:
     little = check(MEDIUM_NL, question=question, lang="nl")  # 80 words, the whole story
     length = next(f for f in little.findings if f.criterion == "delivery.length")
     assert length.status == "warning" and "wat aan de korte kant (80 woorden)" in length.message
-    assert little.score > 45
+    assert little.score_parts["cap"] == 100  # a little short costs its penalty, it doesn't cap
     assert next(f for f in little.findings if f.criterion == "structure.star").status == "met"
     half = " ".join(MEDIUM_NL.split()[:50])  # 50 words: under 60% of 90
     far = check(half, question=question, lang="nl")
     assert next(f for f in far.findings if f.criterion == "delivery.length").status == "missed"
-    assert far.score <= 45
+    assert far.score <= 45 and far.score_parts["cap"] == 45

@@ -1,46 +1,101 @@
-"""The score: weighted share of the rubric met, warnings' own value, penalties and caps (docs/scoring.md)."""
+"""The score: a fitted model over features of the findings, penalties, caps and the bands' ceilings
+(docs/scoring.md)."""
 
 from __future__ import annotations
 
+import pytest
+
 from coach.analysis.context import Outcome
 from coach.analysis.rules import load_criteria
-from coach.analysis.scoring import score
+from coach.analysis.scoring import (
+    EXCELLENT,
+    FEATURES,
+    PERFECT_WITH_FLAWS,
+    band,
+    breakdown,
+    describe_band,
+    features,
+    model,
+    score,
+    total,
+)
 
 C = load_criteria()
+STORY = ["structure.star", "evidence.concrete_example", "evidence.first_person"]  # the behavioural core
+DELIVERY_MET = [(C[c], Outcome("met")) for c in ("delivery.fillers", "delivery.hedges", "delivery.repetition")]
 
 
-def test_weighted_share_of_the_rubric() -> None:
-    # structure.star weighs 2, impact.business 1.5: (2 * 1 + 1.5 * 0) / 3.5 = 57%
-    assert score([(C["structure.star"], Outcome("met")), (C["impact.business"], Outcome("missed"))]) == 57
+def story(status: str, extra: list[tuple[str, str]] = ()) -> list[tuple[object, Outcome]]:  # type: ignore[assignment]
+    return [(C[c], Outcome(status)) for c in STORY] + [(C[c], Outcome(s)) for c, s in extra] + DELIVERY_MET
 
 
-def test_a_warning_earns_its_warning_value() -> None:
-    star, we = C["structure.star"], C["evidence.first_person"]
-    assert we.warning_value == 0.2 and star.warning_value == 0.5
-    # (2 * 0.5 + w * 0.2) / (2 + w)
-    expected = round(100 * (2 * 0.5 + we.weight * 0.2) / (2 + we.weight))
-    assert score([(star, Outcome("warning")), (we, Outcome("warning"))]) == expected
+def test_the_model_has_a_weight_for_every_feature_and_none_negative() -> None:
+    weights = model()
+    assert set(weights) == {"intercept", *FEATURES}
+    assert all(weights[f] >= 0 for f in FEATURES)
 
 
-def test_penalties_subtract_and_caps_limit() -> None:
-    met = (C["structure.star"], Outcome("met"))
+def test_features_read_the_kinds_core_and_the_rest_of_the_rubric() -> None:
+    results = story("met", [("impact.business", "missed")])
+    values = features(results, "behavioural")  # type: ignore[arg-type]
+    assert values == {"core": 1.0, "rubric": 0.0, "delivery": 1.0}
+    assert features(story("missed"), "behavioural")["core"] == 0.0  # type: ignore[arg-type]
+
+
+def test_meeting_more_of_the_rubric_never_lowers_the_score() -> None:
+    worst, middle, best = story("missed"), story("warning"), story("met", [("learning.lesson", "met")])
+    assert score(worst, "behavioural") <= score(middle, "behavioural") <= score(best, "behavioural")  # type: ignore[arg-type]
+    assert score(worst, "behavioural") < score(best, "behavioural")  # type: ignore[arg-type]
+
+
+def test_a_warnings_penalty_is_subtracted_exactly() -> None:
+    clean = story("warning")
     blame = C["attitude.blame"]
-    assert score([met, (blame, Outcome("warning"))]) == 100 - int(blame.penalty)
-    assert score([met, (C["relevance.on_topic"], Outcome("missed"))]) == C["relevance.on_topic"].cap["missed"]
-    assert score([met, (C["delivery.length"], Outcome("missed"))]) == C["delivery.length"].cap["missed"]
+    flagged = [*clean, (blame, Outcome("warning"))]
+    assert breakdown(flagged, "behavioural")["penalty"] == -blame.penalty  # type: ignore[arg-type]
+    assert score(clean, "behavioural") - score(flagged, "behavioural") == blame.penalty  # type: ignore[arg-type]
 
 
-def test_always_and_avoidance_criteria_do_not_add_to_the_base() -> None:
-    assert score([(C["structure.star"], Outcome("missed")), (C["attitude.blame"], Outcome("met")),
-                  (C["delivery.fillers"], Outcome("met"))]) == 0
+def test_caps_limit_the_score() -> None:
+    best = story("met", [("learning.lesson", "met")])
+    for criterion in ("relevance.on_topic", "delivery.length"):
+        capped = [*best, (C[criterion], Outcome("missed"))]
+        assert score(capped, "behavioural") <= C[criterion].cap["missed"]  # type: ignore[arg-type]
 
 
 def test_mostly_generalities_caps_a_behavioural_answer_only() -> None:
     example = C["evidence.concrete_example"]
     assert example.cap_kinds == ("behavioural",)
     results = [(C["structure.star"], Outcome("met")), (C["impact.business"], Outcome("met")),
-               (example, Outcome("warning"))]
-    uncapped = score(results, "technical")
-    assert uncapped > example.cap["warning"]  # "which tools do you use?" may be answered with habits
-    assert score(results, "behavioural") == example.cap["warning"]  # "tell me about a time..." may not
-    assert score(results) == uncapped  # a free-text question of unknown kind
+               (example, Outcome("warning")), *DELIVERY_MET]
+    assert score(results, "behavioural") <= example.cap["warning"]  # type: ignore[arg-type]
+    assert breakdown(results, "process")["cap"] == 100  # type: ignore[arg-type]
+
+
+def test_excellent_needs_the_depth_its_kind_asks_for_and_100_needs_nothing_missing() -> None:
+    shallow = story("met", [("learning.lesson", "missed")])  # a lesson is depth for a story
+    assert breakdown(shallow, "behavioural")["ceiling"] == EXCELLENT - 1  # type: ignore[arg-type]
+    deep = story("met", [("learning.lesson", "met"), ("impact.business", "missed")])
+    assert breakdown(deep, "behavioural")["ceiling"] == PERFECT_WITH_FLAWS  # type: ignore[arg-type]
+    flawless = story("met", [("learning.lesson", "met")])
+    assert breakdown(flawless, "behavioural")["ceiling"] == 100  # type: ignore[arg-type]
+
+
+def test_the_breakdown_adds_up_to_the_score() -> None:
+    results = story("warning", [("attitude.blame", "warning")])
+    parts = breakdown(results, "behavioural")  # type: ignore[arg-type]
+    assert total(parts) == score(results, "behavioural")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("value", "name"), [(0, "not_yet"), (39, "not_yet"), (40, "on_the_way"),
+                                             (64, "on_the_way"), (65, "strong"), (84, "strong"),
+                                             (85, "excellent"), (100, "excellent")])
+def test_bands(value: int, name: str) -> None:
+    assert band(value) == name
+
+
+@pytest.mark.parametrize("name", ["not_yet", "on_the_way", "strong", "excellent"])
+def test_every_band_says_what_it_means_in_both_languages(name: str) -> None:
+    nl, en = describe_band(name, "nl"), describe_band(name, "en")
+    assert nl["label"] and en["label"] and nl["meaning"] and en["meaning"] and nl["label"] != en["label"]
+    assert (nl["next"] is None) == (en["next"] is None) == (name == "excellent")

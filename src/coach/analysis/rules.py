@@ -148,6 +148,7 @@ class Examples(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     good: dict[Literal["nl", "en"], tuple[str, ...]]
     bad: dict[Literal["nl", "en"], tuple[str, ...]]
+    question: str | None = None  # the bank question the examples answer, for criteria that need one
 
 
 class Part(BaseModel):

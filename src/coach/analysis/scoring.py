@@ -1,6 +1,6 @@
 """Turn findings into a score from 0 to 100 that the findings explain (see docs/scoring.md).
 
-The score is a small linear model over four features of the findings, fitted to blind recruiter ratings
+The score is a small linear model over three features of the findings, fitted to blind recruiter ratings
 (benchmarks/fit_score.py writes its weights to analysis/score_model.yaml), less the penalties of red
 flags and within the caps that some findings set. Every point can be traced to a feature, and every
 feature to findings shown to the candidate.
@@ -17,7 +17,7 @@ from coach.analysis.rules import Criterion
 from coach.yaml_files import parse_yaml
 
 STATUS_VALUE = {"met": 1.0, "warning": 0.5, "missed": 0.0}
-FEATURES = ("core", "rubric", "length", "delivery")
+FEATURES = ("core", "rubric", "delivery")
 DELIVERY = ("delivery.fillers", "delivery.hedges", "delivery.repetition")
 DEFAULT_KIND = "behavioural"
 EXCELLENT = 85
@@ -53,7 +53,6 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
 
     core: how the answer does on what its kind of question is about (content/kinds.yaml `rubric`);
     rubric: the weighted share of the question's other rubric criteria met (core's value when it has none);
-    length: the length check (met 1, a little short or long 0.5, far too short 0);
     delivery: the share of fillers, hedges and repetition checks without a warning.
     """
     from coach.content.kinds import get_kind
@@ -61,7 +60,6 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
     core_ids = set(get_kind(kind or DEFAULT_KIND).rubric)
     core: list[float] = []
     earned = total = 0.0
-    length = 1.0
     delivery: list[float] = []
     for criterion, outcome in results:
         if counts_toward_base(criterion):
@@ -70,15 +68,12 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
             else:
                 earned += criterion.weight * _value(criterion, outcome)
                 total += criterion.weight
-        elif criterion.id == "delivery.length":
-            length = STATUS_VALUE[outcome.status]
         elif criterion.id in DELIVERY:
             delivery.append(0.0 if outcome.status == "warning" else 1.0)
     core_value = sum(core) / len(core) if core else (earned / total if total else 0.0)
     return {
         "core": core_value,
         "rubric": earned / total if total else core_value,
-        "length": length,
         "delivery": sum(delivery) / len(delivery) if delivery else 1.0,
     }
 

@@ -228,7 +228,7 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     shape = _core_status(analysis)
     if shape == "missed" and not hits:
         return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
-    if shape == "met" or (hits and shape == "warning") or len(hits) >= 2:
+    if shape == "met" or (hits and shape != "missed") or len(hits) >= 2:
         return Outcome("met", _stem_spans(analysis, hits))
     return None  # no claim either way: a tick needs evidence as much as a cross
 
