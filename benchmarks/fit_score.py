@@ -1,4 +1,4 @@
-"""Fit the score's weights to the blind ratings of the dev split and write src/coach/analysis/score_model.yaml.
+"""Fit the score's weights to the dev split's blind ratings; writes src/coach/analysis/score_model.yaml.
 
 The model is deliberately small so that it stays explainable: rating ~ intercept + w · features, where the
 four features (analysis/scoring.py `features`) summarise the findings a candidate sees. Least squares with a
