@@ -723,3 +723,188 @@ def test_long_answer_is_checked_in_reasonable_time() -> None:
     started = time.perf_counter()
     find_mismatches(answer, numbers, "nl")
     assert time.perf_counter() - started < 3.0
+
+
+# --- softened figures: checked within a stated margin, not switched off --------------------------------
+# (lang, answer, rule, stated, expected). "zo'n/ongeveer/about" allow 15% either way (5 points for a
+# percentage); "ruim/just over" at least the figure and up to 15% more; "meer dan/more than" at least;
+# "bijna/almost" at most the figure and at least 15% less; "minder dan/less than" at most.
+SOFTENED_INCONSISTENT: list[tuple[str, str, str, float, float]] = [
+    (
+        "en",
+        "I closed 23 deals of €14,800 on average, so about €500K in total.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    (
+        "nl",
+        "Ik heb 23 deals van gemiddeld €14.800 gesloten, samen zo'n 500K.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    ("nl", "23 deals van gemiddeld €14.800, samen zo'n 500K.", "count_times_average", 500_000, 340_400),
+    (
+        "nl",
+        "Ik sloot 23 deals van gemiddeld €14.800, in totaal ongeveer €500K.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    (
+        "en",
+        "I closed 23 deals with an average deal size of €14,800, roughly €500K in total.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    # direction: "ruim"/"well over" is at least the figure, "bijna"/"almost" at most
+    (
+        "nl",
+        "Ik sloot 20 deals van gemiddeld €20K, samen ruim €500K.",
+        "count_times_average",
+        500_000,
+        400_000,
+    ),
+    (
+        "en",
+        "I closed 20 deals at an average of €20K, well over €500K in total.",
+        "count_times_average",
+        500_000,
+        400_000,
+    ),
+    (
+        "nl",
+        "Ik sloot 20 deals van gemiddeld €25K, samen bijna €430K.",
+        "count_times_average",
+        430_000,
+        500_000,
+    ),
+    (
+        "en",
+        "I closed 20 deals at an average of €25K, almost €430K in total.",
+        "count_times_average",
+        430_000,
+        500_000,
+    ),
+    (
+        "nl",
+        "Mijn target was €400K en ik heb €448K gehaald, bijna 125% van mijn target.",
+        "percent_of_target",
+        125,
+        112,
+    ),
+    ("en", "My target was €400K and I closed €448K, almost 125% of target.", "percent_of_target", 125, 112),
+    (
+        "nl",
+        "Mijn target was €400K en ik heb €448K gehaald, zo'n 125% van mijn target.",
+        "percent_of_target",
+        125,
+        112,
+    ),
+    (
+        "en",
+        "I did €1.2M in revenue, of which about €600K new business and €300K upsell.",
+        "parts_total",
+        1_200_000,
+        900_000,
+    ),
+    (
+        "nl",
+        "Ik heb €1,2 miljoen omzet gedraaid, waarvan zo'n €600K nieuwe klanten en €300K upsell.",
+        "parts_total",
+        1_200_000,
+        900_000,
+    ),
+]
+
+SOFTENED_CONSISTENT: list[tuple[str, str]] = [
+    ("en", "I closed 23 deals of €14,800 on average, so about €340K in total."),
+    ("nl", "Ik heb 23 deals van gemiddeld €14.800 gesloten, samen zo'n 340K."),
+    ("nl", "23 deals van gemiddeld €14.800, samen rond de 350K."),
+    ("nl", "Ik sloot 20 deals van gemiddeld €25K, samen ruim €430K."),
+    ("en", "I closed 20 deals at an average of €25K, just over €430K in total."),
+    ("nl", "Ik sloot 20 deals van gemiddeld €19K, samen bijna €400K."),
+    ("en", "I closed 20 deals at an average of €19K, almost €400K in total."),
+    ("nl", "Ik sloot 30 deals van gemiddeld €20K, in totaal meer dan €500K."),
+    ("en", "I closed 30 deals at an average of €20K, more than €500K in total."),
+    ("nl", "Mijn target was €400K en ik heb €448K gehaald, ruim 110% van mijn target."),
+    ("en", "My target was €400K and I closed €448K, just over 110% of target."),
+    ("nl", "Mijn target was €400K en ik heb ongeveer €450K gehaald, zo'n 112%."),
+    ("en", "My target was €400K and I closed about €450K, roughly 112% of target."),
+    ("en", "I did €1.2M in revenue, of which about €800K new business and €400K upsell."),
+    # "ruim" about the target, not a figure: the percentage is still checked exactly (and adds up here)
+    ("nl", "Dat kwartaal haalde ik mijn target ruim: €192.000 op €150.000, 128%."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "rule", "stated", "expected"),
+    SOFTENED_INCONSISTENT,
+    ids=[c[1][:50] for c in SOFTENED_INCONSISTENT],
+)
+def test_softened_figures_are_still_checked(
+    lang: str, answer: str, rule: str, stated: float, expected: float
+) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    wanted: list[object] = [(rule, pytest.approx(stated, abs=0.01), pytest.approx(expected, abs=0.01))]
+    assert [(m.rule, m.stated, m.expected) for m in found] == wanted, f"Missed: {answer!r}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"), SOFTENED_CONSISTENT, ids=[c[1][:50] for c in SOFTENED_CONSISTENT]
+)
+def test_softened_figures_within_their_margin_are_not_flagged(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert found == [], f"False positive against {answer!r}: {[m.explanation['en'] for m in found]}"
+
+
+def test_the_direction_of_a_softening_word_counts() -> None:
+    # 20 × €25K = €500K: "ruim €430K" (at least €430K) may be €500K, "bijna €430K" (at most €430K) may not
+    over = "Ik sloot 20 deals van gemiddeld €25K, samen ruim €430K."
+    under = "Ik sloot 20 deals van gemiddeld €25K, samen bijna €430K."
+    assert _check(over, extract_numbers(over, "nl"), "nl") == []
+    assert [m.rule for m in _check(under, extract_numbers(under, "nl"), "nl")] == ["count_times_average"]
+
+
+def test_softened_total_explains_the_sum_in_both_languages() -> None:
+    answer = "Ik heb 23 deals van gemiddeld €14.800 gesloten, samen zo'n 500K."
+    (mismatch,) = _check(answer, extract_numbers(answer, "nl"), "nl")
+    assert mismatch.explanation == {
+        "nl": "23 × gemiddeld €14.800 is ongeveer €340.400, niet de €500K die je noemt.",
+        "en": "23 × an average of €14,800 is about €340,400, not the €500K you mention.",
+    }
+
+
+# --- Dutch verb-final results: "ik heb 380K gehaald" is money, and is checked -----------------------------
+VERB_FINAL_INCONSISTENT: list[tuple[str, str]] = [
+    ("nl", "Ik heb 380K gehaald op een target van 400K, dus 110%."),
+    ("nl", "Mijn target was 400K en ik heb 380K gehaald, dus 110% van mijn target."),
+    ("nl", "Mijn target was 400K. Ik heb vorig jaar 380K binnengehaald, dat is 110%."),
+    ("nl", "Mijn target was 400K en ik heb 380 duizend omzet gedraaid, 110% van mijn target."),
+    ("nl", "Mijn target was 400K en ik zat op 380k, 110%."),
+    ("nl", "Mijn target was €400K en ik zat op € 380K, 110%."),
+    ("en", "My target was 400K and I brought in 380K, so 110%."),
+    ("en", "My quota was 400K and I closed 380k, 110% of quota."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"), VERB_FINAL_INCONSISTENT, ids=[c[1][:50] for c in VERB_FINAL_INCONSISTENT]
+)
+def test_results_said_verb_last_are_checked(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert [(m.rule, m.stated, m.expected) for m in found] == [("percent_of_target", 110, 95)], answer
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("nl", "Ik heb 380K gehaald op een target van 400K, dus 95%."),
+        ("nl", "Mijn target was 1 miljoen en ik heb vorig jaar 1,2 miljoen binnengehaald, 120%."),
+        ("en", "My target was 400K and I brought in 380K, so 95%."),
+    ],
+)
+def test_results_said_verb_last_that_add_up(lang: str, answer: str) -> None:
+    assert _check(answer, extract_numbers(answer, lang), lang) == [], answer

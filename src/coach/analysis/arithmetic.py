@@ -45,7 +45,8 @@ from coach.analysis.types import LANGS, Lang, Mismatch, Number, Span
 PERCENT_TOLERANCE = 2.0  # percentage points
 SUM_TOLERANCE = 0.05  # relative, for parts against their total
 PRODUCT_TOLERANCE = 0.15  # relative, for count × average against the total
-APPROXIMATE_FACTOR = 2.5  # "ongeveer", "ruim", "about": tolerances are this much wider
+APPROXIMATE_MARGIN = 0.15  # "ongeveer €500K": €425K to €575K (the default; the language data may differ)
+APPROXIMATE_POINTS = 5.0  # "ongeveer 112%": 107% to 117%
 
 _WORDS_BEFORE = 7  # how far back a keyword may stand from the figure it labels
 _WORDS_AFTER = 3
@@ -114,6 +115,9 @@ class _Rules:
     team_units: frozenset[Phrase]
     colleague_units: frozenset[Phrase]
     rank_top: frozenset[Phrase]
+    hedges: dict[Phrase, str]  # "zo'n" -> "about", "ruim" -> "over", "bijna" -> "under"...
+    margin: float  # how far a softened figure may be off, relative
+    margin_points: float  # ... and at most this many percentage points for a percentage
 
 
 def _alt(data: Mapping[str, Any], *keys: str) -> str:
@@ -161,6 +165,7 @@ def _rules(lang: str) -> _Rules:
     qualifier = _alt(data, "target_qualifiers")
     of_words = phrase_pattern(["van", "of", "to", "met", "with", "uit", "consisting of", "bestaande uit"])
     flags = re.IGNORECASE
+    plain_results = phrase_pattern(w for w in data_list(data, "result_words") if GAP not in w)
     return _Rules(
         table={k: tuple(v) for k, v in table.items()},
         firsts=frozenset(k[0] for k in table),
@@ -194,7 +199,9 @@ def _rules(lang: str) -> _Rules:
         target_word=re.compile(rf"\s*(?:{qualifier}\s+){{0,2}}{target}", flags),
         of_tail=re.compile(rf"\s*(?:{phrase_pattern(['van', 'of'])}\s*)?", flags),
         result_against=re.compile(
-            rf"\s*{_alt(data, 'result_against')}(?:\s+{det})?\s*(?:(?:[^\W\d_]+\s+)?(?P<t>{target}))?", flags
+            rf"\s*(?:{plain_results}\s+)?"  # "380K gehaald op een target van 400K"
+            rf"{_alt(data, 'result_against')}(?:\s+{det})?\s*(?:(?:[^\W\d_]+\s+)?(?P<t>{target}))?",
+            flags,
         ),
         glue_only=re.compile(
             rf"(?:[\s,;:()\[\]–—-]|{_alt(data, 'glue_words', 'result_words', 'attainment_before')})*\Z", flags
@@ -211,7 +218,22 @@ def _rules(lang: str) -> _Rules:
         team_units=frozenset(phrase_key(w) for w in data_list(data, "team_words")),
         colleague_units=frozenset(phrase_key(w) for w in data_list(data, "colleague_words")),
         rank_top=frozenset(phrase_key(w) for w in data_list(data, "rank_top")),
+        hedges=_hedges(data),
+        margin=float(_margin(data).get("relative", APPROXIMATE_MARGIN)),
+        margin_points=float(_margin(data).get("percent_points", APPROXIMATE_POINTS)),
     )
+
+
+def _hedges(data: Mapping[str, Any]) -> dict[Phrase, str]:
+    words = data.get("approximate_words") or {}
+    if not isinstance(words, Mapping):  # a plain list: every word means "about"
+        return {phrase_key(str(w)): "about" for w in data_list(data, "approximate_words")}
+    return {phrase_key(str(k)): str(v) for k, v in words.items() if phrase_key(str(k))}
+
+
+def _margin(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    margin = data.get("approximation_margin") or {}
+    return margin if isinstance(margin, Mapping) else {}
 
 
 def _squeeze(text: str) -> str:
@@ -245,7 +267,8 @@ class _Figure:
     role_before: bool = False  # the role comes from a keyword before the figure
     team: bool = False  # about the team, not the candidate ("het team haalde €3M")
     period: str | None = None  # "€5K per maand" -> "maand"
-    approximate: bool = False
+    hedge: str | None = None  # "about", "over", "more", "under" or "less" ("zo'n €500K", "ruim", "bijna")
+    role_span: tuple[int, int] | None = None  # the keyword the role came from
     versus: _Figure | None = None  # "€192.000 op €150.000": the result's target, or the target's result
     single: bool = False  # one deal's amount ("de deal van €60.000"), not a result or target of a period
 
@@ -461,15 +484,33 @@ class _Answer:
     def _label(self, fig: _Figure) -> None:
         lo, hi = self.window_before(fig.index)
         before = self.roles_in(lo, hi)
+        a_lo, a_hi = self.window_after(fig.index)
+        stop = _ROLE_AFTER_STOP_RE.search(self.text, a_lo, a_hi)  # "€200K, en ik haalde": the next one's
+        after = self.roles_in(a_lo, stop.start() if stop is not None else a_hi)
+        prev = self.figures[fig.index - 1] if fig.index > 0 else None
+        if (
+            before
+            and after
+            and prev is not None
+            and not prev.role_before
+            and prev.role_span == before[-1][:2]
+            and prev.role != after[0][2]
+            and self.words_between(prev.end, before[-1][0]) < self.words_between(before[-1][1], fig.start)
+        ):
+            # "€14,800 on average, so about €500K in total": "on average" is the €14,800's, and the €500K
+            # has its own keyword after it
+            before = before[:-1]
         if before:
-            fig.role, fig.role_before = before[-1][2], True
+            fig.role, fig.role_before, fig.role_span = before[-1][2], True, before[-1][:2]
         else:
-            a_lo, a_hi = self.window_after(fig.index)
-            stop = _ROLE_AFTER_STOP_RE.search(self.text, a_lo, a_hi)  # "€200K, en ik haalde": the next one's
-            after = self.roles_in(a_lo, stop.start() if stop is not None else a_hi)
             fig.role = after[0][2] if after else None
+            fig.role_span = after[0][:2] if after else None
         fig.team = self.has("team", self.window_before(fig.index, 4)[0], hi)
-        fig.approximate = self.has("approximate", self.window_before(fig.index, 3)[0], hi)
+        hedges = self.spans_of("approximate", self.window_before(fig.index, 3)[0], hi)
+        if hedges and not self.text[hedges[-1][1] : fig.start].strip():
+            # "zo'n 500K", "ruim €450K"; not "ik haalde mijn target ruim: €192.000"
+            s, e = hedges[-1]
+            fig.hedge = self.rules.hedges.get(phrase_key(self.text[s:e]), "about")
         if fig.n.kind == "money":
             deal = self.spans_of("single", self.window_before(fig.index, 3)[0], hi)
             next_word = self.window_after(fig.index, 1)  # "the €60,000 deal"
@@ -642,8 +683,43 @@ def _mismatch(
 # --- the rules ----------------------------------------------------------------------------------------
 
 
-def _tolerance(base: float, figures: Iterable[_Figure]) -> float:
-    return base * APPROXIMATE_FACTOR if any(f.approximate for f in figures) else base
+Interval = tuple[float, float]
+
+
+def _bounds(fig: _Figure, rules: _Rules) -> Interval:
+    """The values a figure may stand for: its own value, or a range when it is softened ("zo'n €500K":
+    €425K to €575K; "ruim €500K": €500K to €575K; "bijna 112%": 107% to 112%; "meer dan": no upper limit)."""
+    value = fig.n.value
+    if fig.hedge is None:
+        return value, value
+    margin = abs(value) * rules.margin
+    if fig.n.kind == "percent":
+        margin = min(margin, rules.margin_points)
+    low, high = {
+        "about": (value - margin, value + margin),
+        "over": (value, value + margin),
+        "more": (value, float("inf")),
+        "under": (value - margin, value),
+        "less": (0.0, value),
+    }.get(fig.hedge, (value - margin, value + margin))
+    return max(low, 0.0), high
+
+
+def _gap(a: Interval, b: Interval) -> float:
+    """How far apart two ranges of values are (0 when they overlap)."""
+    return max(0.0, a[0] - b[1], b[0] - a[1])
+
+
+def _sum(intervals: Iterable[Interval]) -> Interval:
+    items = list(intervals)
+    return sum(i[0] for i in items), sum(i[1] for i in items)
+
+
+def _ratio(top: Interval, bottom: Interval) -> Interval:
+    """top / bottom as a range (bottom above 0)."""
+    low = top[0] / bottom[1] if bottom[1] != float("inf") else 0.0
+    high = top[1] / bottom[0] if bottom[0] > 0 else float("inf")
+    return low, high
 
 
 def _unique(figures: Sequence[_Figure]) -> _Figure | None:
@@ -793,8 +869,11 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
             continue
         attainment = result.n.value / target.n.value * 100
         expected = {"above": attainment - 100, "below": 100 - attainment}.get(kind, attainment)
-        tolerance = max(_tolerance(PERCENT_TOLERANCE, (pct, target, result)), abs(expected) * 0.02)
-        if abs(pct.n.value - expected) <= tolerance:
+        tolerance = max(PERCENT_TOLERANCE, abs(expected) * 0.02)
+        rules = answer.rules
+        low, high = (100 * v for v in _ratio(_bounds(result, rules), _bounds(target, rules)))
+        reached = {"above": (low - 100, high - 100), "below": (100 - high, 100 - low)}.get(kind, (low, high))
+        if _gap(reached, _bounds(pct, rules)) <= tolerance:
             continue
         if (
             kind in ("attain", "attain_after")
@@ -885,7 +964,8 @@ def _parts_total(answer: _Answer) -> list[Mismatch]:
             if total is None or total.n.value <= 0 or total in parts:
                 continue
             summed = sum(p.n.value for p in parts)
-            if abs(summed - total.n.value) <= _tolerance(SUM_TOLERANCE, (total, *parts)) * total.n.value:
+            summed_range = _sum(_bounds(p, answer.rules) for p in parts)
+            if _gap(summed_range, _bounds(total, answer.rules)) <= SUM_TOLERANCE * total.n.value:
                 continue
             values = {
                 lang: {
@@ -937,7 +1017,7 @@ def _percent_split(answer: _Answer) -> list[Mismatch]:
         if not usable or len(shares) < 2 or groups != {"new", "existing"} or len(wholes) > 1:
             continue
         summed = sum(f.n.value for f in shares)
-        if abs(summed - 100) <= _tolerance(PERCENT_TOLERANCE, shares):
+        if _gap(_sum(_bounds(f, rules) for f in shares), (100.0, 100.0)) <= PERCENT_TOLERANCE:
             continue
         values = {
             lang: {
@@ -976,10 +1056,16 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
         if total is None or total.n.value <= 0 or not _periods_agree(total, average, years):
             continue
         product = count.n.value * average.n.value
-        tolerance = _tolerance(PRODUCT_TOLERANCE, (count, average, total))
-        if abs(product - total.n.value) <= tolerance * total.n.value:
+        c_low, c_high = _bounds(count, rules)
+        a_low, a_high = _bounds(average, rules)
+        product_range = (c_low * a_low, c_high * a_high)
+        if _gap(product_range, _bounds(total, rules)) <= PRODUCT_TOLERANCE * total.n.value:
             continue
-        if any(abs(product - f.n.value) <= tolerance * f.n.value for f in money if f.n.value > 0):
+        if any(
+            _gap(product_range, _bounds(f, rules)) <= PRODUCT_TOLERANCE * f.n.value
+            for f in money
+            if f.n.value > 0
+        ):
             continue  # the count covers one part of the total ("16 new accounts" = the new business)
         if product < total.n.value and (rules.category_new.search(count.n.text) or mentions_existing):
             continue  # new accounts only, next to upsell: the total holds more than these deals

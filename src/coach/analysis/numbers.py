@@ -149,6 +149,7 @@ class _Lexicon:
     money_noun_links: frozenset[str]
     money_cues: frozenset[Phrase]
     money_cue_suffixes: tuple[str, ...]  # glued target words are money cues too ("kwartaaltarget van 150K")
+    result_after: frozenset[Phrase]  # "ik heb 380K gehaald": a result verb right after an amount
     default_currency: str
     percent_after: re.Pattern[str]
     percent_units: dict[str, str]
@@ -262,6 +263,7 @@ def _lexicon(lang: str) -> _Lexicon:
             ]
         ),
         money_cue_suffixes=compound_suffixes(data),
+        result_after=_keys(data_list(data, "result_words")),
         default_currency=str(data.get("default_currency") or "EUR"),
         percent_after=re.compile(
             rf"{_SP}?(?P<s>{phrase_pattern([p for p in percents if not p[0].isalnum()], guard=False)})"
@@ -675,6 +677,8 @@ class _Scan:
         if words and words[0][0] in self.lex.money_noun_links:
             words = words[1:]
         noun = self.noun_after(words, self.lex.money_nouns, 0)
+        if noun is None and self._result_after(atom.end):
+            return self.number(atom.start, atom.end, atom.value, "money", self.currency())
         if noun is None:
             before = self.before(atom.start)[-4:]
             keys = [t.group().lower().rstrip(".") for t in before]
@@ -685,6 +689,12 @@ class _Scan:
             ):
                 return None
         return self.number(atom.start, atom.end, atom.value, "money", self.currency())
+
+    def _result_after(self, pos: int) -> bool:
+        """Whether a result verb stands right after `pos`: Dutch puts it last ("ik heb 380K gehaald",
+        "vorig jaar 1,2 miljoen binnengehaald")."""
+        words = [w for w, _ in self.after(pos)]
+        return any(tuple(words[:size]) in self.lex.result_after for size in (1, 2, 3) if size <= len(words))
 
     def _plain(self, atom: _Atom) -> Number | None:
         if atom.word_ordinal:
