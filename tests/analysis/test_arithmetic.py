@@ -908,3 +908,182 @@ def test_results_said_verb_last_are_checked(lang: str, answer: str) -> None:
 )
 def test_results_said_verb_last_that_add_up(lang: str, answer: str) -> None:
     assert _check(answer, extract_numbers(answer, lang), lang) == [], answer
+
+
+# --- growth: the percentage said to be a change must be the relative change (or, for two percentages, the
+# difference in percentage points) ----------------------------------------------------------------------
+GROWTH_INCONSISTENT: list[tuple[str, str, float, float]] = [  # (lang, answer, stated, expected)
+    ("en", "Conversion went from 3% to 4%, a 10% rise.", 10, 33.33),
+    ("nl", "De conversie ging van 3% naar 4%, een stijging van 10%.", 10, 33.33),
+    ("en", "My win rate rose 10%, from 18% to 27%.", 10, 50),
+    ("nl", "Mijn winrate steeg met 10%, van 18% naar 27%.", 10, 50),
+    ("en", "Revenue grew from €200K to €300K, a 20% increase.", 20, 50),
+    ("nl", "De omzet groeide van €200K naar €300K, een groei van 20%.", 20, 50),
+    ("en", "I went from 12 deals to 16 deals, 25% more.", 25, 33.33),
+    ("nl", "Ik ging van 12 deals naar 16 deals, 25% meer.", 25, 33.33),
+    ("en", "We cut the build time from 40 minutes to 10 minutes, a 50% reduction.", 50, 75),
+    ("nl", "De buildtijd ging van 40 minuten naar 10 minuten, een daling van 50%.", 50, 75),
+    ("nl", "De conversie ging van 3% naar 4%, een stijging van 2 procentpunt.", 2, 33.33),
+    ("en", "Conversion went from 3% to 4%, roughly a 10% rise.", 10, 33.33),
+]
+
+GROWTH_CONSISTENT: list[tuple[str, str]] = [
+    ("en", "Conversion went from 3% to 4%, one percentage point."),
+    ("en", "Conversion went from 3% to 4%, 1 percentage point."),
+    ("en", "Conversion went from 3% to 4%, a third more."),
+    ("en", "Conversion went from 3% to 4%, a 33% rise."),
+    ("en", "Conversion went from 3% to 4%, a 1% rise."),
+    ("nl", "De conversie ging van 3% naar 4%, een stijging van 33%."),
+    ("nl", "De conversie ging van 3% naar 4%, een stijging van 1 procentpunt."),
+    ("nl", "De conversie ging van 3% naar 4%, een derde meer."),
+    ("nl", "De conversie ging van 3% naar 4%, 1 procentpunt hoger."),
+    ("en", "My win rate went from 18% to 27%, up 50%."),
+    ("nl", "De omzet groeide van €200K naar €300K, zo'n 50% meer."),
+    ("en", "We cut the build time from 40 minutes to 10 minutes, a 75% reduction."),
+    ("en", "Churn dropped from 5% to 4%, a 20% drop."),
+    # a percentage about something else in the same sentence is no size of the change
+    ("nl", "Mijn conversie steeg van 20% naar 35% en ik haalde 30% meer omzet dan vorig jaar."),
+    ("en", "My conversion went from 20% to 35% and I closed 30% more revenue than last year."),
+    ("nl", "Van 3% naar 4% conversie, dat is 10% van alle leads die we kregen."),
+    ("nl", "De conversie lag tussen 3% en 4%, dus 10% van de leads haakte niet af."),
+    # version numbers are no figures
+    ("en", "We upgraded from Python 3.10 to 3.11, which cut build time by 20%."),
+    ("nl", "We gingen van Python 3.10 naar 3.11, een verbetering van 20% in bouwtijd."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "stated", "expected"),
+    GROWTH_INCONSISTENT,
+    ids=[c[1][:50] for c in GROWTH_INCONSISTENT],
+)
+def test_wrong_growth_rates_are_flagged(lang: str, answer: str, stated: float, expected: float) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    wanted: list[object] = [
+        ("growth_rate", pytest.approx(stated, abs=0.01), pytest.approx(expected, abs=0.01))
+    ]
+    assert [(m.rule, m.stated, m.expected) for m in found] == wanted, f"Missed: {answer!r}"
+    assert all(text.strip() and "{" not in text for text in found[0].explanation.values())
+
+
+@pytest.mark.parametrize(("lang", "answer"), GROWTH_CONSISTENT, ids=[c[1][:50] for c in GROWTH_CONSISTENT])
+def test_right_growth_rates_are_not_flagged(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert found == [], f"False positive against {answer!r}: {[m.explanation['en'] for m in found]}"
+
+
+def test_growth_explanation_gives_the_rise_and_the_points() -> None:
+    answer = "De conversie ging van 3% naar 4%, een stijging van 10%."
+    (mismatch,) = _check(answer, extract_numbers(answer, "nl"), "nl")
+    assert mismatch.explanation == {
+        "nl": "Van 3% naar 4% is een stijging van 33,3% (of 1 procentpunt), niet de 10% die je noemt.",
+        "en": "From 3% to 4% is a rise of 33.3% (or 1 percentage point), not the 10% you mention.",
+    }
+    answer = "We cut the build time from 40 minutes to 10 minutes, a 50% reduction."
+    (mismatch,) = _check(answer, extract_numbers(answer, "en"), "en")
+    assert (
+        mismatch.explanation["en"]
+        == "From 40 minutes to 10 minutes is a drop of 75%, not the 50% you mention."
+    )
+
+
+# --- shares of a number of deals: "a third of 12" is 4 -----------------------------------------------------
+SHARE_INCONSISTENT: list[tuple[str, str, float, float]] = [  # (lang, answer, stated, expected)
+    ("en", "I closed twelve deals, a third of them new business, five new logos.", 5, 4),
+    ("nl", "Ik sloot twaalf deals, een derde nieuwe klanten, vijf nieuwe logo's.", 5, 4),
+    ("en", "I closed 12 deals, half of them new business, so 7 new logos.", 7, 6),
+    ("nl", "Ik sloot twaalf deals, de helft nieuwe klanten, zeven nieuwe logo's.", 7, 6),
+    ("nl", "Ik sloot 12 deals, waarvan de helft bij nieuwe klanten: acht nieuwe logo's.", 8, 6),
+    ("en", "I closed 12 deals, 25% new business, 5 new logos.", 5, 3),
+    ("nl", "Ik sloot 12 deals, 25% nieuwe klanten, 5 nieuwe logo's.", 5, 3),
+    ("en", "I closed 12 deals, a third of them upsell, so 5 deals.", 5, 4),
+    ("nl", "Ik sloot twaalf deals, bijna de helft nieuwe klanten, zeven nieuwe logo's.", 7, 6),
+]
+
+SHARE_CONSISTENT: list[tuple[str, str]] = [
+    ("en", "I closed twelve deals, a third of them new business, four new logos."),
+    ("nl", "Ik sloot twaalf deals, een derde nieuwe klanten, vier nieuwe logo's."),
+    ("nl", "Ik sloot twaalf deals, waarvan de helft bij nieuwe klanten: zes nieuwe logo's."),
+    ("en", "I closed 12 deals, about half of them new business, 7 new logos."),
+    ("nl", "Ik sloot twaalf deals, ruim de helft nieuwe klanten, zeven nieuwe logo's."),
+    ("en", "I closed 12 deals, 25% of them new business, 3 new logos."),
+    ("en", "I closed 10 deals, a third of them new business, 3 new logos."),  # 3.3: a third, rounded
+    # the number belongs to the other group, or to something else
+    ("en", "I closed 12 deals, a third of them upsell, and 8 new customers."),
+    ("nl", "Ik sloot 12 deals, een derde daarvan upsell, en 8 nieuwe klanten."),
+    ("en", "I closed 12 deals in half a year, 5 of them new business."),
+    (
+        "en",
+        "I closed 12 deals, a third of them with new customers; half of my time went to 5 existing accounts.",
+    ),
+    ("nl", "Ik sloot 12 deals; de helft van mijn tijd ging naar 5 bestaande klanten."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "stated", "expected"), SHARE_INCONSISTENT, ids=[c[1][:50] for c in SHARE_INCONSISTENT]
+)
+def test_wrong_shares_of_a_count_are_flagged(lang: str, answer: str, stated: float, expected: float) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    wanted: list[object] = [
+        ("share_of_count", pytest.approx(stated, abs=0.01), pytest.approx(expected, abs=0.01))
+    ]
+    assert [(m.rule, m.stated, m.expected) for m in found] == wanted, f"Missed: {answer!r}"
+
+
+@pytest.mark.parametrize(("lang", "answer"), SHARE_CONSISTENT, ids=[c[1][:50] for c in SHARE_CONSISTENT])
+def test_right_shares_of_a_count_are_not_flagged(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert found == [], f"False positive against {answer!r}: {[m.explanation['en'] for m in found]}"
+
+
+def test_share_explanation_in_both_languages() -> None:
+    answer = "Ik sloot twaalf deals, een derde nieuwe klanten, vijf nieuwe logo's."
+    (mismatch,) = _check(answer, extract_numbers(answer, "nl"), "nl")
+    assert mismatch.explanation == {
+        "nl": "Een derde van 12 deals is 4, niet de 5 die je noemt.",
+        "en": "A third of 12 is 4, not the 5 you mention.",
+    }
+
+
+# --- ranks out of a group that is too small ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "I was number 3 out of 2 in my team."),
+        ("nl", "Ik werd derde van de twee."),
+        ("nl", "Ik stond op plek 3 van de 2 accountmanagers."),
+        ("en", "I finished third out of two reps."),
+    ],
+)
+def test_rank_beyond_a_small_group(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert [(m.rule, m.stated, m.expected) for m in found] == [("rank_in_team", 3, 2)], answer
+
+
+# --- figures that are no figures of a result must never raise a sum -------------------------------------
+NOT_SUMS: list[tuple[str, str]] = [
+    (
+        "nl",
+        "In 2023 heb ik de API met N+1 queries herschreven, de latency ging naar 900 ms en de dienst draait 24/7.",
+    ),
+    ("en", "In 2023 I rewrote the N+1 queries, latency went down to 900 ms and the service runs 24/7."),
+    ("nl", "Bel me op 06-12345678 of 020 123 4567; we migreerden naar Python 3.11 op 1 maart om 9:30."),
+    ("en", "Call me on +31 6 12345678; we moved to Python 3.11 on 1 March at 9:30."),
+    ("nl", "Versie 2.4.1 ging live op 12 mei 2023, 24/7 bereikbaar via 0800-1234."),
+    ("en", "Between 9:00 and 17:30 I am available; release 3.2 shipped on 14 May 2024."),
+    (
+        "nl",
+        "In 2023 haalde ik €380K op een target van €400K, 95%, en de release op 1 maart om 9:30 liep goed.",
+    ),
+    ("en", "In 2022 my target was €400K, in 2023 €500K; I closed €520K in 2023, 104% of target."),
+]
+
+
+@pytest.mark.parametrize(("lang", "answer"), NOT_SUMS, ids=[c[1][:50] for c in NOT_SUMS])
+def test_years_versions_times_and_phone_numbers_raise_no_mismatch(lang: str, answer: str) -> None:
+    numbers = extract_numbers(answer, lang)
+    assert _check(answer, numbers, lang) == [], answer
+    # none of them is read as money, a percentage, a count or a rank
+    odd = ("2023", "2024", "N+1", "24/7", "3.11", "2.4.1", "9:30", "12345678", "0800")
+    assert not [n for n in numbers if n.kind != "plain" and any(o in n.text for o in odd)], numbers

@@ -116,6 +116,16 @@ class _Rules:
     colleague_units: frozenset[Phrase]
     rank_top: frozenset[Phrase]
     hedges: dict[Phrase, str]  # "zo'n" -> "about", "ruim" -> "over", "bijna" -> "under"...
+    change_from: re.Pattern[str]  # "van" / "from" right before the first figure of a change
+    change_to: re.Pattern[str]  # " naar " / " to " alone between the two figures of a change
+    change_from_words: frozenset[str]
+    change_words: frozenset[str]
+    change_glue: frozenset[str]
+    shares: re.Pattern[str]  # "een derde", "a third", "de helft"...
+    share_ids: dict[str, str]  # phrase as written (normalised) -> "third"
+    share_values: dict[str, float]
+    share_glue: frozenset[str]
+    hedge_words: frozenset[str]
     margin: float  # how far a softened figure may be off, relative
     margin_points: float  # ... and at most this many percentage points for a percentage
 
@@ -219,6 +229,18 @@ def _rules(lang: str) -> _Rules:
         colleague_units=frozenset(phrase_key(w) for w in data_list(data, "colleague_words")),
         rank_top=frozenset(phrase_key(w) for w in data_list(data, "rank_top")),
         hedges=_hedges(data),
+        change_from=re.compile(rf"(?<!\w){phrase_pattern(data_list(data, 'change_from'))}\s*\Z", flags),
+        change_to=re.compile(rf"\s*{phrase_pattern(data_list(data, 'change_to'))}\s*", flags),
+        change_from_words=_word_set(data, "change_from"),
+        change_words=_word_set(data, "change_words"),
+        change_glue=_word_set(data, "change_glue"),
+        shares=re.compile(phrase_pattern(data_list(data, "share_fractions")), flags),
+        share_ids={
+            " ".join(str(k).lower().split()): str(v) for k, v in _mapping(data, "share_fractions").items()
+        },
+        share_values={str(k): float(v) for k, v in _mapping(data, "share_values").items()},
+        share_glue=_word_set(data, "share_glue"),
+        hedge_words=_word_set(data, "approximate_words"),
         margin=float(_margin(data).get("relative", APPROXIMATE_MARGIN)),
         margin_points=float(_margin(data).get("percent_points", APPROXIMATE_POINTS)),
     )
@@ -229,6 +251,16 @@ def _hedges(data: Mapping[str, Any]) -> dict[Phrase, str]:
     if not isinstance(words, Mapping):  # a plain list: every word means "about"
         return {phrase_key(str(w)): "about" for w in data_list(data, "approximate_words")}
     return {phrase_key(str(k)): str(v) for k, v in words.items() if phrase_key(str(k))}
+
+
+def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key) or {}
+    return value if isinstance(value, Mapping) else {}
+
+
+def _word_set(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    """Every word of the phrases in a list from the data, as the answer's words are looked up."""
+    return frozenset(w for phrase in data_list(data, key) for w in phrase_key(phrase))
 
 
 def _margin(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -660,6 +692,8 @@ def _fmt_figure(n: Number, lang: str, answer_lang: str) -> str:
         return _fmt_money(n.value, n.unit, lang)
     if n.kind == "percent":
         return _fmt_percent(n.value, lang)
+    if n.kind == "duration" and lang == answer_lang:
+        return " ".join(n.text.split())  # "40 minuten" as said; the other language gets the bare number
     unit = f" {n.unit}" if n.kind == "count" and n.unit and lang == answer_lang else ""
     return _fmt_plain(n.value, lang) + unit
 
@@ -689,11 +723,15 @@ Interval = tuple[float, float]
 def _bounds(fig: _Figure, rules: _Rules) -> Interval:
     """The values a figure may stand for: its own value, or a range when it is softened ("zo'n €500K":
     €425K to €575K; "ruim €500K": €500K to €575K; "bijna 112%": 107% to 112%; "meer dan": no upper limit)."""
-    value = fig.n.value
-    if fig.hedge is None:
+    return _soften(fig.n.value, fig.hedge, rules, points=fig.n.kind == "percent")
+
+
+def _soften(value: float, hedge: str | None, rules: _Rules, points: bool = False) -> Interval:
+    """The range a value softened by `hedge` stands for (`points`: a percentage, whose margin is capped)."""
+    if hedge is None:
         return value, value
     margin = abs(value) * rules.margin
-    if fig.n.kind == "percent":
+    if points:
         margin = min(margin, rules.margin_points)
     low, high = {
         "about": (value - margin, value + margin),
@@ -701,7 +739,7 @@ def _bounds(fig: _Figure, rules: _Rules) -> Interval:
         "more": (value, float("inf")),
         "under": (value - margin, value),
         "less": (0.0, value),
-    }.get(fig.hedge, (value - margin, value + margin))
+    }.get(hedge, (value - margin, value + margin))
     return max(low, 0.0), high
 
 
@@ -1135,6 +1173,195 @@ def _rank_in_team(answer: _Answer) -> list[Mismatch]:
     return found
 
 
+_JOIN_PUNCT_RE = re.compile(r"[\s,;:()+\-–—]*")  # what may stand between the words of a change or a share
+
+
+def _only_words(answer: _Answer, lo: int, hi: int, allowed: frozenset[str], most: int) -> list[str] | None:
+    """The words in text[lo:hi] when there are at most `most` of them, all from `allowed`, with nothing but
+    light punctuation around them; else None."""
+    first = bisect.bisect_left(answer.token_starts, lo)
+    last = bisect.bisect_left(answer.token_starts, hi)
+    words = answer.words[first:last]
+    if len(words) > most or any(w not in allowed for w in words):
+        return None
+    rest = _TOKEN_RE.sub(" ", answer.text[lo:hi])
+    return words if _JOIN_PUNCT_RE.fullmatch(rest) else None
+
+
+_CHANGE_KINDS = frozenset({"percent", "money", "count", "duration"})
+
+
+def _change_pairs(answer: _Answer) -> list[tuple[_Figure, _Figure]]:
+    """'van 3% naar 4%', 'from €200K to €300K': two figures of one kind, the second what the first became."""
+    rules, text, figures = answer.rules, answer.text, answer.figures
+    pairs = []
+    for a, b in zip(figures, figures[1:], strict=False):
+        if (
+            a.sentence != b.sentence
+            or a.n.kind not in _CHANGE_KINDS
+            or (a.n.kind, a.n.unit) != (b.n.kind, b.n.unit)
+        ):
+            continue
+        if not rules.change_to.fullmatch(text, a.end, b.start):
+            continue
+        if rules.change_from.search(text, max(answer.sentence_starts[a.sentence], a.start - 12), a.start):
+            pairs.append((a, b))
+    return pairs
+
+
+def _stated_change(answer: _Answer, a: _Figure, b: _Figure) -> _Figure | None:
+    """The percentage said to be the size of the change: 'van 3% naar 4%, een stijging van 10%', 'from 3% to
+    4%, a 10% rise', 'conversion rose 10%, from 3% to 4%'."""
+    rules, figures = answer.rules, answer.figures
+    allowed = rules.change_glue | rules.change_words
+    after = figures[b.index + 1] if b.index + 1 < len(figures) else None
+    if after is not None and after.sentence == b.sentence and after.n.kind == "percent":
+        between = _only_words(answer, b.end, after.start, allowed, 5)
+        if between is not None:
+            _, hi = answer.window_after(after.index, 2)
+            following = _only_words(answer, after.end, hi, rules.change_words | rules.change_glue, 2) or []
+            plus = "+" in answer.text[b.end : after.start]
+            if plus or any(w in rules.change_words for w in [*between, *following]):
+                return after
+    before = figures[a.index - 1] if a.index > 0 else None
+    if before is not None and before.sentence == a.sentence and before.n.kind == "percent":
+        between = _only_words(answer, before.end, a.start, allowed | rules.change_from_words, 5)
+        if between is not None:
+            lo, _ = answer.window_before(before.index, 2)
+            preceding = answer.words[
+                bisect.bisect_left(answer.token_starts, lo) : bisect.bisect_left(
+                    answer.token_starts, before.start
+                )
+            ]
+            if any(w in rules.change_words for w in [*between, *preceding]):
+                return before
+    return None
+
+
+def _points(value: float, lang: str) -> str:
+    """'1 procentpunt', '9 percentage points'."""
+    messages = numbers_data(lang).get("messages") or {}
+    template = messages.get("points_one" if value == 1 else "points_many", "{points}")
+    return str(template).format(points=_fmt_plain(value, lang, 1))
+
+
+def _growth_rate(answer: _Answer) -> list[Mismatch]:
+    rules = answer.rules
+    found: list[Mismatch] = []
+    for a, b in _change_pairs(answer):
+        c = _stated_change(answer, a, b)
+        if c is None or a.n.value <= 0 or a.n.value == b.n.value:
+            continue
+        relative = abs(b.n.value - a.n.value) / a.n.value * 100
+        points = abs(b.n.value - a.n.value) if a.n.kind == "percent" else None
+        stated = _bounds(c, rules)
+        if c.n.unit == "pp":
+            if points is None or _gap(stated, (points, points)) <= max(0.1, 0.05 * points):
+                continue
+        else:
+            if _gap(stated, (relative, relative)) <= max(1.0, 0.1 * relative):
+                continue
+            if points is not None and _gap(stated, (points, points)) <= max(0.1, 0.1 * points):
+                continue  # "van 3% naar 4%, 1% hoger": the difference in points, loosely said
+        key = "growth_up" if b.n.value > a.n.value else "growth_down"
+        values: dict[Lang, dict[str, str]] = {}
+        for lang in LANGS:
+            messages = numbers_data(lang).get("messages") or {}
+            shown = ""
+            if points is not None:
+                shown = str(messages.get("growth_points", "")).format(points=_points(points, lang))
+            stated_text = _points(c.n.value, lang) if c.n.unit == "pp" else _fmt_percent(c.n.value, lang)
+            values[lang] = {
+                "start": _fmt_figure(a.n, lang, answer.lang),
+                "end": _fmt_figure(b.n, lang, answer.lang),
+                "expected": _fmt_percent(relative, lang),
+                "points": shown,
+                "stated": stated_text,
+            }
+        found.append(_mismatch("growth_rate", (a, b, c), c.n.value, relative, _explain(key, values)))
+    return found
+
+
+def _names(answer: _Answer, category: str, fig: _Figure, hi: int) -> bool:
+    """Whether a phrase of `category` starts inside the figure's own words ("8 new customers")."""
+    return any(fig.start <= s < fig.end for s, _ in answer.spans_of(category, fig.start, hi))
+
+
+def _share_of_count(answer: _Answer) -> list[Mismatch]:
+    """'twaalf deals, een derde nieuwe klanten, vijf nieuwe logo's': a third of 12 is 4, not 5."""
+    rules, text, figures = answer.rules, answer.text, answer.figures
+    found: list[Mismatch] = []
+    for whole in figures:
+        if whole.n.kind != "count" or (whole.n.unit or "") not in rules.deal_units or whole.team:
+            continue
+        _, s_end = answer.sentence_text(whole.sentence)
+        nxt = figures[whole.index + 1] if whole.index + 1 < len(figures) else None
+        nxt = nxt if nxt is not None and nxt.sentence == whole.sentence else None
+        limit = min(s_end, nxt.start if nxt is not None else s_end, whole.end + 60)
+        m = rules.shares.search(text, whole.end, limit)
+        percent: _Figure | None = None
+        if m is not None:
+            share_start, share_end = m.span()
+            share_id = rules.share_ids.get(" ".join(m.group().lower().split()), "")
+            if share_id not in rules.share_values:
+                continue
+            value = rules.share_values[share_id]
+            low, high = value, value
+        elif nxt is not None and nxt.n.kind == "percent" and nxt.n.unit == "%" and 0 < nxt.n.value < 100:
+            percent, share_id, value = nxt, "", nxt.n.value / 100  # "12 deals, 25% new business, 5 new logos"
+            share_start, share_end = nxt.start, nxt.end
+            low, high = (v / 100 for v in _bounds(nxt, rules))
+        else:
+            continue
+        if _only_words(answer, whole.end, share_start, rules.share_glue | rules.hedge_words, 3) is None:
+            continue
+        if m is not None:
+            hedge = answer.spans_of("approximate", max(whole.end, share_start - 30), share_start)
+            if hedge and not text[hedge[-1][1] : share_start].strip():
+                kind = rules.hedges.get(phrase_key(text[hedge[-1][0] : hedge[-1][1]]), "about")
+                low, high = _soften(value, kind, rules)
+        # the group the share is about, right after it: "nieuwe klanten", "new business"
+        group = None
+        for name in ("new", "existing"):
+            spans = answer.spans_of(name, share_end, s_end)
+            if spans and (group is None or spans[0][0] < group[1][0]):
+                group = (name, spans[0])
+        if group is None or _only_words(answer, share_end, group[1][0], rules.share_glue, 3) is None:
+            continue
+        name, (_, group_end) = group
+        part = next((f for f in figures if f.start >= group_end), None)
+        if part is None or part.sentence != whole.sentence or part.n.kind != "count" or part.team:
+            continue
+        if any(whole.end <= f.start < part.start and f is not percent for f in figures):
+            continue
+        other = "existing" if name == "new" else "new"
+        lead_in = _only_words(answer, group_end, part.start, rules.share_glue, 3)
+        own = _names(answer, name, part, s_end)
+        if lead_in is None or _names(answer, other, part, s_end):
+            continue
+        if not own and (part.n.unit or "") not in rules.deal_units:
+            continue
+        expected = (whole.n.value * low, whole.n.value * high)
+        if _gap(expected, _bounds(part, rules)) < 1:
+            continue
+        point = whole.n.value * value
+        values: dict[Lang, dict[str, str]] = {}
+        for lang in LANGS:
+            names = _mapping(numbers_data(lang), "share_names")
+            values[lang] = {
+                "share": _fmt_percent(value * 100, lang) if percent else str(names.get(share_id, "")),
+                "count": _fmt_figure(whole.n, lang, answer.lang),
+                "expected": _fmt_plain(point, lang, 1),
+                "stated": _fmt_plain(part.n.value, lang),
+            }
+        explanation = {
+            lang: text_[:1].upper() + text_[1:] for lang, text_ in _explain("share_of_count", values).items()
+        }
+        involved = (whole, percent, part) if percent is not None else (whole, part)
+        found.append(_mismatch("share_of_count", involved, part.n.value, point, explanation))
+    return found
+
+
 @lru_cache(maxsize=4)
 def _year_words(lang: str) -> frozenset[str]:
     units = numbers_data(lang).get("duration_units") or {}
@@ -1151,6 +1378,8 @@ def _check(text: str, numbers: Sequence[Number], lang: str) -> list[Mismatch]:
         *_percent_split(answer),
         *_count_times_average(answer, years),
         *_rank_in_team(answer),
+        *_growth_rate(answer),
+        *_share_of_count(answer),
     ]
     unique: dict[tuple[str, tuple[Span, ...]], Mismatch] = {}
     for mismatch in found:

@@ -37,6 +37,7 @@ _SPACE_GROUPED_RE = re.compile(
     r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2}|,[-–—]{1,2})?(?!\w)(?![.,]\d)"
 )
 _WORD_SPLIT_RE = re.compile(r"[\s\-]+")
+_NEXT_DIGIT_RE = re.compile(r"[ \t\u00a0\u202f]*\d")
 _GROUPED_RE = re.compile(r"[.,\u00a0\u202f]\d{3}(?:\D|$)")
 _EUR_HINT_RE = re.compile(r"€|\beur(?:o|os|o's)?\b", re.IGNORECASE)
 _USD_HINT_RE = re.compile(r"\$|\busd\b|\bdollars?\b", re.IGNORECASE)
@@ -599,6 +600,8 @@ class _Scan:
             if currency is not None or lex.money_context.search(text, lo, hi):
                 value, end, only = atom.money_only_value, atom.money_only_end, True
         suffix = lex.currency_suffix.match(text, end)
+        if suffix is not None and suffix.group("c") and _NEXT_DIGIT_RE.match(text, suffix.end()):
+            suffix = None  # "in 2023 €500K": the sign belongs to the amount after it
         if suffix is not None:
             word = suffix.group("c") or suffix.group("w") or ""
             currency = currency or lex.currency_suffixes.get(normalise_phrase(word))
