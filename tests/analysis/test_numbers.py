@@ -75,6 +75,12 @@ EXTRACTION: list[tuple[str, str, list[Figure]]] = [
     ("en", "I brought in 380K.", [("380K", "money", 380_000, "EUR", None)]),
     (
         "en",
+        "I closed 380K against a 400K target.",
+        [("380K", "money", 380_000, "EUR", None), ("400K", "money", 400_000, "EUR", None)],
+    ),
+    ("en", "I had 2,000 target accounts.", [("2,000 target accounts", "count", 2_000, "accounts", None)]),
+    (
+        "en",
         "In 2022 my target was €400K, in 2023 €500K.",
         [
             ("2022", "plain", 2022, None, None),

@@ -10,6 +10,15 @@ missed one):
 - count_times_average: a count of deals × the average deal size must be about the total (within 15%).
 - rank_in_team: a position cannot be beyond the size of the group ("nummer 14 van de 12", or "nummer 10"
   in a team of 8).
+- growth_rate: the percentage said to be a change ("van 3% naar 4%, een stijging van 10%") must be the
+  relative change (33%, within 10%) or, for two percentages, the difference in points (1 procentpunt).
+- share_of_count: a share of a number of deals ("twaalf deals, een derde nieuwe klanten, vijf nieuwe
+  logo's") must match the number given for that group (a third of 12 is 4), within one deal.
+
+A softened figure ("zo'n €500K", "ruim 110%", "bijna €400K") stands for a range (approximate_words and
+approximation_margin in the data: 15% either way for "about", one way for "ruim"/"bijna", open-ended for
+"meer dan"/"minder dan"); a sum is flagged only when no value in the ranges makes it add up within the
+rule's tolerance.
 
 A figure's role comes from the nearest keyword before it in the same sentence (or, failing that, just
 after it, in the same clause). Keywords may be glued ("kwartaaltarget"; "teamtarget" is the team's) or

@@ -151,6 +151,7 @@ class _Lexicon:
     money_cues: frozenset[Phrase]
     money_cue_suffixes: tuple[str, ...]  # glued target words are money cues too ("kwartaaltarget van 150K")
     result_after: frozenset[Phrase]  # "ik heb 380K gehaald": a result verb right after an amount
+    target_after: frozenset[Phrase]  # "a 400K target", "een 400K quotum"
     default_currency: str
     percent_after: re.Pattern[str]
     percent_units: dict[str, str]
@@ -265,6 +266,7 @@ def _lexicon(lang: str) -> _Lexicon:
         ),
         money_cue_suffixes=compound_suffixes(data),
         result_after=_keys(data_list(data, "result_words")),
+        target_after=_keys(data_list(data, "target_words")),
         default_currency=str(data.get("default_currency") or "EUR"),
         percent_after=re.compile(
             rf"{_SP}?(?P<s>{phrase_pattern([p for p in percents if not p[0].isalnum()], guard=False)})"
@@ -694,10 +696,17 @@ class _Scan:
         return self.number(atom.start, atom.end, atom.value, "money", self.currency())
 
     def _result_after(self, pos: int) -> bool:
-        """Whether a result verb stands right after `pos`: Dutch puts it last ("ik heb 380K gehaald",
-        "vorig jaar 1,2 miljoen binnengehaald")."""
+        """Whether a result verb or a target word stands right after `pos`: Dutch puts the verb last ("ik
+        heb 380K gehaald", "1,2 miljoen binnengehaald"); "a 400K target" (not "2,000 target accounts")."""
         words = [w for w, _ in self.after(pos)]
-        return any(tuple(words[:size]) in self.lex.result_after for size in (1, 2, 3) if size <= len(words))
+        for size in range(min(3, len(words)), 0, -1):
+            phrase = tuple(words[:size])
+            if phrase in self.lex.result_after:
+                return True
+            if phrase in self.lex.target_after:
+                rest = words[size : size + 1]
+                return not rest or (rest[0],) not in self.lex.count_nouns
+        return False
 
     def _plain(self, atom: _Atom) -> Number | None:
         if atom.word_ordinal:
