@@ -73,6 +73,20 @@ EXTRACTION: list[tuple[str, str, list[Figure]]] = [
     ),
     # money, English
     ("en", "I brought in 380K.", [("380K", "money", 380_000, "EUR", None)]),
+    # spoken decimals, as transcripts write them
+    (
+        "en",
+        "My target was one point two million in revenue.",
+        [("one point two million", "money", 1_200_000, "EUR", None)],
+    ),
+    (
+        "nl",
+        "Mijn target was een komma twee miljoen.",
+        [("een komma twee miljoen", "money", 1_200_000, "EUR", None)],
+    ),
+    ("en", "Conversion was two point five percent.", [("two point five percent", "percent", 2.5, "%", None)]),
+    ("nl", "Twee komma vijf procent conversie.", [("Twee komma vijf procent", "percent", 2.5, "%", None)]),
+    ("en", "At one point two of my customers left.", [("two", "plain", 2, None, None)]),
     (
         "en",
         "I closed 380K against a 400K target.",

@@ -15,10 +15,10 @@ missed one):
 - share_of_count: a share of a number of deals ("twaalf deals, een derde nieuwe klanten, vijf nieuwe
   logo's") must match the number given for that group (a third of 12 is 4), within one deal.
 
-A softened figure ("zo'n €500K", "ruim 110%", "bijna €400K") stands for a range (approximate_words and
-approximation_margin in the data: 15% either way for "about", one way for "ruim"/"bijna", open-ended for
-"meer dan"/"minder dan"); a sum is flagged only when no value in the ranges makes it add up within the
-rule's tolerance.
+A softened figure ("zo'n €500K", "ruim 110%", "bijna €400K") stands for a range: one step of its own
+rounding (€100K for €500K, €10K for €340K), at most approximation_margin in the data (15%, 5 points for a
+percentage); either way for "about", one way for "ruim"/"bijna", open-ended for "meer dan"/"minder dan".
+A sum is flagged only when no values in the ranges make it add up within the rule's tolerance.
 
 A figure's role comes from the nearest keyword before it in the same sentence (or, failing that, just
 after it, in the same clause). Keywords may be glued ("kwartaaltarget"; "teamtarget" is the team's) or
@@ -34,6 +34,7 @@ millisecond. Keywords and explanation templates live in lang/<lang>/numbers.yaml
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -184,6 +185,9 @@ def _rules(lang: str) -> _Rules:
     qualifier = _alt(data, "target_qualifiers")
     of_words = phrase_pattern(["van", "of", "to", "met", "with", "uit", "consisting of", "bestaande uit"])
     flags = re.IGNORECASE
+    glue = _alt(
+        data, "glue_words", "result_words", "attainment_before", "approximate_words"
+    )  # "dus dik 110%"
     plain_results = phrase_pattern(w for w in data_list(data, "result_words") if GAP not in w)
     return _Rules(
         table={k: tuple(v) for k, v in table.items()},
@@ -223,7 +227,8 @@ def _rules(lang: str) -> _Rules:
             flags,
         ),
         glue_only=re.compile(
-            rf"(?:[\s,;:()\[\]–—-]|{_alt(data, 'glue_words', 'result_words', 'attainment_before')})*\Z", flags
+            rf"(?:[\s,;:()\[\]–—-]|{glue})*\Z",
+            flags,
         ),
         period_after=re.compile(
             rf"\s*{_alt(data, 'period_words')}\s*(?P<p>{phrase_pattern(data.get('duration_units') or {})})",
@@ -735,13 +740,19 @@ def _bounds(fig: _Figure, rules: _Rules) -> Interval:
     return _soften(fig.n.value, fig.hedge, rules, points=fig.n.kind == "percent")
 
 
-def _soften(value: float, hedge: str | None, rules: _Rules, points: bool = False) -> Interval:
-    """The range a value softened by `hedge` stands for (`points`: a percentage, whose margin is capped)."""
+def _soften(
+    value: float, hedge: str | None, rules: _Rules, points: bool = False, stepped: bool = True
+) -> Interval:
+    """The range a value softened by `hedge` stands for: one step of its own rounding ("about €340K": €10K;
+    "about €500K": €100K), at most the margin of the data (15%; `points`: a percentage, at most 5 points).
+    `stepped=False` (a fraction such as "a third"): the margin alone."""
     if hedge is None:
         return value, value
     margin = abs(value) * rules.margin
     if points:
         margin = min(margin, rules.margin_points)
+    if stepped:
+        margin = min(margin, _rounding_step(value))
     low, high = {
         "about": (value - margin, value + margin),
         "over": (value, value + margin),
@@ -750,6 +761,19 @@ def _soften(value: float, hedge: str | None, rules: _Rules, points: bool = False
         "less": (0.0, value),
     }.get(hedge, (value - margin, value + margin))
     return max(low, 0.0), high
+
+
+def _rounding_step(value: float) -> float:
+    """The step a figure is rounded to, read from its last significant digit: 340000 -> 10000, 500000 ->
+    500000, 1550000 -> 50000 (a final 5 rounds to fives), 112 -> 1, 2.5 -> 0.5."""
+    value = abs(value)
+    if value == 0:
+        return 0.0
+    step = 10.0 ** math.floor(math.log10(value))
+    while step > 1e-6 and not math.isclose(value / step, round(value / step), abs_tol=1e-6):
+        step /= 10
+    digit = round(value / step) % 10
+    return step * 5 if digit == 5 else step
 
 
 def _gap(a: Interval, b: Interval) -> float:
@@ -1328,7 +1352,7 @@ def _share_of_count(answer: _Answer) -> list[Mismatch]:
             hedge = answer.spans_of("approximate", max(whole.end, share_start - 30), share_start)
             if hedge and not text[hedge[-1][1] : share_start].strip():
                 kind = rules.hedges.get(phrase_key(text[hedge[-1][0] : hedge[-1][1]]), "about")
-                low, high = _soften(value, kind, rules)
+                low, high = _soften(value, kind, rules, stepped=False)
         # the group the share is about, right after it: "nieuwe klanten", "new business"
         group = None
         for name in ("new", "existing"):

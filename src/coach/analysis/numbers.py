@@ -161,6 +161,9 @@ class _Lexicon:
     rank_of_tail: re.Pattern[str]
     rank_place_after: re.Pattern[str]
     durations: dict[Phrase, tuple[str, float]]
+    decimal_after: re.Pattern[str]  # " point two", " komma vijf": spoken decimals after a number word
+    digit_words: dict[str, int]
+    decimal_not_after: re.Pattern[str]
     count_nouns: frozenset[Phrase]
     gap_stopwords: frozenset[str]
 
@@ -284,6 +287,12 @@ def _lexicon(lang: str) -> _Lexicon:
         ),
         rank_place_after=re.compile(rf"{_SP}+(?i:{place_words})"),
         durations=durations,
+        decimal_after=re.compile(
+            rf"{_SP}+(?i:{phrase_pattern(data_list(data, 'decimal_words'))})"
+            rf"(?P<d>(?:{_SP}+(?i:{phrase_pattern(data_list(data, 'digit_words'))})){{1,3}})(?!\w)"
+        ),
+        digit_words={str(k).lower(): int(v) for k, v in (data.get("digit_words") or {}).items()},
+        decimal_not_after=re.compile(rf"(?i:{phrase_pattern(data_list(data, 'decimal_not_after'))}){_SP}+\Z"),
         count_nouns=_keys(data_list(data, "count_nouns")),
         gap_stopwords=frozenset(gap_stopwords),
     )
@@ -399,6 +408,13 @@ def _read_atom(m: re.Match[str], text: str, lex: _Lexicon) -> tuple[_Atom | None
     start = m.start()
     if m.group("run") is not None:
         raw = m.group("run")
+        point = lex.decimal_after.match(text, m.end())
+        if point is not None and lex.decimal_not_after.search(text, max(0, start - 12), start):
+            point = None  # "at one point two of them left"
+        whole = parse_words(" ".join(_WORD_SPLIT_RE.split(raw.lower())), lex.lang) if point else None
+        if point is not None and whole is not None:  # "one point two million"
+            digits = "".join(str(lex.digit_words.get(w, 0)) for w in point.group("d").lower().split())
+            return _widen(text, _Atom(start, point.end(), whole + float("0." + digits)), lex), point.end()
         value = _run_value(raw, lex)
         end = m.end()
         if value is None:  # "twee drie": not one number, so take the first word on its own
