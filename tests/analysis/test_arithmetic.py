@@ -958,7 +958,17 @@ GROWTH_INCONSISTENT: list[tuple[str, str, float, float]] = [  # (lang, answer, s
     ("en", "Conversion went from 3% to 4%, roughly a 10% rise.", 10, 33.33),
 ]
 
+GROWTH_INCONSISTENT += [
+    ("nl", "Ik heb de doorlooptijd van 10 naar 4 dagen gebracht, een daling van 40%.", 40, 60),
+    ("en", "We cut deploy time from 45 to 12 minutes, a 50% reduction.", 50, 73.33),
+    ("nl", "Van 2019 naar 2023 groeide het team van 5 naar 12 mensen, een groei van 50%.", 50, 140),
+]
+
 GROWTH_CONSISTENT: list[tuple[str, str]] = [
+    ("nl", "Ik heb de doorlooptijd van 10 naar 4 dagen gebracht, een daling van 60%."),
+    ("en", "We cut deploy time from 45 to 12 minutes, a 73% reduction."),
+    ("nl", "Van 2019 naar 2023 groeide het team van 5 naar 12 mensen, een groei van 140%."),
+    ("en", "We cut deploy time from 45 to 12 minutes and handled 1,200 tickets a month at 98% SLA."),
     ("en", "Conversion went from 3% to 4%, one percentage point."),
     ("en", "Conversion went from 3% to 4%, 1 percentage point."),
     ("en", "Conversion went from 3% to 4%, a third more."),

@@ -47,6 +47,7 @@ from coach.analysis.numbers import (
     compound_suffixes,
     data_list,
     numbers_data,
+    parse_digits,
     phrase_key,
     phrase_pattern,
 )
@@ -1229,17 +1230,32 @@ def _change_pairs(answer: _Answer) -> list[tuple[_Figure, _Figure]]:
     rules, text, figures = answer.rules, answer.text, answer.figures
     pairs = []
     for a, b in zip(figures, figures[1:], strict=False):
-        if (
-            a.sentence != b.sentence
-            or a.n.kind not in _CHANGE_KINDS
-            or (a.n.kind, a.n.unit) != (b.n.kind, b.n.unit)
-        ):
+        if a.sentence != b.sentence or b.n.kind not in _CHANGE_KINDS:
             continue
         if not rules.change_to.fullmatch(text, a.end, b.start):
             continue
-        if rules.change_from.search(text, max(answer.sentence_starts[a.sentence], a.start - 12), a.start):
+        if not rules.change_from.search(text, max(answer.sentence_starts[a.sentence], a.start - 12), a.start):
+            continue
+        if a.n.kind == "plain" and b.n.kind in ("count", "duration", "percent"):
+            a = _unit_of(a, b, answer.lang)  # "van 10 naar 4 dagen", "from 45 to 12 minutes"
+        if (a.n.kind, a.n.unit) == (b.n.kind, b.n.unit):
             pairs.append((a, b))
     return pairs
+
+
+_LEADING_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _unit_of(bare: _Figure, unit: _Figure, lang: str) -> _Figure:
+    """A bare number read in the unit of the figure after it ("10" in "van 10 naar 4 dagen")."""
+    written = _LEADING_DIGITS_RE.match(unit.n.text)
+    number = parse_digits(written.group(), lang) if written is not None else None
+    if not number:
+        return bare
+    value = bare.n.value * unit.n.value / number  # a quarter is 3 months: the same factor for both
+    return _Figure(
+        Number(bare.n.text, bare.n.span, value, unit.n.kind, unit.n.unit), bare.sentence, bare.index
+    )
 
 
 def _stated_change(answer: _Answer, a: _Figure, b: _Figure) -> _Figure | None:
