@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.analysis.arithmetic import _check, find_mismatches
+from coach.analysis.arithmetic import _check, _rounding_step, find_mismatches
 from coach.analysis.numbers import extract_numbers
 from coach.analysis.types import Number
 from coach.content.bank import load_questions
@@ -723,3 +723,433 @@ def test_long_answer_is_checked_in_reasonable_time() -> None:
     started = time.perf_counter()
     find_mismatches(answer, numbers, "nl")
     assert time.perf_counter() - started < 3.0
+
+
+# --- softened figures: checked within a stated margin, not switched off --------------------------------
+# (lang, answer, rule, stated, expected). "zo'n/ongeveer/about" allow 15% either way (5 points for a
+# percentage); "ruim/just over" at least the figure and up to 15% more; "meer dan/more than" at least;
+# "bijna/almost" at most the figure and at least 15% less; "minder dan/less than" at most.
+SOFTENED_INCONSISTENT: list[tuple[str, str, str, float, float]] = [
+    (
+        "en",
+        "I closed 23 deals of €14,800 on average, so about €500K in total.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    (
+        "nl",
+        "Ik heb 23 deals van gemiddeld €14.800 gesloten, samen zo'n 500K.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    ("nl", "23 deals van gemiddeld €14.800, samen zo'n 500K.", "count_times_average", 500_000, 340_400),
+    (
+        "nl",
+        "Ik sloot 23 deals van gemiddeld €14.800, in totaal ongeveer €500K.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    (
+        "en",
+        "I closed 23 deals with an average deal size of €14,800, roughly €500K in total.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    # direction: "ruim"/"well over" is at least the figure, "bijna"/"almost" at most
+    (
+        "nl",
+        "Ik sloot 20 deals van gemiddeld €20K, samen ruim €500K.",
+        "count_times_average",
+        500_000,
+        400_000,
+    ),
+    (
+        "en",
+        "I closed 20 deals at an average of €20K, well over €500K in total.",
+        "count_times_average",
+        500_000,
+        400_000,
+    ),
+    (
+        "nl",
+        "Ik sloot 20 deals van gemiddeld €25K, samen bijna €430K.",
+        "count_times_average",
+        430_000,
+        500_000,
+    ),
+    (
+        "en",
+        "I closed 20 deals at an average of €25K, almost €430K in total.",
+        "count_times_average",
+        430_000,
+        500_000,
+    ),
+    (
+        "nl",
+        "Mijn target was €400K en ik heb €448K gehaald, bijna 125% van mijn target.",
+        "percent_of_target",
+        125,
+        112,
+    ),
+    ("en", "My target was €400K and I closed €448K, almost 125% of target.", "percent_of_target", 125, 112),
+    (
+        "nl",
+        "Mijn target was €400K en ik heb €448K gehaald, zo'n 125% van mijn target.",
+        "percent_of_target",
+        125,
+        112,
+    ),
+    # a real answer's sum with a wrong percentage: "zo'n 1,55 miljoen" is €1,5-1,6 miljoen, 107-114%
+    (
+        "nl",
+        "Vorig jaar had ik een omzettarget van 1,4 miljoen. Omzet heb ik ruim gehaald, ik kwam uit op zo'n "
+        "1,55 miljoen, dus dik 130 procent.",
+        "percent_of_target",
+        130,
+        110.71,
+    ),
+    (
+        "en",
+        "My target was one point two million in revenue and I finished at about nine hundred and eighty "
+        "thousand, so a bit over ninety percent.",
+        "percent_of_target",
+        90,
+        81.67,
+    ),
+    (
+        "en",
+        "I did €1.2M in revenue, of which about €600K new business and €300K upsell.",
+        "parts_total",
+        1_200_000,
+        900_000,
+    ),
+    (
+        "nl",
+        "Ik heb €1,2 miljoen omzet gedraaid, waarvan zo'n €600K nieuwe klanten en €300K upsell.",
+        "parts_total",
+        1_200_000,
+        900_000,
+    ),
+]
+
+SOFTENED_CONSISTENT: list[tuple[str, str]] = [
+    ("en", "I closed 23 deals of €14,800 on average, so about €340K in total."),
+    ("nl", "Ik heb 23 deals van gemiddeld €14.800 gesloten, samen zo'n 340K."),
+    ("nl", "23 deals van gemiddeld €14.800, samen rond de 350K."),
+    ("nl", "Ik sloot 20 deals van gemiddeld €25K, samen ruim €430K."),
+    ("en", "I closed 20 deals at an average of €25K, just over €430K in total."),
+    ("nl", "Ik sloot 20 deals van gemiddeld €19K, samen bijna €400K."),
+    ("en", "I closed 20 deals at an average of €19K, almost €400K in total."),
+    ("nl", "Ik sloot 30 deals van gemiddeld €20K, in totaal meer dan €500K."),
+    ("en", "I closed 30 deals at an average of €20K, more than €500K in total."),
+    ("nl", "Mijn target was €400K en ik heb €448K gehaald, ruim 110% van mijn target."),
+    ("en", "My target was €400K and I closed €448K, just over 110% of target."),
+    ("nl", "Mijn target was €400K en ik heb ongeveer €450K gehaald, zo'n 112%."),
+    ("en", "My target was €400K and I closed about €450K, roughly 112% of target."),
+    ("en", "I did €1.2M in revenue, of which about €800K new business and €400K upsell."),
+    (
+        "nl",
+        "Vorig jaar had ik een omzettarget van 1,4 miljoen. Omzet heb ik ruim gehaald, ik kwam uit op zo'n "
+        "1,55 miljoen, dus dik 110 procent.",
+    ),
+    (
+        "en",
+        "My target was one point two million in revenue and I finished at about nine hundred and eighty "
+        "thousand, so a bit over eighty percent.",
+    ),
+    (
+        "en",
+        "My target was one point two million and I finished at about nine hundred and eighty K, almost 82%.",
+    ),
+    # "ruim" about the target, not a figure: the percentage is still checked exactly (and adds up here)
+    ("nl", "Dat kwartaal haalde ik mijn target ruim: €192.000 op €150.000, 128%."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "rule", "stated", "expected"),
+    SOFTENED_INCONSISTENT,
+    ids=[c[1][:50] for c in SOFTENED_INCONSISTENT],
+)
+def test_softened_figures_are_still_checked(
+    lang: str, answer: str, rule: str, stated: float, expected: float
+) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    wanted: list[object] = [(rule, pytest.approx(stated, abs=0.01), pytest.approx(expected, abs=0.01))]
+    assert [(m.rule, m.stated, m.expected) for m in found] == wanted, f"Missed: {answer!r}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"), SOFTENED_CONSISTENT, ids=[c[1][:50] for c in SOFTENED_CONSISTENT]
+)
+def test_softened_figures_within_their_margin_are_not_flagged(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert found == [], f"False positive against {answer!r}: {[m.explanation['en'] for m in found]}"
+
+
+def test_the_direction_of_a_softening_word_counts() -> None:
+    # 20 × €25K = €500K: "ruim €430K" (at least €430K) may be €500K, "bijna €430K" (at most €430K) may not
+    over = "Ik sloot 20 deals van gemiddeld €25K, samen ruim €430K."
+    under = "Ik sloot 20 deals van gemiddeld €25K, samen bijna €430K."
+    assert _check(over, extract_numbers(over, "nl"), "nl") == []
+    assert [m.rule for m in _check(under, extract_numbers(under, "nl"), "nl")] == ["count_times_average"]
+
+
+def test_softened_total_explains_the_sum_in_both_languages() -> None:
+    answer = "Ik heb 23 deals van gemiddeld €14.800 gesloten, samen zo'n 500K."
+    (mismatch,) = _check(answer, extract_numbers(answer, "nl"), "nl")
+    assert mismatch.explanation == {
+        "nl": "23 × gemiddeld €14.800 is ongeveer €340.400, niet de €500K die je noemt.",
+        "en": "23 × an average of €14,800 is about €340,400, not the €500K you mention.",
+    }
+
+
+# --- Dutch verb-final results: "ik heb 380K gehaald" is money, and is checked -----------------------------
+VERB_FINAL_INCONSISTENT: list[tuple[str, str]] = [
+    ("nl", "Ik heb 380K gehaald op een target van 400K, dus 110%."),
+    ("nl", "Mijn target was 400K en ik heb 380K gehaald, dus 110% van mijn target."),
+    ("nl", "Mijn target was 400K. Ik heb vorig jaar 380K binnengehaald, dat is 110%."),
+    ("nl", "Mijn target was 400K en ik heb 380 duizend omzet gedraaid, 110% van mijn target."),
+    ("nl", "Mijn target was 400K en ik zat op 380k, 110%."),
+    ("nl", "Mijn target was €400K en ik zat op € 380K, 110%."),
+    ("en", "My target was 400K and I brought in 380K, so 110%."),
+    ("en", "My quota was 400K and I closed 380k, 110% of quota."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"), VERB_FINAL_INCONSISTENT, ids=[c[1][:50] for c in VERB_FINAL_INCONSISTENT]
+)
+def test_results_said_verb_last_are_checked(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert [(m.rule, m.stated, m.expected) for m in found] == [("percent_of_target", 110, 95)], answer
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("nl", "Ik heb 380K gehaald op een target van 400K, dus 95%."),
+        ("nl", "Mijn target was 1 miljoen en ik heb vorig jaar 1,2 miljoen binnengehaald, 120%."),
+        ("en", "My target was 400K and I brought in 380K, so 95%."),
+    ],
+)
+def test_results_said_verb_last_that_add_up(lang: str, answer: str) -> None:
+    assert _check(answer, extract_numbers(answer, lang), lang) == [], answer
+
+
+# --- growth: the percentage said to be a change must be the relative change (or, for two percentages, the
+# difference in percentage points) ----------------------------------------------------------------------
+GROWTH_INCONSISTENT: list[tuple[str, str, float, float]] = [  # (lang, answer, stated, expected)
+    ("en", "Conversion went from 3% to 4%, a 10% rise.", 10, 33.33),
+    ("nl", "De conversie ging van 3% naar 4%, een stijging van 10%.", 10, 33.33),
+    ("en", "My win rate rose 10%, from 18% to 27%.", 10, 50),
+    ("nl", "Mijn winrate steeg met 10%, van 18% naar 27%.", 10, 50),
+    ("en", "Revenue grew from €200K to €300K, a 20% increase.", 20, 50),
+    ("nl", "De omzet groeide van €200K naar €300K, een groei van 20%.", 20, 50),
+    ("en", "I went from 12 deals to 16 deals, 25% more.", 25, 33.33),
+    ("nl", "Ik ging van 12 deals naar 16 deals, 25% meer.", 25, 33.33),
+    ("en", "We cut the build time from 40 minutes to 10 minutes, a 50% reduction.", 50, 75),
+    ("nl", "De buildtijd ging van 40 minuten naar 10 minuten, een daling van 50%.", 50, 75),
+    ("nl", "De conversie ging van 3% naar 4%, een stijging van 2 procentpunt.", 2, 33.33),
+    ("en", "Conversion went from 3% to 4%, roughly a 10% rise.", 10, 33.33),
+]
+
+GROWTH_INCONSISTENT += [
+    ("nl", "Ik heb de doorlooptijd van 10 naar 4 dagen gebracht, een daling van 40%.", 40, 60),
+    ("en", "We cut deploy time from 45 to 12 minutes, a 50% reduction.", 50, 73.33),
+    ("nl", "Van 2019 naar 2023 groeide het team van 5 naar 12 mensen, een groei van 50%.", 50, 140),
+]
+
+GROWTH_CONSISTENT: list[tuple[str, str]] = [
+    ("nl", "Ik heb de doorlooptijd van 10 naar 4 dagen gebracht, een daling van 60%."),
+    ("en", "We cut deploy time from 45 to 12 minutes, a 73% reduction."),
+    ("nl", "Van 2019 naar 2023 groeide het team van 5 naar 12 mensen, een groei van 140%."),
+    ("en", "We cut deploy time from 45 to 12 minutes and handled 1,200 tickets a month at 98% SLA."),
+    ("en", "Conversion went from 3% to 4%, one percentage point."),
+    ("en", "Conversion went from 3% to 4%, 1 percentage point."),
+    ("en", "Conversion went from 3% to 4%, a third more."),
+    ("en", "Conversion went from 3% to 4%, a 33% rise."),
+    ("en", "Conversion went from 3% to 4%, a 1% rise."),
+    ("nl", "De conversie ging van 3% naar 4%, een stijging van 33%."),
+    ("nl", "De conversie ging van 3% naar 4%, een stijging van 1 procentpunt."),
+    ("nl", "De conversie ging van 3% naar 4%, een derde meer."),
+    ("nl", "De conversie ging van 3% naar 4%, 1 procentpunt hoger."),
+    ("en", "My win rate went from 18% to 27%, up 50%."),
+    ("nl", "De omzet groeide van €200K naar €300K, zo'n 50% meer."),
+    ("en", "We cut the build time from 40 minutes to 10 minutes, a 75% reduction."),
+    ("en", "Churn dropped from 5% to 4%, a 20% drop."),
+    # a percentage about something else in the same sentence is no size of the change
+    ("nl", "Mijn conversie steeg van 20% naar 35% en ik haalde 30% meer omzet dan vorig jaar."),
+    ("en", "My conversion went from 20% to 35% and I closed 30% more revenue than last year."),
+    ("nl", "Van 3% naar 4% conversie, dat is 10% van alle leads die we kregen."),
+    ("nl", "De conversie lag tussen 3% en 4%, dus 10% van de leads haakte niet af."),
+    # version numbers are no figures
+    ("en", "We upgraded from Python 3.10 to 3.11, which cut build time by 20%."),
+    ("nl", "We gingen van Python 3.10 naar 3.11, een verbetering van 20% in bouwtijd."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "stated", "expected"),
+    GROWTH_INCONSISTENT,
+    ids=[c[1][:50] for c in GROWTH_INCONSISTENT],
+)
+def test_wrong_growth_rates_are_flagged(lang: str, answer: str, stated: float, expected: float) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    wanted: list[object] = [
+        ("growth_rate", pytest.approx(stated, abs=0.01), pytest.approx(expected, abs=0.01))
+    ]
+    assert [(m.rule, m.stated, m.expected) for m in found] == wanted, f"Missed: {answer!r}"
+    assert all(text.strip() and "{" not in text for text in found[0].explanation.values())
+
+
+@pytest.mark.parametrize(("lang", "answer"), GROWTH_CONSISTENT, ids=[c[1][:50] for c in GROWTH_CONSISTENT])
+def test_right_growth_rates_are_not_flagged(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert found == [], f"False positive against {answer!r}: {[m.explanation['en'] for m in found]}"
+
+
+def test_growth_explanation_gives_the_rise_and_the_points() -> None:
+    answer = "De conversie ging van 3% naar 4%, een stijging van 10%."
+    (mismatch,) = _check(answer, extract_numbers(answer, "nl"), "nl")
+    assert mismatch.explanation == {
+        "nl": "Van 3% naar 4% is een stijging van 33,3% (of 1 procentpunt), niet de 10% die je noemt.",
+        "en": "From 3% to 4% is a rise of 33.3% (or 1 percentage point), not the 10% you mention.",
+    }
+    answer = "We cut the build time from 40 minutes to 10 minutes, a 50% reduction."
+    (mismatch,) = _check(answer, extract_numbers(answer, "en"), "en")
+    assert (
+        mismatch.explanation["en"]
+        == "From 40 minutes to 10 minutes is a drop of 75%, not the 50% you mention."
+    )
+
+
+# --- shares of a number of deals: "a third of 12" is 4 -----------------------------------------------------
+SHARE_INCONSISTENT: list[tuple[str, str, float, float]] = [  # (lang, answer, stated, expected)
+    ("en", "I closed twelve deals, a third of them new business, five new logos.", 5, 4),
+    ("nl", "Ik sloot twaalf deals, een derde nieuwe klanten, vijf nieuwe logo's.", 5, 4),
+    ("en", "I closed 12 deals, half of them new business, so 7 new logos.", 7, 6),
+    ("nl", "Ik sloot twaalf deals, de helft nieuwe klanten, zeven nieuwe logo's.", 7, 6),
+    ("nl", "Ik sloot 12 deals, waarvan de helft bij nieuwe klanten: acht nieuwe logo's.", 8, 6),
+    ("en", "I closed 12 deals, 25% new business, 5 new logos.", 5, 3),
+    ("nl", "Ik sloot 12 deals, 25% nieuwe klanten, 5 nieuwe logo's.", 5, 3),
+    ("en", "I closed 12 deals, a third of them upsell, so 5 deals.", 5, 4),
+    ("nl", "Ik sloot twaalf deals, bijna de helft nieuwe klanten, zeven nieuwe logo's.", 7, 6),
+]
+
+SHARE_CONSISTENT: list[tuple[str, str]] = [
+    ("en", "I closed twelve deals, a third of them new business, four new logos."),
+    ("nl", "Ik sloot twaalf deals, een derde nieuwe klanten, vier nieuwe logo's."),
+    ("nl", "Ik sloot twaalf deals, waarvan de helft bij nieuwe klanten: zes nieuwe logo's."),
+    ("en", "I closed 12 deals, about half of them new business, 7 new logos."),
+    ("nl", "Ik sloot twaalf deals, ruim de helft nieuwe klanten, zeven nieuwe logo's."),
+    ("en", "I closed 12 deals, 25% of them new business, 3 new logos."),
+    ("en", "I closed 10 deals, a third of them new business, 3 new logos."),  # 3.3: a third, rounded
+    # the number belongs to the other group, or to something else
+    ("en", "I closed 12 deals, a third of them upsell, and 8 new customers."),
+    ("nl", "Ik sloot 12 deals, een derde daarvan upsell, en 8 nieuwe klanten."),
+    ("en", "I closed 12 deals in half a year, 5 of them new business."),
+    (
+        "en",
+        "I closed 12 deals, a third of them with new customers; half of my time went to 5 existing accounts.",
+    ),
+    ("nl", "Ik sloot 12 deals; de helft van mijn tijd ging naar 5 bestaande klanten."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "stated", "expected"), SHARE_INCONSISTENT, ids=[c[1][:50] for c in SHARE_INCONSISTENT]
+)
+def test_wrong_shares_of_a_count_are_flagged(lang: str, answer: str, stated: float, expected: float) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    wanted: list[object] = [
+        ("share_of_count", pytest.approx(stated, abs=0.01), pytest.approx(expected, abs=0.01))
+    ]
+    assert [(m.rule, m.stated, m.expected) for m in found] == wanted, f"Missed: {answer!r}"
+
+
+@pytest.mark.parametrize(("lang", "answer"), SHARE_CONSISTENT, ids=[c[1][:50] for c in SHARE_CONSISTENT])
+def test_right_shares_of_a_count_are_not_flagged(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert found == [], f"False positive against {answer!r}: {[m.explanation['en'] for m in found]}"
+
+
+def test_share_explanation_in_both_languages() -> None:
+    answer = "Ik sloot twaalf deals, een derde nieuwe klanten, vijf nieuwe logo's."
+    (mismatch,) = _check(answer, extract_numbers(answer, "nl"), "nl")
+    assert mismatch.explanation == {
+        "nl": "Een derde van 12 deals is 4, niet de 5 die je noemt.",
+        "en": "A third of 12 is 4, not the 5 you mention.",
+    }
+
+
+# --- ranks out of a group that is too small ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "I was number 3 out of 2 in my team."),
+        ("nl", "Ik werd derde van de twee."),
+        ("nl", "Ik stond op plek 3 van de 2 accountmanagers."),
+        ("en", "I finished third out of two reps."),
+    ],
+)
+def test_rank_beyond_a_small_group(lang: str, answer: str) -> None:
+    found = _check(answer, extract_numbers(answer, lang), lang)
+    assert [(m.rule, m.stated, m.expected) for m in found] == [("rank_in_team", 3, 2)], answer
+
+
+# --- figures that are no figures of a result must never raise a sum -------------------------------------
+NOT_SUMS: list[tuple[str, str]] = [
+    (
+        "nl",
+        "In 2023 heb ik de API met N+1 queries herschreven, de latency ging naar 900 ms en de dienst draait 24/7.",
+    ),
+    ("en", "In 2023 I rewrote the N+1 queries, latency went down to 900 ms and the service runs 24/7."),
+    ("nl", "Bel me op 06-12345678 of 020 123 4567; we migreerden naar Python 3.11 op 1 maart om 9:30."),
+    ("en", "Call me on +31 6 12345678; we moved to Python 3.11 on 1 March at 9:30."),
+    ("nl", "Versie 2.4.1 ging live op 12 mei 2023, 24/7 bereikbaar via 0800-1234."),
+    ("en", "Between 9:00 and 17:30 I am available; release 3.2 shipped on 14 May 2024."),
+    (
+        "nl",
+        "In 2023 haalde ik €380K op een target van €400K, 95%, en de release op 1 maart om 9:30 liep goed.",
+    ),
+    ("en", "In 2022 my target was €400K, in 2023 €500K; I closed €520K in 2023, 104% of target."),
+]
+
+
+@pytest.mark.parametrize(("lang", "answer"), NOT_SUMS, ids=[c[1][:50] for c in NOT_SUMS])
+def test_years_versions_times_and_phone_numbers_raise_no_mismatch(lang: str, answer: str) -> None:
+    numbers = extract_numbers(answer, lang)
+    assert _check(answer, numbers, lang) == [], answer
+    # none of them is read as money, a percentage, a count or a rank
+    odd = ("2023", "2024", "N+1", "24/7", "3.11", "2.4.1", "9:30", "12345678", "0800")
+    assert not [n for n in numbers if n.kind != "plain" and any(o in n.text for o in odd)], numbers
+
+
+@pytest.mark.parametrize(
+    ("value", "step"),
+    [
+        (340_000, 10_000),
+        (500_000, 500_000),
+        (1_550_000, 50_000),
+        (112, 1),
+        (110, 10),
+        (2.5, 0.5),
+        (14_800, 100),
+    ],
+)
+def test_a_softened_figure_may_be_off_by_one_step_of_its_rounding(value: float, step: float) -> None:
+    assert _rounding_step(value) == pytest.approx(step)
+
+
+def test_about_a_precise_figure_is_not_fifteen_percent() -> None:
+    # "about €980K" is €970K-€990K: against €1.2M that is 81-82.5%, so "about 90%" is wrong
+    answer = "My target was €1.2M and I closed about €980K, so about 90% of target."
+    assert [m.rule for m in _check(answer, extract_numbers(answer, "en"), "en")] == ["percent_of_target"]
+    # "about €1M" may be €850K-€1.15M: 71-96%, so "about 90%" may be right
+    answer = "My target was €1.2M and I closed about €1M, so about 90% of target."
+    assert _check(answer, extract_numbers(answer, "en"), "en") == []

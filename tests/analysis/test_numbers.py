@@ -47,7 +47,62 @@ EXTRACTION: list[tuple[str, str, list[Figure]]] = [
     ("nl", "Een target van 400K, gehaald.", [("400K", "money", 400_000, "EUR", None)]),
     ("nl", "Mijn kwartaaltarget van 150K, gehaald.", [("150K", "money", 150_000, "EUR", None)]),
     ("nl", "Dat leverde 1,2 miljoen omzet op.", [("1,2 miljoen", "money", 1_200_000, "EUR", None)]),
+    # Dutch puts the verb last: a large bare amount before a result verb is money
+    ("nl", "Ik heb 380K gehaald.", [("380K", "money", 380_000, "EUR", None)]),
+    ("nl", "Ik heb 380k gehaald.", [("380k", "money", 380_000, "EUR", None)]),
+    (
+        "nl",
+        "Ik heb vorig jaar 1,2 miljoen binnengehaald.",
+        [("1,2 miljoen", "money", 1_200_000, "EUR", None)],
+    ),
+    ("nl", "Ik heb 380 duizend omzet gedraaid.", [("380 duizend", "money", 380_000, "EUR", None)]),
+    ("nl", "Ik zat op 380K.", [("380K", "money", 380_000, "EUR", None)]),
+    ("nl", "Ik zat op € 380K.", [("€ 380K", "money", 380_000, "EUR", None)]),
+    ("nl", "Ik heb 12.000 omgezet.", [("12.000", "money", 12_000, "EUR", None)]),
+    ("nl", "Ik heb 1.500 punten gehaald.", [("1.500", "plain", 1_500, None, None)]),
+    (
+        "nl",
+        "In 2023 heb ik 2000 gehaald.",
+        [("2023", "plain", 2023, None, None), ("2000", "plain", 2000, None, None)],
+    ),
+    # a currency sign before the next amount is not the unit of the number before it
+    (
+        "nl",
+        "In 2023 €500K gehaald.",
+        [("2023", "plain", 2023, None, None), ("€500K", "money", 500_000, "EUR", None)],
+    ),
     # money, English
+    ("en", "I brought in 380K.", [("380K", "money", 380_000, "EUR", None)]),
+    # spoken decimals, as transcripts write them
+    (
+        "en",
+        "My target was one point two million in revenue.",
+        [("one point two million", "money", 1_200_000, "EUR", None)],
+    ),
+    (
+        "nl",
+        "Mijn target was een komma twee miljoen.",
+        [("een komma twee miljoen", "money", 1_200_000, "EUR", None)],
+    ),
+    ("en", "Conversion was two point five percent.", [("two point five percent", "percent", 2.5, "%", None)]),
+    ("nl", "Twee komma vijf procent conversie.", [("Twee komma vijf procent", "percent", 2.5, "%", None)]),
+    ("en", "At one point two of my customers left.", [("two", "plain", 2, None, None)]),
+    (
+        "en",
+        "I closed 380K against a 400K target.",
+        [("380K", "money", 380_000, "EUR", None), ("400K", "money", 400_000, "EUR", None)],
+    ),
+    ("en", "I had 2,000 target accounts.", [("2,000 target accounts", "count", 2_000, "accounts", None)]),
+    (
+        "en",
+        "In 2022 my target was €400K, in 2023 €500K.",
+        [
+            ("2022", "plain", 2022, None, None),
+            ("€400K", "money", 400_000, "EUR", None),
+            ("2023", "plain", 2023, None, None),
+            ("€500K", "money", 500_000, "EUR", None),
+        ],
+    ),
     ("en", "We closed $1.2M in Q4.", [("$1.2M", "money", 1_200_000, "USD", None)]),
     ("en", "A pipeline of EUR 2.5 mln.", [("EUR 2.5 mln", "money", 2_500_000, "EUR", None)]),
     ("en", "That was half a million euros.", [("half a million euros", "money", 500_000, "EUR", None)]),
@@ -83,6 +138,12 @@ EXTRACTION: list[tuple[str, str, list[Figure]]] = [
     ("en", "The app has 3M users.", [("3M users", "count", 3_000_000, "users", None)]),
     # durations
     ("nl", "Het project duurde 3 maanden.", [("3 maanden", "duration", 3, "months", None)]),
+    ("nl", "De latency ging naar 900 ms.", [("900 ms", "duration", 0.015, "minutes", None)]),
+    (
+        "en",
+        "Latency went down to 900 milliseconds.",
+        [("900 milliseconds", "duration", 0.015, "minutes", None)],
+    ),
     ("nl", "Ik werk er 2 jaar.", [("2 jaar", "duration", 2, "years", None)]),
     ("nl", "Na anderhalf jaar was het klaar.", [("anderhalf jaar", "duration", 1.5, "years", None)]),
     ("nl", "Dat duurde tweeënhalf jaar.", [("tweeënhalf jaar", "duration", 2.5, "years", None)]),

@@ -10,6 +10,15 @@ missed one):
 - count_times_average: a count of deals × the average deal size must be about the total (within 15%).
 - rank_in_team: a position cannot be beyond the size of the group ("nummer 14 van de 12", or "nummer 10"
   in a team of 8).
+- growth_rate: the percentage said to be a change ("van 3% naar 4%, een stijging van 10%") must be the
+  relative change (33%, within 10%) or, for two percentages, the difference in points (1 procentpunt).
+- share_of_count: a share of a number of deals ("twaalf deals, een derde nieuwe klanten, vijf nieuwe
+  logo's") must match the number given for that group (a third of 12 is 4), within one deal.
+
+A softened figure ("zo'n €500K", "ruim 110%", "bijna €400K") stands for a range: one step of its own
+rounding (€100K for €500K, €10K for €340K), at most approximation_margin in the data (15%, 5 points for a
+percentage); either way for "about", one way for "ruim"/"bijna", open-ended for "meer dan"/"minder dan".
+A sum is flagged only when no values in the ranges make it add up within the rule's tolerance.
 
 A figure's role comes from the nearest keyword before it in the same sentence (or, failing that, just
 after it, in the same clause). Keywords may be glued ("kwartaaltarget"; "teamtarget" is the team's) or
@@ -25,6 +34,7 @@ millisecond. Keywords and explanation templates live in lang/<lang>/numbers.yaml
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +47,7 @@ from coach.analysis.numbers import (
     compound_suffixes,
     data_list,
     numbers_data,
+    parse_digits,
     phrase_key,
     phrase_pattern,
 )
@@ -45,7 +56,8 @@ from coach.analysis.types import LANGS, Lang, Mismatch, Number, Span
 PERCENT_TOLERANCE = 2.0  # percentage points
 SUM_TOLERANCE = 0.05  # relative, for parts against their total
 PRODUCT_TOLERANCE = 0.15  # relative, for count × average against the total
-APPROXIMATE_FACTOR = 2.5  # "ongeveer", "ruim", "about": tolerances are this much wider
+APPROXIMATE_MARGIN = 0.15  # "ongeveer €500K": €425K to €575K (the default; the language data may differ)
+APPROXIMATE_POINTS = 5.0  # "ongeveer 112%": 107% to 117%
 
 _WORDS_BEFORE = 7  # how far back a keyword may stand from the figure it labels
 _WORDS_AFTER = 3
@@ -114,6 +126,19 @@ class _Rules:
     team_units: frozenset[Phrase]
     colleague_units: frozenset[Phrase]
     rank_top: frozenset[Phrase]
+    hedges: dict[Phrase, str]  # "zo'n" -> "about", "ruim" -> "over", "bijna" -> "under"...
+    change_from: re.Pattern[str]  # "van" / "from" right before the first figure of a change
+    change_to: re.Pattern[str]  # " naar " / " to " alone between the two figures of a change
+    change_from_words: frozenset[str]
+    change_words: frozenset[str]
+    change_glue: frozenset[str]
+    shares: re.Pattern[str]  # "een derde", "a third", "de helft"...
+    share_ids: dict[str, str]  # phrase as written (normalised) -> "third"
+    share_values: dict[str, float]
+    share_glue: frozenset[str]
+    hedge_words: frozenset[str]
+    margin: float  # how far a softened figure may be off, relative
+    margin_points: float  # ... and at most this many percentage points for a percentage
 
 
 def _alt(data: Mapping[str, Any], *keys: str) -> str:
@@ -161,6 +186,10 @@ def _rules(lang: str) -> _Rules:
     qualifier = _alt(data, "target_qualifiers")
     of_words = phrase_pattern(["van", "of", "to", "met", "with", "uit", "consisting of", "bestaande uit"])
     flags = re.IGNORECASE
+    glue = _alt(
+        data, "glue_words", "result_words", "attainment_before", "approximate_words"
+    )  # "dus dik 110%"
+    plain_results = phrase_pattern(w for w in data_list(data, "result_words") if GAP not in w)
     return _Rules(
         table={k: tuple(v) for k, v in table.items()},
         firsts=frozenset(k[0] for k in table),
@@ -194,10 +223,13 @@ def _rules(lang: str) -> _Rules:
         target_word=re.compile(rf"\s*(?:{qualifier}\s+){{0,2}}{target}", flags),
         of_tail=re.compile(rf"\s*(?:{phrase_pattern(['van', 'of'])}\s*)?", flags),
         result_against=re.compile(
-            rf"\s*{_alt(data, 'result_against')}(?:\s+{det})?\s*(?:(?:[^\W\d_]+\s+)?(?P<t>{target}))?", flags
+            rf"\s*(?:{plain_results}\s+)?"  # "380K gehaald op een target van 400K"
+            rf"{_alt(data, 'result_against')}(?:\s+{det})?\s*(?:(?:[^\W\d_]+\s+)?(?P<t>{target}))?",
+            flags,
         ),
         glue_only=re.compile(
-            rf"(?:[\s,;:()\[\]–—-]|{_alt(data, 'glue_words', 'result_words', 'attainment_before')})*\Z", flags
+            rf"(?:[\s,;:()\[\]–—-]|{glue})*\Z",
+            flags,
         ),
         period_after=re.compile(
             rf"\s*{_alt(data, 'period_words')}\s*(?P<p>{phrase_pattern(data.get('duration_units') or {})})",
@@ -211,7 +243,44 @@ def _rules(lang: str) -> _Rules:
         team_units=frozenset(phrase_key(w) for w in data_list(data, "team_words")),
         colleague_units=frozenset(phrase_key(w) for w in data_list(data, "colleague_words")),
         rank_top=frozenset(phrase_key(w) for w in data_list(data, "rank_top")),
+        hedges=_hedges(data),
+        change_from=re.compile(rf"(?<!\w){phrase_pattern(data_list(data, 'change_from'))}\s*\Z", flags),
+        change_to=re.compile(rf"\s*{phrase_pattern(data_list(data, 'change_to'))}\s*", flags),
+        change_from_words=_word_set(data, "change_from"),
+        change_words=_word_set(data, "change_words"),
+        change_glue=_word_set(data, "change_glue"),
+        shares=re.compile(phrase_pattern(data_list(data, "share_fractions")), flags),
+        share_ids={
+            " ".join(str(k).lower().split()): str(v) for k, v in _mapping(data, "share_fractions").items()
+        },
+        share_values={str(k): float(v) for k, v in _mapping(data, "share_values").items()},
+        share_glue=_word_set(data, "share_glue"),
+        hedge_words=_word_set(data, "approximate_words"),
+        margin=float(_margin(data).get("relative", APPROXIMATE_MARGIN)),
+        margin_points=float(_margin(data).get("percent_points", APPROXIMATE_POINTS)),
     )
+
+
+def _hedges(data: Mapping[str, Any]) -> dict[Phrase, str]:
+    words = data.get("approximate_words") or {}
+    if not isinstance(words, Mapping):  # a plain list: every word means "about"
+        return {phrase_key(str(w)): "about" for w in data_list(data, "approximate_words")}
+    return {phrase_key(str(k)): str(v) for k, v in words.items() if phrase_key(str(k))}
+
+
+def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key) or {}
+    return value if isinstance(value, Mapping) else {}
+
+
+def _word_set(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    """Every word of the phrases in a list from the data, as the answer's words are looked up."""
+    return frozenset(w for phrase in data_list(data, key) for w in phrase_key(phrase))
+
+
+def _margin(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    margin = data.get("approximation_margin") or {}
+    return margin if isinstance(margin, Mapping) else {}
 
 
 def _squeeze(text: str) -> str:
@@ -245,7 +314,8 @@ class _Figure:
     role_before: bool = False  # the role comes from a keyword before the figure
     team: bool = False  # about the team, not the candidate ("het team haalde €3M")
     period: str | None = None  # "€5K per maand" -> "maand"
-    approximate: bool = False
+    hedge: str | None = None  # "about", "over", "more", "under" or "less" ("zo'n €500K", "ruim", "bijna")
+    role_span: tuple[int, int] | None = None  # the keyword the role came from
     versus: _Figure | None = None  # "€192.000 op €150.000": the result's target, or the target's result
     single: bool = False  # one deal's amount ("de deal van €60.000"), not a result or target of a period
 
@@ -461,15 +531,33 @@ class _Answer:
     def _label(self, fig: _Figure) -> None:
         lo, hi = self.window_before(fig.index)
         before = self.roles_in(lo, hi)
+        a_lo, a_hi = self.window_after(fig.index)
+        stop = _ROLE_AFTER_STOP_RE.search(self.text, a_lo, a_hi)  # "€200K, en ik haalde": the next one's
+        after = self.roles_in(a_lo, stop.start() if stop is not None else a_hi)
+        prev = self.figures[fig.index - 1] if fig.index > 0 else None
+        if (
+            before
+            and after
+            and prev is not None
+            and not prev.role_before
+            and prev.role_span == before[-1][:2]
+            and prev.role != after[0][2]
+            and self.words_between(prev.end, before[-1][0]) < self.words_between(before[-1][1], fig.start)
+        ):
+            # "€14,800 on average, so about €500K in total": "on average" is the €14,800's, and the €500K
+            # has its own keyword after it
+            before = before[:-1]
         if before:
-            fig.role, fig.role_before = before[-1][2], True
+            fig.role, fig.role_before, fig.role_span = before[-1][2], True, before[-1][:2]
         else:
-            a_lo, a_hi = self.window_after(fig.index)
-            stop = _ROLE_AFTER_STOP_RE.search(self.text, a_lo, a_hi)  # "€200K, en ik haalde": the next one's
-            after = self.roles_in(a_lo, stop.start() if stop is not None else a_hi)
             fig.role = after[0][2] if after else None
+            fig.role_span = after[0][:2] if after else None
         fig.team = self.has("team", self.window_before(fig.index, 4)[0], hi)
-        fig.approximate = self.has("approximate", self.window_before(fig.index, 3)[0], hi)
+        hedges = self.spans_of("approximate", self.window_before(fig.index, 3)[0], hi)
+        if hedges and not self.text[hedges[-1][1] : fig.start].strip():
+            # "zo'n 500K", "ruim €450K"; not "ik haalde mijn target ruim: €192.000"
+            s, e = hedges[-1]
+            fig.hedge = self.rules.hedges.get(phrase_key(self.text[s:e]), "about")
         if fig.n.kind == "money":
             deal = self.spans_of("single", self.window_before(fig.index, 3)[0], hi)
             next_word = self.window_after(fig.index, 1)  # "the €60,000 deal"
@@ -619,6 +707,8 @@ def _fmt_figure(n: Number, lang: str, answer_lang: str) -> str:
         return _fmt_money(n.value, n.unit, lang)
     if n.kind == "percent":
         return _fmt_percent(n.value, lang)
+    if n.kind == "duration" and lang == answer_lang:
+        return " ".join(n.text.split())  # "40 minuten" as said; the other language gets the bare number
     unit = f" {n.unit}" if n.kind == "count" and n.unit and lang == answer_lang else ""
     return _fmt_plain(n.value, lang) + unit
 
@@ -642,8 +732,66 @@ def _mismatch(
 # --- the rules ----------------------------------------------------------------------------------------
 
 
-def _tolerance(base: float, figures: Iterable[_Figure]) -> float:
-    return base * APPROXIMATE_FACTOR if any(f.approximate for f in figures) else base
+Interval = tuple[float, float]
+
+
+def _bounds(fig: _Figure, rules: _Rules) -> Interval:
+    """The values a figure may stand for: its own value, or a range when it is softened ("zo'n €500K":
+    €425K to €575K; "ruim €500K": €500K to €575K; "bijna 112%": 107% to 112%; "meer dan": no upper limit)."""
+    return _soften(fig.n.value, fig.hedge, rules, points=fig.n.kind == "percent")
+
+
+def _soften(
+    value: float, hedge: str | None, rules: _Rules, points: bool = False, stepped: bool = True
+) -> Interval:
+    """The range a value softened by `hedge` stands for: one step of its own rounding ("about €340K": €10K;
+    "about €500K": €100K), at most the margin of the data (15%; `points`: a percentage, at most 5 points).
+    `stepped=False` (a fraction such as "a third"): the margin alone."""
+    if hedge is None:
+        return value, value
+    margin = abs(value) * rules.margin
+    if points:
+        margin = min(margin, rules.margin_points)
+    if stepped:
+        margin = min(margin, _rounding_step(value))
+    low, high = {
+        "about": (value - margin, value + margin),
+        "over": (value, value + margin),
+        "more": (value, float("inf")),
+        "under": (value - margin, value),
+        "less": (0.0, value),
+    }.get(hedge, (value - margin, value + margin))
+    return max(low, 0.0), high
+
+
+def _rounding_step(value: float) -> float:
+    """The step a figure is rounded to, read from its last significant digit: 340000 -> 10000, 500000 ->
+    500000, 1550000 -> 50000 (a final 5 rounds to fives), 112 -> 1, 2.5 -> 0.5."""
+    value = abs(value)
+    if value == 0:
+        return 0.0
+    step = 10.0 ** math.floor(math.log10(value))
+    while step > 1e-6 and not math.isclose(value / step, round(value / step), abs_tol=1e-6):
+        step /= 10
+    digit = round(value / step) % 10
+    return step * 5 if digit == 5 else step
+
+
+def _gap(a: Interval, b: Interval) -> float:
+    """How far apart two ranges of values are (0 when they overlap)."""
+    return max(0.0, a[0] - b[1], b[0] - a[1])
+
+
+def _sum(intervals: Iterable[Interval]) -> Interval:
+    items = list(intervals)
+    return sum(i[0] for i in items), sum(i[1] for i in items)
+
+
+def _ratio(top: Interval, bottom: Interval) -> Interval:
+    """top / bottom as a range (bottom above 0)."""
+    low = top[0] / bottom[1] if bottom[1] != float("inf") else 0.0
+    high = top[1] / bottom[0] if bottom[0] > 0 else float("inf")
+    return low, high
 
 
 def _unique(figures: Sequence[_Figure]) -> _Figure | None:
@@ -793,8 +941,11 @@ def _percent_of_target(answer: _Answer, years: frozenset[str]) -> list[Mismatch]
             continue
         attainment = result.n.value / target.n.value * 100
         expected = {"above": attainment - 100, "below": 100 - attainment}.get(kind, attainment)
-        tolerance = max(_tolerance(PERCENT_TOLERANCE, (pct, target, result)), abs(expected) * 0.02)
-        if abs(pct.n.value - expected) <= tolerance:
+        tolerance = max(PERCENT_TOLERANCE, abs(expected) * 0.02)
+        rules = answer.rules
+        low, high = (100 * v for v in _ratio(_bounds(result, rules), _bounds(target, rules)))
+        reached = {"above": (low - 100, high - 100), "below": (100 - high, 100 - low)}.get(kind, (low, high))
+        if _gap(reached, _bounds(pct, rules)) <= tolerance:
             continue
         if (
             kind in ("attain", "attain_after")
@@ -885,7 +1036,8 @@ def _parts_total(answer: _Answer) -> list[Mismatch]:
             if total is None or total.n.value <= 0 or total in parts:
                 continue
             summed = sum(p.n.value for p in parts)
-            if abs(summed - total.n.value) <= _tolerance(SUM_TOLERANCE, (total, *parts)) * total.n.value:
+            summed_range = _sum(_bounds(p, answer.rules) for p in parts)
+            if _gap(summed_range, _bounds(total, answer.rules)) <= SUM_TOLERANCE * total.n.value:
                 continue
             values = {
                 lang: {
@@ -937,7 +1089,7 @@ def _percent_split(answer: _Answer) -> list[Mismatch]:
         if not usable or len(shares) < 2 or groups != {"new", "existing"} or len(wholes) > 1:
             continue
         summed = sum(f.n.value for f in shares)
-        if abs(summed - 100) <= _tolerance(PERCENT_TOLERANCE, shares):
+        if _gap(_sum(_bounds(f, rules) for f in shares), (100.0, 100.0)) <= PERCENT_TOLERANCE:
             continue
         values = {
             lang: {
@@ -976,10 +1128,16 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
         if total is None or total.n.value <= 0 or not _periods_agree(total, average, years):
             continue
         product = count.n.value * average.n.value
-        tolerance = _tolerance(PRODUCT_TOLERANCE, (count, average, total))
-        if abs(product - total.n.value) <= tolerance * total.n.value:
+        c_low, c_high = _bounds(count, rules)
+        a_low, a_high = _bounds(average, rules)
+        product_range = (c_low * a_low, c_high * a_high)
+        if _gap(product_range, _bounds(total, rules)) <= PRODUCT_TOLERANCE * total.n.value:
             continue
-        if any(abs(product - f.n.value) <= tolerance * f.n.value for f in money if f.n.value > 0):
+        if any(
+            _gap(product_range, _bounds(f, rules)) <= PRODUCT_TOLERANCE * f.n.value
+            for f in money
+            if f.n.value > 0
+        ):
             continue  # the count covers one part of the total ("16 new accounts" = the new business)
         if product < total.n.value and (rules.category_new.search(count.n.text) or mentions_existing):
             continue  # new accounts only, next to upsell: the total holds more than these deals
@@ -1049,6 +1207,210 @@ def _rank_in_team(answer: _Answer) -> list[Mismatch]:
     return found
 
 
+_JOIN_PUNCT_RE = re.compile(r"[\s,;:()+\-–—]*")  # what may stand between the words of a change or a share
+
+
+def _only_words(answer: _Answer, lo: int, hi: int, allowed: frozenset[str], most: int) -> list[str] | None:
+    """The words in text[lo:hi] when there are at most `most` of them, all from `allowed`, with nothing but
+    light punctuation around them; else None."""
+    first = bisect.bisect_left(answer.token_starts, lo)
+    last = bisect.bisect_left(answer.token_starts, hi)
+    words = answer.words[first:last]
+    if len(words) > most or any(w not in allowed for w in words):
+        return None
+    rest = _TOKEN_RE.sub(" ", answer.text[lo:hi])
+    return words if _JOIN_PUNCT_RE.fullmatch(rest) else None
+
+
+_CHANGE_KINDS = frozenset({"percent", "money", "count", "duration"})
+
+
+def _change_pairs(answer: _Answer) -> list[tuple[_Figure, _Figure]]:
+    """'van 3% naar 4%', 'from €200K to €300K': two figures of one kind, the second what the first became."""
+    rules, text, figures = answer.rules, answer.text, answer.figures
+    pairs = []
+    for a, b in zip(figures, figures[1:], strict=False):
+        if a.sentence != b.sentence or b.n.kind not in _CHANGE_KINDS:
+            continue
+        if not rules.change_to.fullmatch(text, a.end, b.start):
+            continue
+        if not rules.change_from.search(text, max(answer.sentence_starts[a.sentence], a.start - 12), a.start):
+            continue
+        if a.n.kind == "plain" and b.n.kind in ("count", "duration", "percent"):
+            a = _unit_of(a, b, answer.lang)  # "van 10 naar 4 dagen", "from 45 to 12 minutes"
+        if (a.n.kind, a.n.unit) == (b.n.kind, b.n.unit):
+            pairs.append((a, b))
+    return pairs
+
+
+_LEADING_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _unit_of(bare: _Figure, unit: _Figure, lang: str) -> _Figure:
+    """A bare number read in the unit of the figure after it ("10" in "van 10 naar 4 dagen")."""
+    written = _LEADING_DIGITS_RE.match(unit.n.text)
+    number = parse_digits(written.group(), lang) if written is not None else None
+    if not number:
+        return bare
+    value = bare.n.value * unit.n.value / number  # a quarter is 3 months: the same factor for both
+    return _Figure(
+        Number(bare.n.text, bare.n.span, value, unit.n.kind, unit.n.unit), bare.sentence, bare.index
+    )
+
+
+def _stated_change(answer: _Answer, a: _Figure, b: _Figure) -> _Figure | None:
+    """The percentage said to be the size of the change: 'van 3% naar 4%, een stijging van 10%', 'from 3% to
+    4%, a 10% rise', 'conversion rose 10%, from 3% to 4%'."""
+    rules, figures = answer.rules, answer.figures
+    allowed = rules.change_glue | rules.change_words
+    after = figures[b.index + 1] if b.index + 1 < len(figures) else None
+    if after is not None and after.sentence == b.sentence and after.n.kind == "percent":
+        between = _only_words(answer, b.end, after.start, allowed, 5)
+        if between is not None:
+            _, hi = answer.window_after(after.index, 2)
+            following = _only_words(answer, after.end, hi, rules.change_words | rules.change_glue, 2) or []
+            plus = "+" in answer.text[b.end : after.start]
+            if plus or any(w in rules.change_words for w in [*between, *following]):
+                return after
+    before = figures[a.index - 1] if a.index > 0 else None
+    if before is not None and before.sentence == a.sentence and before.n.kind == "percent":
+        between = _only_words(answer, before.end, a.start, allowed | rules.change_from_words, 5)
+        if between is not None:
+            lo, _ = answer.window_before(before.index, 2)
+            preceding = answer.words[
+                bisect.bisect_left(answer.token_starts, lo) : bisect.bisect_left(
+                    answer.token_starts, before.start
+                )
+            ]
+            if any(w in rules.change_words for w in [*between, *preceding]):
+                return before
+    return None
+
+
+def _points(value: float, lang: str) -> str:
+    """'1 procentpunt', '9 percentage points'."""
+    messages = numbers_data(lang).get("messages") or {}
+    template = messages.get("points_one" if value == 1 else "points_many", "{points}")
+    return str(template).format(points=_fmt_plain(value, lang, 1))
+
+
+def _growth_rate(answer: _Answer) -> list[Mismatch]:
+    rules = answer.rules
+    found: list[Mismatch] = []
+    for a, b in _change_pairs(answer):
+        c = _stated_change(answer, a, b)
+        if c is None or a.n.value <= 0 or a.n.value == b.n.value:
+            continue
+        relative = abs(b.n.value - a.n.value) / a.n.value * 100
+        points = abs(b.n.value - a.n.value) if a.n.kind == "percent" else None
+        stated = _bounds(c, rules)
+        if c.n.unit == "pp":
+            if points is None or _gap(stated, (points, points)) <= max(0.1, 0.05 * points):
+                continue
+        else:
+            if _gap(stated, (relative, relative)) <= max(1.0, 0.1 * relative):
+                continue
+            if points is not None and _gap(stated, (points, points)) <= max(0.1, 0.1 * points):
+                continue  # "van 3% naar 4%, 1% hoger": the difference in points, loosely said
+        key = "growth_up" if b.n.value > a.n.value else "growth_down"
+        values: dict[Lang, dict[str, str]] = {}
+        for lang in LANGS:
+            messages = numbers_data(lang).get("messages") or {}
+            shown = ""
+            if points is not None:
+                shown = str(messages.get("growth_points", "")).format(points=_points(points, lang))
+            stated_text = _points(c.n.value, lang) if c.n.unit == "pp" else _fmt_percent(c.n.value, lang)
+            values[lang] = {
+                "start": _fmt_figure(a.n, lang, answer.lang),
+                "end": _fmt_figure(b.n, lang, answer.lang),
+                "expected": _fmt_percent(relative, lang),
+                "points": shown,
+                "stated": stated_text,
+            }
+        found.append(_mismatch("growth_rate", (a, b, c), c.n.value, relative, _explain(key, values)))
+    return found
+
+
+def _names(answer: _Answer, category: str, fig: _Figure, hi: int) -> bool:
+    """Whether a phrase of `category` starts inside the figure's own words ("8 new customers")."""
+    return any(fig.start <= s < fig.end for s, _ in answer.spans_of(category, fig.start, hi))
+
+
+def _share_of_count(answer: _Answer) -> list[Mismatch]:
+    """'twaalf deals, een derde nieuwe klanten, vijf nieuwe logo's': a third of 12 is 4, not 5."""
+    rules, text, figures = answer.rules, answer.text, answer.figures
+    found: list[Mismatch] = []
+    for whole in figures:
+        if whole.n.kind != "count" or (whole.n.unit or "") not in rules.deal_units or whole.team:
+            continue
+        _, s_end = answer.sentence_text(whole.sentence)
+        nxt = figures[whole.index + 1] if whole.index + 1 < len(figures) else None
+        nxt = nxt if nxt is not None and nxt.sentence == whole.sentence else None
+        limit = min(s_end, nxt.start if nxt is not None else s_end, whole.end + 60)
+        m = rules.shares.search(text, whole.end, limit)
+        percent: _Figure | None = None
+        if m is not None:
+            share_start, share_end = m.span()
+            share_id = rules.share_ids.get(" ".join(m.group().lower().split()), "")
+            if share_id not in rules.share_values:
+                continue
+            value = rules.share_values[share_id]
+            low, high = value, value
+        elif nxt is not None and nxt.n.kind == "percent" and nxt.n.unit == "%" and 0 < nxt.n.value < 100:
+            percent, share_id, value = nxt, "", nxt.n.value / 100  # "12 deals, 25% new business, 5 new logos"
+            share_start, share_end = nxt.start, nxt.end
+            low, high = (v / 100 for v in _bounds(nxt, rules))
+        else:
+            continue
+        if _only_words(answer, whole.end, share_start, rules.share_glue | rules.hedge_words, 3) is None:
+            continue
+        if m is not None:
+            hedge = answer.spans_of("approximate", max(whole.end, share_start - 30), share_start)
+            if hedge and not text[hedge[-1][1] : share_start].strip():
+                kind = rules.hedges.get(phrase_key(text[hedge[-1][0] : hedge[-1][1]]), "about")
+                low, high = _soften(value, kind, rules, stepped=False)
+        # the group the share is about, right after it: "nieuwe klanten", "new business"
+        group = None
+        for name in ("new", "existing"):
+            spans = answer.spans_of(name, share_end, s_end)
+            if spans and (group is None or spans[0][0] < group[1][0]):
+                group = (name, spans[0])
+        if group is None or _only_words(answer, share_end, group[1][0], rules.share_glue, 3) is None:
+            continue
+        name, (_, group_end) = group
+        part = next((f for f in figures if f.start >= group_end), None)
+        if part is None or part.sentence != whole.sentence or part.n.kind != "count" or part.team:
+            continue
+        if any(whole.end <= f.start < part.start and f is not percent for f in figures):
+            continue
+        other = "existing" if name == "new" else "new"
+        lead_in = _only_words(answer, group_end, part.start, rules.share_glue, 3)
+        own = _names(answer, name, part, s_end)
+        if lead_in is None or _names(answer, other, part, s_end):
+            continue
+        if not own and (part.n.unit or "") not in rules.deal_units:
+            continue
+        expected = (whole.n.value * low, whole.n.value * high)
+        if _gap(expected, _bounds(part, rules)) < 1:
+            continue
+        point = whole.n.value * value
+        values: dict[Lang, dict[str, str]] = {}
+        for lang in LANGS:
+            names = _mapping(numbers_data(lang), "share_names")
+            values[lang] = {
+                "share": _fmt_percent(value * 100, lang) if percent else str(names.get(share_id, "")),
+                "count": _fmt_figure(whole.n, lang, answer.lang),
+                "expected": _fmt_plain(point, lang, 1),
+                "stated": _fmt_plain(part.n.value, lang),
+            }
+        explanation = {
+            lang: text_[:1].upper() + text_[1:] for lang, text_ in _explain("share_of_count", values).items()
+        }
+        involved = (whole, percent, part) if percent is not None else (whole, part)
+        found.append(_mismatch("share_of_count", involved, part.n.value, point, explanation))
+    return found
+
+
 @lru_cache(maxsize=4)
 def _year_words(lang: str) -> frozenset[str]:
     units = numbers_data(lang).get("duration_units") or {}
@@ -1065,6 +1427,8 @@ def _check(text: str, numbers: Sequence[Number], lang: str) -> list[Mismatch]:
         *_percent_split(answer),
         *_count_times_average(answer, years),
         *_rank_in_team(answer),
+        *_growth_rate(answer),
+        *_share_of_count(answer),
     ]
     unique: dict[tuple[str, tuple[Span, ...]], Mismatch] = {}
     for mismatch in found:

@@ -37,6 +37,7 @@ _SPACE_GROUPED_RE = re.compile(
     r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2}|,[-–—]{1,2})?(?!\w)(?![.,]\d)"
 )
 _WORD_SPLIT_RE = re.compile(r"[\s\-]+")
+_NEXT_DIGIT_RE = re.compile(r"[ \t\u00a0\u202f]*\d")
 _GROUPED_RE = re.compile(r"[.,\u00a0\u202f]\d{3}(?:\D|$)")
 _EUR_HINT_RE = re.compile(r"€|\beur(?:o|os|o's)?\b", re.IGNORECASE)
 _USD_HINT_RE = re.compile(r"\$|\busd\b|\bdollars?\b", re.IGNORECASE)
@@ -149,6 +150,8 @@ class _Lexicon:
     money_noun_links: frozenset[str]
     money_cues: frozenset[Phrase]
     money_cue_suffixes: tuple[str, ...]  # glued target words are money cues too ("kwartaaltarget van 150K")
+    result_after: frozenset[Phrase]  # "ik heb 380K gehaald": a result verb right after an amount
+    target_after: frozenset[Phrase]  # "a 400K target", "een 400K quotum"
     default_currency: str
     percent_after: re.Pattern[str]
     percent_units: dict[str, str]
@@ -158,6 +161,9 @@ class _Lexicon:
     rank_of_tail: re.Pattern[str]
     rank_place_after: re.Pattern[str]
     durations: dict[Phrase, tuple[str, float]]
+    decimal_after: re.Pattern[str]  # " point two", " komma vijf": spoken decimals after a number word
+    digit_words: dict[str, int]
+    decimal_not_after: re.Pattern[str]
     count_nouns: frozenset[Phrase]
     gap_stopwords: frozenset[str]
 
@@ -262,6 +268,8 @@ def _lexicon(lang: str) -> _Lexicon:
             ]
         ),
         money_cue_suffixes=compound_suffixes(data),
+        result_after=_keys(data_list(data, "result_words")),
+        target_after=_keys(data_list(data, "target_words")),
         default_currency=str(data.get("default_currency") or "EUR"),
         percent_after=re.compile(
             rf"{_SP}?(?P<s>{phrase_pattern([p for p in percents if not p[0].isalnum()], guard=False)})"
@@ -279,6 +287,12 @@ def _lexicon(lang: str) -> _Lexicon:
         ),
         rank_place_after=re.compile(rf"{_SP}+(?i:{place_words})"),
         durations=durations,
+        decimal_after=re.compile(
+            rf"{_SP}+(?i:{phrase_pattern(data_list(data, 'decimal_words'))})"
+            rf"(?P<d>(?:{_SP}+(?i:{phrase_pattern(data_list(data, 'digit_words'))})){{1,3}})(?!\w)"
+        ),
+        digit_words={str(k).lower(): int(v) for k, v in (data.get("digit_words") or {}).items()},
+        decimal_not_after=re.compile(rf"(?i:{phrase_pattern(data_list(data, 'decimal_not_after'))}){_SP}+\Z"),
         count_nouns=_keys(data_list(data, "count_nouns")),
         gap_stopwords=frozenset(gap_stopwords),
     )
@@ -394,6 +408,13 @@ def _read_atom(m: re.Match[str], text: str, lex: _Lexicon) -> tuple[_Atom | None
     start = m.start()
     if m.group("run") is not None:
         raw = m.group("run")
+        point = lex.decimal_after.match(text, m.end())
+        if point is not None and lex.decimal_not_after.search(text, max(0, start - 12), start):
+            point = None  # "at one point two of them left"
+        whole = parse_words(" ".join(_WORD_SPLIT_RE.split(raw.lower())), lex.lang) if point else None
+        if point is not None and whole is not None:  # "one point two million"
+            digits = "".join(str(lex.digit_words.get(w, 0)) for w in point.group("d").lower().split())
+            return _widen(text, _Atom(start, point.end(), whole + float("0." + digits)), lex), point.end()
         value = _run_value(raw, lex)
         end = m.end()
         if value is None:  # "twee drie": not one number, so take the first word on its own
@@ -597,6 +618,8 @@ class _Scan:
             if currency is not None or lex.money_context.search(text, lo, hi):
                 value, end, only = atom.money_only_value, atom.money_only_end, True
         suffix = lex.currency_suffix.match(text, end)
+        if suffix is not None and suffix.group("c") and _NEXT_DIGIT_RE.match(text, suffix.end()):
+            suffix = None  # "in 2023 €500K": the sign belongs to the amount after it
         if suffix is not None:
             word = suffix.group("c") or suffix.group("w") or ""
             currency = currency or lex.currency_suffixes.get(normalise_phrase(word))
@@ -675,6 +698,8 @@ class _Scan:
         if words and words[0][0] in self.lex.money_noun_links:
             words = words[1:]
         noun = self.noun_after(words, self.lex.money_nouns, 0)
+        if noun is None and self._result_after(atom.end):
+            return self.number(atom.start, atom.end, atom.value, "money", self.currency())
         if noun is None:
             before = self.before(atom.start)[-4:]
             keys = [t.group().lower().rstrip(".") for t in before]
@@ -685,6 +710,19 @@ class _Scan:
             ):
                 return None
         return self.number(atom.start, atom.end, atom.value, "money", self.currency())
+
+    def _result_after(self, pos: int) -> bool:
+        """Whether a result verb or a target word stands right after `pos`: Dutch puts the verb last ("ik
+        heb 380K gehaald", "1,2 miljoen binnengehaald"); "a 400K target" (not "2,000 target accounts")."""
+        words = [w for w, _ in self.after(pos)]
+        for size in range(min(3, len(words)), 0, -1):
+            phrase = tuple(words[:size])
+            if phrase in self.lex.result_after:
+                return True
+            if phrase in self.lex.target_after:
+                rest = words[size : size + 1]
+                return not rest or (rest[0],) not in self.lex.count_nouns
+        return False
 
     def _plain(self, atom: _Atom) -> Number | None:
         if atom.word_ordinal:

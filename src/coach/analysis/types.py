@@ -27,7 +27,8 @@ class Number:
 class Mismatch:
     """Figures in one answer that do not add up, with the arithmetic shown in both languages."""
 
-    rule: str  # percent_of_target | parts_total | count_times_average | rank_in_team
+    # percent_of_target | parts_total | count_times_average | rank_in_team | growth_rate | share_of_count
+    rule: str
     spans: tuple[Span, ...]
     stated: float
     expected: float
