@@ -28,6 +28,10 @@ RESULT_KEYS = {
     "fillers",
     "stats",
     "follow_up",
+    "band",
+    "next_step",
+    "rubric",
+    "score_breakdown",
 }
 
 
@@ -42,7 +46,14 @@ def test_json_output_follows_the_wire_schema() -> None:
         "text": "What were your targets last year, and how did you perform against them?",
         "match": 1.0,
         "sector": "sales",
+        "kind": "sales_results",
+        "kind_label": "Your sales results",
     }
+    assert data["band"]["id"] in {"not_yet", "on_the_way", "strong", "excellent"} and data["band"]["label"]
+    assert "sales.results_breakdown" in data["rubric"]
+    parts = data["score_breakdown"]
+    assert min(parts["cap"], parts["ceiling"], sum(v for k, v in parts.items() if k not in ("cap", "ceiling"))) \
+        == data["score"] or data["score"] == 0
     assert set(data["star"]) == {"situation", "task", "action", "result", "reflection"}
     text = EXAMPLE_EN.read_text(encoding="utf-8")
     for number in data["numbers"]:
