@@ -25,6 +25,17 @@ MATCH_THRESHOLD = 0.85  # below, look-alikes ("a conflict" vs "giving feedback")
 EXACT_THRESHOLD = 0.97  # this close, a bank question is the question, whatever the wording's kind
 SECTOR_THRESHOLD = 0.5
 DEFAULT_KIND = "behavioural"  # an answer checked without a question is most often a story
+# A story checked on its own, with no question (the story bank, `coach check` without --question), is a
+# prepared STARR story meant for many questions: it is held to everything such a story should carry.
+STORY_RUBRIC = (
+    "structure.star",
+    "evidence.concrete_example",
+    "evidence.figures",
+    "evidence.first_person",
+    "impact.business",
+    "collaboration.teamwork",
+    "learning.lesson",
+)
 
 
 def analyse(
@@ -167,7 +178,9 @@ def rubric_for(question: Question | None, kind: str | None) -> tuple[str, ...]:
     """The criteria an answer is judged on: its bank question's rubric, else its kind's."""
     if question is not None:
         return question.rubric
-    return get_kind(kind or DEFAULT_KIND).rubric
+    if kind is None:
+        return STORY_RUBRIC
+    return get_kind(kind).rubric
 
 
 def check(answer: str, question: str | None = None, lang: str | None = None) -> Feedback:

@@ -53,7 +53,8 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
 
     core: how the answer does on what its kind of question is about (content/kinds.yaml `rubric`);
     rubric: the weighted share of the question's other rubric criteria met (core's value when it has none);
-    delivery: the share of fillers, hedges and repetition checks without a warning.
+    delivery: the share of fillers, hedges and repetition checks without a warning (0 when nothing of
+    the rubric is there: a clean delivery of nothing earns nothing).
     """
     from coach.content.kinds import get_kind
 
@@ -71,10 +72,12 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
         elif criterion.id in DELIVERY:
             delivery.append(0.0 if outcome.status == "warning" else 1.0)
     core_value = sum(core) / len(core) if core else (earned / total if total else 0.0)
+    rubric_value = earned / total if total else core_value
+    said = core_value > 0 or rubric_value > 0  # clean delivery of nothing earns nothing
     return {
         "core": core_value,
-        "rubric": earned / total if total else core_value,
-        "delivery": sum(delivery) / len(delivery) if delivery else 1.0,
+        "rubric": rubric_value,
+        "delivery": (sum(delivery) / len(delivery) if delivery else 1.0) if said else 0.0,
     }
 
 
