@@ -19,7 +19,7 @@ from coach.analysis.text import split_sentences, tokenize
 from coach.analysis.types import Feedback, Finding, Lang, QuestionRef
 from coach.content.bank import get_question, match_question
 from coach.content.schema import Question
-from coach.errors import MAX_ANSWER_CHARS, input_error
+from coach.errors import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, input_error
 from coach.yaml_files import parse_yaml
 
 QUESTION_ID_RE = re.compile(r"^(it|sales|general)\.[a-z0-9_]+$")
@@ -140,6 +140,11 @@ def check(answer: str, question: str | None = None, lang: str | None = None) -> 
     """
     if not isinstance(answer, str):
         raise TypeError("answer must be a str")
+    if question is not None and len(question) > MAX_QUESTION_CHARS:
+        said: Lang = lang if lang in ("nl", "en") else detect_language(answer[:MAX_ANSWER_CHARS])  # type: ignore[assignment]
+        too_long = input_error("E008", said, chars=len(question), limit=MAX_QUESTION_CHARS)
+        unasked = QuestionRef(None, None, 0.0, "general")
+        return Feedback(said, unasked, 0, (), {}, (), (), 0, 0, error=too_long)
     q, ref, asked, unknown_id = resolve_question(question)
     language: Lang = lang if lang in ("nl", "en") else detect_language(answer[:MAX_ANSWER_CHARS])  # type: ignore[assignment]
     if q is not None and ref.text is None or q is not None:
