@@ -110,6 +110,7 @@ LINE_PROBLEMS: dict[str, dict[str, str]] = {
         "nl": "NaN, Infinity en te grote getallen (zoals 1e400) zijn geen geldige JSON; geef een getal, een tekst of null",
         "en": "NaN, Infinity and numbers too large (such as 1e400) are not valid JSON; give a number, a text or null",
     },
+    "number": {"nl": "een getal heeft meer dan 4300 cijfers", "en": "a number has more than 4300 digits"},
     "depth": {"nl": "de JSON is te diep genest", "en": "the JSON is nested too deeply"},
     "object": {"nl": "het is geen JSON-object", "en": "it is not a JSON object"},
     "answer": {"nl": "'answer' ontbreekt of is geen tekst", "en": "'answer' is missing or not a text"},

@@ -173,9 +173,10 @@ def test_batch_goes_on_after_lone_surrogates_and_deep_nesting() -> None:
 
 def test_batch_refuses_nan_and_infinity_ids_and_writes_strict_json() -> None:
     out = batch([f'{{"id": {value}, "answer": "I closed 12 deals."}}'
-                 for value in ("NaN", "Infinity", "-Infinity", "1e400", "1.5")])
-    assert [o.get("error", {}).get("code") for o in out] == ["E005"] * 4 + [None]
-    assert all(o["id"] is None for o in out[:4]) and out[4]["id"] == 1.5
+                 for value in ("NaN", "Infinity", "-Infinity", "1e400", "9" * 5000, "1.5")])
+    assert [o.get("error", {}).get("code") for o in out] == ["E005"] * 5 + [None]
+    assert all(o["id"] is None for o in out[:5]) and out[5]["id"] == 1.5
+    assert "4300 digits" in out[4]["error"]["message"]
     assert "Line 4" in out[3]["error"]["message"] and "NaN, Infinity" in out[0]["error"]["message"]
 
 

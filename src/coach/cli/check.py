@@ -282,9 +282,7 @@ def _read_line(raw: bytes, ui: str) -> tuple[Any, dict[str, Any]]:
     except RecursionError as exc:
         raise _BadLine("depth") from exc
     except ValueError as exc:  # an integer of more than 4300 digits
-        if isinstance(exc, _BadLine):
-            raise
-        raise _BadLine("json", position="?") from exc
+        raise _BadLine("number") from exc
     if not isinstance(item, dict):
         raise _BadLine("object")
     item_id = item.get("id")
