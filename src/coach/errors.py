@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from coach.analysis.types import InputError
 
 MAX_ANSWER_CHARS = 100_000
+LONE_SURROGATE = re.compile("[\\ud800-\\udfff]")
+MAX_QUESTION_CHARS = 1_000  # an interview question is one or two sentences, not a whole job ad
 
 MESSAGES: dict[str, dict[str, str]] = {
     "E001": {
@@ -34,6 +38,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E007": {
         "nl": "Bestand niet gevonden of niet leesbaar: {path}",
         "en": "File not found or not readable: {path}",
+    },
+    "E008": {
+        "nl": "Je vraag is te lang: {chars} tekens, terwijl het maximum {limit} is. Neem alleen de interviewvraag zelf over, zonder de vacaturetekst eromheen.",
+        "en": "Your question is too long: {chars} characters, while the limit is {limit}. Paste only the interview question itself, without the job ad around it.",
+    },
+    "E009": {
+        "nl": "Je {field} bevat een teken dat geen geldige tekst is (op positie {position}). Kopieer de tekst opnieuw uit het origineel en probeer het nog eens.",
+        "en": "Your {field} contains a character that isn't valid text (at position {position}). Copy the text again from the original and try again.",
     },
     "E010": {
         "nl": "Het audiobestand is leeg (0 bytes): {path}. Neem je antwoord opnieuw op.",
@@ -86,10 +98,48 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+FIELDS: dict[str, dict[str, str]] = {
+    "answer": {"nl": "antwoord", "en": "answer"},
+    "question": {"nl": "vraag", "en": "question"},
+}
+
+# What is wrong with a batch line, filled into E005's {detail}.
+LINE_PROBLEMS: dict[str, dict[str, str]] = {
+    "json": {"nl": "het is geen geldige JSON (teken {position})", "en": "it is not valid JSON (character {position})"},
+    "constant": {
+        "nl": "NaN, Infinity en te grote getallen (zoals 1e400) zijn geen geldige JSON; geef een getal, een tekst of null",
+        "en": "NaN, Infinity and numbers too large (such as 1e400) are not valid JSON; give a number, a text or null",
+    },
+    "number": {"nl": "een getal heeft meer dan 4300 cijfers", "en": "a number has more than 4300 digits"},
+    "depth": {"nl": "de JSON is te diep genest", "en": "the JSON is nested too deeply"},
+    "object": {"nl": "het is geen JSON-object", "en": "it is not a JSON object"},
+    "answer": {"nl": "'answer' ontbreekt of is geen tekst", "en": "'answer' is missing or not a text"},
+    "field": {"nl": "'{field}' is geen tekst", "en": "'{field}' is not a text"},
+    "id": {
+        "nl": "het 'id' kan niet worden teruggegeven (een ongeldig teken, of te diep genest)",
+        "en": "the 'id' can't be echoed back (an invalid character, or nested too deeply)",
+    },
+}
+
+
 def input_error(code: str, lang: str, **values: object) -> InputError:
     """Build the coded error `code` in `lang` ("nl" or "en"), filling in `values`."""
     template = MESSAGES[code]["nl" if lang == "nl" else "en"]
     return InputError(code, template.format(**values))
+
+
+def line_problem(problem: str, lang: str, **values: object) -> str:
+    """The E005 detail `problem` (a key of LINE_PROBLEMS) in `lang`, filling in `values`."""
+    return LINE_PROBLEMS[problem]["nl" if lang == "nl" else "en"].format(**values)
+
+
+def invalid_character(text: str | None, field: str, lang: str) -> InputError | None:
+    """E009 when `text` holds a lone surrogate (JSON "\\ud800", or command-line bytes that were not UTF-8)."""
+    found = LONE_SURROGATE.search(text) if text else None
+    if found is None:
+        return None
+    name = FIELDS[field]["nl" if lang == "nl" else "en"]
+    return input_error("E009", lang, field=name, position=found.start())
 
 
 class CoachError(Exception):

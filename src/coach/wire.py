@@ -1,7 +1,11 @@
-"""The versioned JSON form of a Feedback (docs/wire-schema.md): what `coach check --json` prints."""
+"""The `coach check` contract (docs/wire-schema.md): how input text is taken in, and the versioned JSON
+form of a Feedback that `coach check --json`, `--batch` and the JSON API give back."""
 
 from __future__ import annotations
 
+import json
+import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from coach.analysis.scoring import describe_band
@@ -11,6 +15,34 @@ if TYPE_CHECKING:
     from coach.speech import SpokenFeedback
 
 SCHEMA_VERSION = 1
+
+# Control characters other than tab, line feed and carriage return (C0, DEL and C1).
+CONTROL_CHARS = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Replace control characters (not tab, newline, carriage return) by spaces, so offsets still hold."""
+    return CONTROL_CHARS.sub(" ", text)
+
+
+def dumps(result: dict[str, Any]) -> str:
+    """One line of strict JSON (RFC 8259): NaN and Infinity become null; raises on a lone surrogate."""
+    try:
+        line = json.dumps(result, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        line = json.dumps(_finite(result), ensure_ascii=False, allow_nan=False)
+    line.encode("utf-8")  # UnicodeEncodeError on a lone surrogate, before anything is written
+    return line
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
 
 
 def feedback_to_json(feedback: Feedback, item_id: Any = None) -> dict[str, Any]:

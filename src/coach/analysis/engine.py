@@ -18,7 +18,7 @@ from coach.analysis.types import Feedback, Finding, Lang, QuestionRef
 from coach.content.bank import get_question, match_question
 from coach.content.kinds import FALLBACK, classify, get_kind
 from coach.content.schema import Question
-from coach.errors import MAX_ANSWER_CHARS, input_error
+from coach.errors import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, input_error
 
 QUESTION_ID_RE = re.compile(r"^(it|sales|general)\.[a-z0-9_]+$")
 MATCH_THRESHOLD = 0.85  # below, look-alikes ("a conflict" vs "giving feedback") were wrong as often as right
@@ -199,6 +199,11 @@ def evaluate(
     """check(), and the outcome of every criterion that ran (for fitting and explaining the score)."""
     if not isinstance(answer, str):
         raise TypeError("answer must be a str")
+    if question is not None and len(question) > MAX_QUESTION_CHARS:
+        said: Lang = lang if lang in ("nl", "en") else detect_language(answer[:MAX_ANSWER_CHARS])  # type: ignore[assignment]
+        too_long = input_error("E008", said, chars=len(question), limit=MAX_QUESTION_CHARS)
+        unasked = QuestionRef(None, None, 0.0, "general")
+        return Feedback(said, unasked, 0, (), {}, (), (), 0, 0, error=too_long)
     q, ref, asked, unknown_id = resolve_question(question)
     language: Lang = lang if lang in ("nl", "en") else detect_language(answer[:MAX_ANSWER_CHARS])  # type: ignore[assignment]
     if q is not None:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
+from coach.analysis.types import InputError
 from coach.cli.views import render_feedback
-from coach.errors import CoachError, input_error
+from coach.errors import CoachError, input_error, invalid_character, line_problem
 from coach.i18n import translate as tr
 from coach.i18n import user_language
-from coach.wire import error_to_json, feedback_to_json
+from coach.wire import clean_text, dumps, error_to_json, feedback_to_json
 
 
 def check(
@@ -51,27 +53,30 @@ def check(
     """
     ui = user_language(lang)
     if lang is not None and lang not in ("nl", "en"):
-        _fail(input_error("E006", ui, value=lang).message)
+        _refuse(input_error("E006", ui, value=lang), as_json)
+    bad_question = invalid_character(question, "question", ui)
+    if bad_question is not None:
+        _refuse(bad_question, as_json)
+    question = clean_text(question) if question is not None else None
     if audio is not None:
         check_spoken(audio, question, lang, as_json, ui)
         return
     if batch:
-        raise typer.Exit(run_batch(sys.stdin.buffer, sys.stdout))
+        raise typer.Exit(run_batch(sys.stdin.buffer, sys.stdout, lang))
     from coach.cli.input import read_answer
 
     try:
-        answer = read_answer(source, ui)
+        answer = clean_text(read_answer(source, ui))
     except CoachError as exc:
-        _fail(exc.error.message)
+        _refuse(exc.error, as_json)
     from coach.analysis.engine import check as check_answer
 
     feedback = check_answer(answer, question=question, lang=lang)
+    if as_json:
+        print(dumps(feedback_to_json(feedback)))
     if feedback.error is not None:
-        if as_json:
-            print(json.dumps(feedback_to_json(feedback), ensure_ascii=False))
         _fail(feedback.error.message)
     if as_json:
-        print(json.dumps(feedback_to_json(feedback), ensure_ascii=False))
         return
     console = Console()
     render_feedback(feedback, answer, console)
@@ -100,17 +105,14 @@ def check_spoken(path: str, question: str | None, lang: str | None, as_json: boo
             )
         except CoachError as exc:
             bars.stop()
-            if as_json:
-                print(json.dumps(error_to_json(exc.error, with_schema=True), ensure_ascii=False))
-            _fail(exc.error.message)
+            _refuse(exc.error, as_json)
     from coach.wire import spoken_to_json
 
+    if as_json:
+        print(dumps(spoken_to_json(spoken)))
     if spoken.feedback.error is not None:
-        if as_json:
-            print(json.dumps(spoken_to_json(spoken), ensure_ascii=False))
         _fail(spoken.feedback.error.message)
     if as_json:
-        print(json.dumps(spoken_to_json(spoken), ensure_ascii=False))
         return
     console = Console()
     feedback = spoken.feedback
@@ -225,43 +227,112 @@ def render_delivery(spoken: Any, console: Console) -> None:
     render_findings(d.findings, lang, console)
 
 
-def _fail(message: str) -> None:
+def _refuse(error: InputError, as_json: bool) -> NoReturn:
+    """Stop on input that can't be checked: with --json the error object on standard output, then exit 2."""
+    if as_json:
+        print(dumps(error_to_json(error, with_schema=True)))
+    _fail(error.message)
+
+
+def _fail(message: str) -> NoReturn:
     from rich.markup import escape
 
     Console(stderr=True).print(f"[bold red]✘[/] {escape(message)}", highlight=False)
     raise typer.Exit(2)
 
 
-def run_batch(stream: Any, out: Any) -> int:
-    """Check one answer per JSON line; a bad line gets an error object and the rest go on."""
-    from coach.analysis.engine import check as check_answer
+class _BadLine(Exception):
+    """A batch line that can't be read as a request; `problem` is a key of coach.errors.LINE_PROBLEMS."""
+
+    def __init__(self, problem: str, **values: object) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.values = values
+
+    def detail(self, lang: str) -> str:
+        """What is wrong, in `lang`, for E005's {detail}."""
+        if self.problem == "bytes":  # already a coded message in the user's language (E002, E003)
+            return str(self.values["message"])
+        return line_problem(self.problem, lang, **self.values)
+
+
+def _no_constant(name: str) -> Any:
+    raise _BadLine("constant")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 reads as inf
+        raise _BadLine("constant")
+    return value
+
+
+def _read_line(raw: bytes, ui: str) -> tuple[Any, dict[str, Any]]:
+    """Parse one batch line as strict JSON; returns its id (or None) and the object."""
     from coach.cli.input import decode_answer
 
+    try:
+        text = decode_answer(raw, ui)
+    except CoachError as exc:
+        raise _BadLine("bytes", message=exc.error.message) from exc
+    try:
+        item = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as exc:
+        raise _BadLine("json", position=exc.pos + 1) from exc
+    except RecursionError as exc:
+        raise _BadLine("depth") from exc
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise _BadLine("number") from exc
+    if not isinstance(item, dict):
+        raise _BadLine("object")
+    item_id = item.get("id")
+    try:
+        dumps({"id": item_id})
+    except (ValueError, RecursionError) as exc:  # UnicodeEncodeError is a ValueError
+        raise _BadLine("id") from exc
+    return item_id, item
+
+
+def batch_result(raw: bytes, number: int, default_lang: str | None = None) -> dict[str, Any]:
+    """The result object (or error object) of one batch line; `default_lang` is the CLI's --lang."""
+    from coach.analysis.engine import check as check_answer
+
+    ui = user_language(default_lang)
+    item_id: Any = None
+    try:
+        item_id, item = _read_line(raw, ui)
+        answer = item.get("answer")
+        if not isinstance(answer, str):
+            raise _BadLine("answer")
+        question = item.get("question") or None
+        lang = item.get("lang") or default_lang
+        for field, value in (("question", question), ("lang", lang)):
+            if value is not None and not isinstance(value, str):
+                raise _BadLine("field", field=field)
+    except _BadLine as exc:
+        error = input_error("E005", ui, line=number, detail=exc.detail(ui))
+        return error_to_json(error, item_id, with_schema=True)
+    said = lang if lang in ("nl", "en") else ui
+    bad = invalid_character(answer, "answer", said) or invalid_character(question, "question", said)
+    if bad is not None:
+        return error_to_json(bad, item_id, with_schema=True)
+    question = clean_text(question) if question else None
+    feedback = check_answer(clean_text(answer), question=question, lang=lang)
+    return feedback_to_json(feedback, item_id)
+
+
+def run_batch(stream: Any, out: Any, default_lang: str | None = None) -> int:
+    """Check one answer per JSON line; a bad line gets an error object and the rest go on."""
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
-        item_id: Any = None
+        result = batch_result(raw, number, default_lang)
         try:
-            text = decode_answer(raw, "en")
-            item = json.loads(text)
-            if not isinstance(item, dict):
-                raise ValueError("not an object")
-            item_id = item.get("id")
-            answer = item.get("answer")
-            if not isinstance(answer, str):
-                raise ValueError("'answer' must be a string")
-            question = item.get("question") or None
-            lang = item.get("lang") or None
-            if question is not None and not isinstance(question, str):
-                raise ValueError("'question' must be a string")
-            if lang is not None and not isinstance(lang, str):
-                raise ValueError("'lang' must be a string")
-        except (ValueError, CoachError) as exc:
-            detail = exc.error.message if isinstance(exc, CoachError) else str(exc)
-            error = input_error("E005", "en", line=number, detail=detail)
-            out.write(json.dumps(error_to_json(error, item_id, with_schema=True), ensure_ascii=False) + "\n")
-            continue
-        feedback = check_answer(answer, question=question, lang=lang)
-        out.write(json.dumps(feedback_to_json(feedback, item_id), ensure_ascii=False) + "\n")
+            line = dumps(result)
+        except (ValueError, RecursionError):  # a last guard: every line stays strict JSON
+            detail = line_problem("id", user_language(default_lang))
+            error = input_error("E005", user_language(default_lang), line=number, detail=detail)
+            line = dumps(error_to_json(error, with_schema=True))
+        out.write(line + "\n")
         out.flush()
     return 0

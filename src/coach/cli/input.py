@@ -9,13 +9,18 @@ from coach.errors import MAX_ANSWER_CHARS, CoachError, input_error
 
 
 def decode_answer(data: bytes, lang: str) -> str:
-    """Decode bytes as UTF-8 text (a BOM is allowed), refusing binary data and other encodings."""
+    """Decode bytes as UTF-8 text (a BOM is allowed), refusing binary data and other encodings.
+
+    A few control characters (a stray NUL) don't make a file binary: they are replaced later, as in a
+    batch line or the API (coach.wire.clean_text). Binary is undecodable bytes with a NUL, or text that is
+    more than 10% control characters.
+    """
     head = data[:8192]
-    if b"\x00" in head:
-        raise CoachError(input_error("E002", lang))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if b"\x00" in head:
+            raise CoachError(input_error("E002", lang)) from exc
         raise CoachError(input_error("E003", lang, position=exc.start)) from exc
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if text and controls / min(len(text), 8192) > 0.1:

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Response
 from pydantic import BaseModel, Field
 
 from coach.analysis.engine import check
-from coach.errors import MAX_ANSWER_CHARS
+from coach.errors import MAX_ANSWER_CHARS, invalid_character
 from coach.practice.plan import PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep
 from coach.web.routes.interviews import session_or_404 as _session
-from coach.wire import feedback_to_json
+from coach.wire import clean_text, dumps, error_to_json, feedback_to_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
 class CheckRequest(BaseModel):
-    """An answer to check, with its question (bank id or free text) and language."""
+    """An answer to check, with its question (bank id or free text) and language.
 
-    answer: str = Field(max_length=MAX_ANSWER_CHARS)
+    Lengths and the language are checked by the engine, so that they get the coded errors (E001, E006, E008)
+    that `coach check --json` gives; the request body itself is at most 1 MB (Settings.max_form_bytes).
+    """
+
+    answer: str
     question: str | None = None
-    lang: str | None = Field(default=None, pattern="^(nl|en)$")
+    lang: str | None = None
 
 
 class InterviewRequest(BaseModel):
@@ -46,10 +50,21 @@ class AnswerRequest(BaseModel):
     duration_s: float | None = None
 
 
-@router.post("/check")
-def api_check(body: CheckRequest) -> dict[str, Any]:
+def _wire(result: dict[str, Any]) -> Response:
+    """The wire object as strict JSON; 422 when it carries an `error` (where the CLI exits with 2)."""
+    status = 422 if "error" in result else 200
+    return Response(dumps(result), status_code=status, media_type="application/json")
+
+
+@router.post("/check", responses={422: {"description": "An error object or a result with `error`"}})
+def api_check(body: CheckRequest, ui: LangDep) -> Response:
     """Check one answer: the same result as `coach check --json` (docs/wire-schema.md)."""
-    return feedback_to_json(check(body.answer, question=body.question, lang=body.lang))
+    said = body.lang if body.lang in ("nl", "en") else ui
+    bad = invalid_character(body.answer, "answer", said) or invalid_character(body.question, "question", said)
+    if bad is not None:
+        return _wire(error_to_json(bad, with_schema=True))
+    question = clean_text(body.question) if body.question is not None else None
+    return _wire(feedback_to_json(check(clean_text(body.answer), question=question, lang=body.lang)))
 
 
 def _state(session: InterviewSession) -> dict[str, Any]:
@@ -103,7 +118,7 @@ def api_answer(
     session = _session(store, user, interview_id)
     if session.finished:
         raise HTTPException(status_code=400, detail="finished")
-    turn = session.submit(body.text, duration_s=body.duration_s, token=body.token)
+    turn = session.submit(clean_text(body.text), duration_s=body.duration_s, token=body.token)
     return {
         "answer_id": turn.answer_id,
         "feedback": feedback_to_json(turn.feedback),
