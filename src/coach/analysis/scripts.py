@@ -44,8 +44,10 @@ def _fmt(value: float, lang: str) -> str:
 
 @script("star")
 def star(analysis: Analysis, criterion: Criterion) -> Outcome:
-    """STAR: the situation or task, the candidate's actions and the result must all be told."""
-    star = analysis.star
+    """STAR: the situation or task, the candidate's actions and the result must all be told, in any order."""
+    from coach.analysis.star import told as star_told
+
+    star = star_told(analysis.text, analysis.sentences, analysis.lang, analysis.star)
 
     def told(key: str, _: Part) -> list[Span]:
         if key == "situation":

@@ -27,6 +27,26 @@ _NO_ACTION = {
 }
 
 
+# "I think", "ik weet niet meer" or "daar ben ik trots op" puts the speaker in a sentence without an act:
+# these asides are taken out before a sentence without a cue counts as the action part ("we won, I think").
+_ROLES = "sdr|bdr|developer|ontwikkelaar|tester|engineer|manager|accountmanager|consultant|analist|stagiair"
+_ASIDE = {
+    "nl": re.compile(
+        r"\b(?:ik (?:denk|dacht|geloof|weet|wist|gok|vind|vond|bedoel|hoop|meen)"
+        r"|(?:denk|geloof|weet|gok|vind|hoop) ik"
+        r"|(?:ben|was) ik (?:\w+ )?(?:trots|blij|tevreden|dankbaar)"
+        r"|ik ben (?:\w+ )?(?:trots|blij|tevreden|dankbaar)"
+        rf"|ik ben (?:een |de )?(?:\w+ )?(?:{_ROLES}|student|teamleider|verkoper))\b",
+        FLAGS,
+    ),
+    "en": re.compile(
+        r"\bI (?:think|thought|guess|believe|suppose|mean|know|knew|hope|feel|felt|don't know|do not know"
+        r"|don't remember|can't remember|'m not sure|am not sure|was not sure|wasn't sure"
+        r"|'m proud|am proud|was proud)\b"
+    ),
+}
+
+
 @lru_cache(maxsize=2)
 def _cues(lang: str) -> dict[str, Matcher]:
     data = load_data(lang, "star")
@@ -65,7 +85,8 @@ def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[S
         position = (i + 0.5) / n
         scores = {part: 2.0 * _count(cues[part], chunk, folded_chunk) for part in PARTS}
         if not any(scores.values()):
-            if _FIRST_PERSON[lang].search(chunk) and not _NO_ACTION[lang].search(chunk):
+            bare = _ASIDE[lang].sub(" ", chunk)
+            if _FIRST_PERSON[lang].search(bare) and not _NO_ACTION[lang].search(bare):
                 labelled["action"].append(sentence.span)
             continue
         if position <= 0.3:
@@ -77,3 +98,47 @@ def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[S
         best = max(PARTS, key=lambda part: scores[part])
         labelled[best].append(sentence.span)
     return labelled
+
+
+# A habit, a hypothetical or a generality tells no part of one story ("meestal halen we onze doelen",
+# "whenever I get an objection I ..."): such a sentence only counts through its own label.
+_HABIT = {
+    "nl": re.compile(
+        r"\b(?:altijd|meestal|vaak|doorgaans|normaal gesproken|over het algemeen|in het algemeen|gewoonlijk"
+        r"|elke keer als|iedere keer als|telkens als)\b|\b(?:als|wanneer) (?:ik|je|we) (?:een|zo'n)\b",
+        FLAGS,
+    ),
+    "en": re.compile(
+        r"\b(?:always|usually|normally|generally|typically|often|in general|whenever|every time)\b"
+        r"|\b(?:if|when) (?:I|you|we) (?:get|have|see|find|run into|face)\b",
+        FLAGS,
+    ),
+}
+
+
+def told(
+    text: str, sentences: list[Sentence], lang: str, labelled: dict[str, list[Span]]
+) -> dict[str, list[Span]]:
+    """Every STAR part an answer tells, wherever it tells it.
+
+    `segment` gives a sentence one part; spoken stories often tell two in one sentence ("we had a renovation
+    and I made a schedule") or in another order (the situation after the action, the result in passing). Here
+    a sentence tells every part it has a cue or lead for, unless it is a habit or a generality.
+    """
+    cues, leads = _cues(lang), _leads(lang)
+    folded = fold(text)
+    parts: dict[str, list[Span]] = {part: list(spans) for part, spans in labelled.items()}
+    for sentence in sentences:
+        chunk = text[sentence.start : sentence.end]
+        if _HABIT[lang].search(chunk):
+            continue
+        folded_chunk = folded[sentence.start : sentence.end] if folded is not None else None
+        for part in PARTS:
+            if sentence.span in parts[part]:
+                continue
+            lead = leads.get(part)
+            if _count(cues[part], chunk, folded_chunk) or (
+                lead is not None and _match(lead, chunk, folded_chunk)
+            ):
+                parts[part].append(sentence.span)
+    return {part: sorted(spans) for part, spans in parts.items()}
