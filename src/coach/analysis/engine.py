@@ -203,7 +203,7 @@ def evaluate(
         said: Lang = lang if lang in ("nl", "en") else detect_language(answer[:MAX_ANSWER_CHARS])  # type: ignore[assignment]
         too_long = input_error("E008", said, chars=len(question), limit=MAX_QUESTION_CHARS)
         unasked = QuestionRef(None, None, 0.0, "general")
-        return Feedback(said, unasked, 0, (), {}, (), (), 0, 0, error=too_long)
+        return Feedback(said, unasked, 0, (), {}, (), (), 0, 0, error=too_long), []
     q, ref, asked, unknown_id = resolve_question(question)
     language: Lang = lang if lang in ("nl", "en") else detect_language(answer[:MAX_ANSWER_CHARS])  # type: ignore[assignment]
     if q is not None:
