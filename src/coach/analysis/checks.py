@@ -9,11 +9,14 @@ from coach.analysis.rules import Criterion, Part
 from coach.analysis.types import Span
 
 
-def existence(analysis: Analysis, criterion: Criterion) -> Outcome:
-    """Met when the patterns match at least `min` times; missed otherwise."""
+def existence(analysis: Analysis, criterion: Criterion) -> Outcome | None:
+    """Met when the patterns match at least `min` times; missed otherwise (no claim when `quiet_when`
+    holds, as when a we-story makes "you don't involve others" beside the point)."""
     lang = analysis.lang
     spans = analysis.find(criterion.patterns.compiled(lang), criterion.exceptions.compiled(lang))
-    return Outcome("met" if len(spans) >= criterion.min else "missed", tuple(spans))
+    if len(spans) >= criterion.min:
+        return Outcome("met", tuple(spans))
+    return None if _quiet(analysis, criterion) else Outcome("missed")
 
 
 def avoidance(analysis: Analysis, criterion: Criterion) -> Outcome:
@@ -58,16 +61,18 @@ def balance(analysis: Analysis, criterion: Criterion) -> Outcome:
     return Outcome("met", tuple(good), values)
 
 
-def checklist(analysis: Analysis, criterion: Criterion) -> Outcome:
+def checklist(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     """Counts which parts of a checklist the answer covers; names the missing ones in the message.
 
     Met when at least `min_met` parts (all, when not set) are covered; a warning when some are;
-    missed when none are. The follow-up is that of the first missing part that has one.
+    missed when none are (no claim when `quiet_when` holds). The follow-up is that of the first missing
+    part that has one.
     """
     exceptions = criterion.exceptions.compiled(analysis.lang)
-    return checklist_from(
+    outcome = checklist_from(
         analysis, criterion, lambda _, part: analysis.find(part.patterns.compiled(analysis.lang), exceptions)
     )
+    return None if outcome.status == "missed" and _quiet(analysis, criterion) else outcome
 
 
 def checklist_from(
@@ -123,7 +128,7 @@ def _join(items: list[str], joiner: str) -> str:
     return ", ".join(items[:-1]) + joiner + items[-1]
 
 
-CHECKS: dict[str, Callable[[Analysis, Criterion], Outcome]] = {
+CHECKS: dict[str, Callable[[Analysis, Criterion], Outcome | None]] = {
     "existence": existence,
     "avoidance": avoidance,
     "balance": balance,

@@ -161,8 +161,9 @@ class Part(BaseModel):
 
 
 class QuietWhen(BaseModel):
-    """An avoidance criterion stays quiet when the answer has more matches of `more` than of `than`
-    (lone_wolf in a story told with "we": the first-person criterion already says so)."""
+    """A criterion stays quiet when the answer has more matches of `more` than of `than`: an avoidance
+    check reports nothing to avoid, an existence or checklist check makes no claim instead of a cross
+    (lone_wolf and teamwork in a story told with "we": the first-person criterion already says so)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     more: PatternSet
