@@ -294,16 +294,31 @@ def results_breakdown(analysis: Analysis, criterion: Criterion) -> Outcome:
 
 @script("candidate_questions")
 def candidate_questions(analysis: Analysis, criterion: Criterion) -> Outcome:
-    """The candidate's own questions for the interviewer: asked at all, and specific or strategic."""
+    """The candidate's own questions for the interviewer: asked at all, and specific or strategic.
+
+    A question counts when its sentence ends in a question mark (also inside quotes). Questions about
+    the procedure or tag questions that only seek agreement (the criterion's `exceptions`) and questions
+    about terms of employment (`bad_patterns`) are asked but don't count towards `min`; the strategic
+    topics (`patterns`) must occur inside a counted question.
+    """
     lang = analysis.lang
-    asked = [s for s in analysis.sentences if analysis.text[s.start : s.end].rstrip().endswith("?")]
-    strategic = analysis.find(criterion.patterns.compiled(lang), criterion.exceptions.compiled(lang))
+    quotes = "'\"\u2019\u201d"
+    text = analysis.text
+    asked = [s for s in analysis.sentences if text[s.start : s.end].rstrip().rstrip(quotes).endswith("?")]
     shallow = analysis.find(criterion.bad_patterns.compiled(lang))
-    values = {"count": str(len(asked))}
-    needed = criterion.min
+    aside = analysis.find(criterion.exceptions.compiled(lang))
+
+    def inside(span: Span, sentence_span: Span) -> bool:
+        return span[0] < sentence_span[1] and span[1] > sentence_span[0]
+
+    counted = [s for s in asked if not any(inside(x, s.span) for x in shallow + aside)]
+    strategic = [
+        m for m in analysis.find(criterion.patterns.compiled(lang)) if any(inside(m, s.span) for s in counted)
+    ]
+    values = {"count": str(len(counted))}
     if not asked:
         return Outcome("missed", tuple(shallow), values)
-    if len(asked) >= needed and strategic:
+    if len(counted) >= criterion.min and strategic:
         return Outcome("met", tuple(strategic), values)
     return Outcome("warning", tuple(shallow or [s.span for s in asked]), values)
 
