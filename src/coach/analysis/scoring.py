@@ -83,7 +83,8 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
 
 def breakdown(results: list[tuple[Criterion, Outcome]], kind: str | None = None) -> dict[str, int]:
     """Points per feature (on the 0-100 scale), the penalties, the cap a finding set (100 for none) and the
-    ceiling of the bands (84 without the depth the kind asks for; 95 when anything is not met)."""
+    ceiling of the bands (84 without the depth the kind asks for or with a penalised warning; 95 when
+    anything is not met)."""
     from coach.content.kinds import get_kind
 
     weights = model()
@@ -102,6 +103,8 @@ def breakdown(results: list[tuple[Criterion, Outcome]], kind: str | None = None)
     depth = [ran[c] for c in kind_data.depth if c in ran]
     ceiling = 100
     if depth and "met" not in depth:  # excellent needs depth, not length
+        ceiling = EXCELLENT - 1
+    if penalty:  # nor is an answer with a red flag, or a little short or too long, excellent
         ceiling = EXCELLENT - 1
     if any(status != "met" for status in ran.values()):
         ceiling = min(ceiling, PERFECT_WITH_FLAWS)  # 100 only when nothing is missing at all
