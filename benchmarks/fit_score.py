@@ -62,23 +62,13 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, float]]:
         active = [i for i in active if i not in negative]
 
 
-def stretch(intercept: float, weights: dict[str, float], x: np.ndarray, y: np.ndarray
-            ) -> tuple[float, dict[str, float]]:
-    """Widen the fitted predictions to the spread of the ratings (least squares pulls every prediction
-    towards the mean), keeping their order, so that the bands mean on the score what they mean in ratings."""
-    predicted = intercept + x @ np.array([weights[f] for f in FEATURES])
-    k = float(np.std(y) / np.std(predicted)) if np.std(predicted) else 1.0
-    new_intercept = float(np.mean(y)) + k * (intercept - float(np.mean(predicted)))
-    return round(new_intercept, 3), {f: round(w * k, 3) for f, w in weights.items()}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the weights, don't write them")
     args = parser.parse_args()
     rows = load_corpus("dev")
     x, y = design(rows)
-    intercept, weights = stretch(*fit(x, y), x, y)
+    intercept, weights = fit(x, y)
     predicted = intercept + x @ np.array([weights[f] for f in FEATURES])
     print(f"fitted on {len(y)} dev answers (of {len(rows)}; capped ones left out)")
     print(f"intercept {intercept}, weights {weights}")

@@ -150,4 +150,4 @@ def test_a_little_short_is_a_warning_and_far_too_short_is_capped() -> None:
     half = " ".join(MEDIUM_NL.split()[:50])  # 50 words: under 60% of 90
     far = check(half, question=question, lang="nl")
     assert next(f for f in far.findings if f.criterion == "delivery.length").status == "missed"
-    assert far.score <= 45 and far.score_parts["cap"] == 45
+    assert far.score <= 35 and far.score_parts["cap"] == 35

@@ -1222,6 +1222,18 @@ def _only_words(answer: _Answer, lo: int, hi: int, allowed: frozenset[str], most
     return words if _JOIN_PUNCT_RE.fullmatch(rest) else None
 
 
+def _leading_words(answer: _Answer, lo: int, hi: int, allowed: frozenset[str]) -> list[str]:
+    """The words at the start of text[lo:hi] that are all from `allowed` ("rise" in "10% rise, after I")."""
+    first = bisect.bisect_left(answer.token_starts, lo)
+    last = bisect.bisect_left(answer.token_starts, hi)
+    words: list[str] = []
+    for word in answer.words[first:last]:
+        if word not in allowed:
+            break
+        words.append(word)
+    return words
+
+
 _CHANGE_KINDS = frozenset({"percent", "money", "count", "duration"})
 
 
@@ -1268,7 +1280,7 @@ def _stated_change(answer: _Answer, a: _Figure, b: _Figure) -> _Figure | None:
         between = _only_words(answer, b.end, after.start, allowed, 5)
         if between is not None:
             _, hi = answer.window_after(after.index, 2)
-            following = _only_words(answer, after.end, hi, rules.change_words | rules.change_glue, 2) or []
+            following = _leading_words(answer, after.end, hi, rules.change_words | rules.change_glue)
             plus = "+" in answer.text[b.end : after.start]
             if plus or any(w in rules.change_words for w in [*between, *following]):
                 return after

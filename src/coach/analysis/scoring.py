@@ -45,6 +45,11 @@ def counts_toward_base(criterion: Criterion) -> bool:
 
 
 def _value(criterion: Criterion, outcome: Outcome) -> float:
+    """What a criterion's outcome is worth, 0-1: the share of its parts covered for a checklist (5 of 7 is
+    less than 7 of 7, though both may be met), else met 1, a warning its `warning_value`, missed 0."""
+    count, parts = outcome.values.get("count"), outcome.values.get("total")
+    if count is not None and parts and count.isdigit() and parts.isdigit() and int(parts):
+        return int(count) / int(parts)
     return criterion.warning_value if outcome.status == "warning" else STATUS_VALUE[outcome.status]
 
 
@@ -90,7 +95,8 @@ def breakdown(results: list[tuple[Criterion, Outcome]], kind: str | None = None)
     weights = model()
     values = features(results, kind)
     parts = {f: weights[f] * values[f] * 25 for f in FEATURES}  # one rating point is 25 score points
-    parts["start"] = (weights["intercept"] - 1) * 25
+    nothing = values["core"] == 0 and values["rubric"] == 0  # none of what the question asks for
+    parts["start"] = 0.0 if nothing else (weights["intercept"] - 1) * 25
     penalty = 0.0
     cap = 100
     for criterion, outcome in results:
