@@ -110,3 +110,27 @@ def test_questions_cli_filters_shows_and_reports_stats() -> None:
     )
     human = runner.invoke(app, ["questions", "--stats", "--lang", "nl"], env={"COLUMNS": "120"})
     assert "Alle controles slagen." in human.stdout
+
+
+def test_every_question_has_a_kind_whose_criteria_its_rubric_holds_and_none_it_excludes() -> None:
+    from coach.content.kinds import load_kinds
+
+    kinds = load_kinds()
+    for q in load_questions().values():
+        kind = kinds[q.kind]
+        assert set(kind.rubric) <= set(q.rubric), f"{q.id}: rubric lacks its kind's {kind.rubric}"
+        assert not set(kind.exclude) & set(q.rubric), f"{q.id}: rubric has what {q.kind} excludes"
+
+
+def test_the_kind_read_from_a_bank_questions_own_wording_is_its_kind_or_none() -> None:
+    """The free-text classifier never contradicts the bank: a question typed as it stands in the bank is
+    given its own kind, or no kind (`open`), in both languages."""
+    from coach.content.kinds import FALLBACK, classify
+
+    wrong = [
+        (q.id, lang, classify(q.text.get(lang)))
+        for q in load_questions().values()
+        for lang in ("nl", "en")
+        if classify(q.text.get(lang)) not in (q.kind, FALLBACK)
+    ]
+    assert len(wrong) <= len(load_questions()) // 10, wrong
