@@ -333,8 +333,9 @@ _INSTEAD = {"nl": "zeg liever: {plain}", "en": "say: {plain}"}
 @script("explain_simply")
 def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
     """Explaining to a non-technical listener: the checklist parts, with every jargon term marked and its
-    plain alternative named. In a jargon dump a closing "is dat duidelijk?" does not count as checking
-    understanding, and the explanation can't be met."""
+    plain alternative named. Met needs `min_met` parts, among them what it means for the business and a
+    plain picture (an analogy or an example). In a jargon dump a closing "is dat duidelijk?" does not count
+    as checking understanding, and the explanation can't be met."""
     lang = analysis.lang
     exceptions = criterion.exceptions.compiled(lang)
     jargon = find_jargon(analysis.text, lang, analysis.question_text)
@@ -342,6 +343,7 @@ def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
         len(jargon), analysis.words
     ) >= criterion.params.get("dump_per_100", 4)
     found: list[str] = []
+    found_keys: set[str] = set()
     missing: list[str] = []
     spans: list[Span] = [j.span for j in jargon]
     follow_up: str | None = None
@@ -349,6 +351,7 @@ def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
         hits = analysis.find(part.patterns.compiled(lang), exceptions)
         if hits and not (dump and key == "check_understanding"):
             found.append(part.label.get(lang))
+            found_keys.add(key)
             spans.extend(hits)
             continue
         checked_in_dump = dump and key == "check_understanding"
@@ -365,7 +368,10 @@ def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
         shown = list(terms.values())[:8]
         listed = "; ".join(f"{said} ({_INSTEAD[lang].format(plain=plain)})" for said, plain in shown)
         note = _JARGON_NOTE[lang].format(terms=listed)
-    status = "warning" if dump and outcome.status == "met" else outcome.status
+    status = outcome.status
+    plain_picture = bool(found_keys & {"analogy", "example"})
+    if status == "met" and (dump or "business" not in found_keys or not plain_picture):
+        status = "warning"
     return Outcome(status, outcome.spans, {**outcome.values, "jargon": note}, outcome.follow_up)
 
 
