@@ -29,6 +29,7 @@ from coach.analysis.scoring import FEATURES, breakdown, features  # noqa: E402
 
 MODEL = ROOT / "src" / "coach" / "analysis" / "score_model.yaml"
 RIDGE = 1.0
+FIT_ON = "dev"
 
 
 def design(rows: list[dict[str, object]]) -> tuple[np.ndarray, np.ndarray]:
@@ -66,7 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the weights, don't write them")
     args = parser.parse_args()
-    rows = load_corpus("dev")
+    rows = load_corpus(FIT_ON)
     x, y = design(rows)
     intercept, weights = fit(x, y)
     predicted = intercept + x @ np.array([weights[f] for f in FEATURES])

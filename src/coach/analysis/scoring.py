@@ -8,6 +8,7 @@ feature to findings shown to the candidate.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -17,7 +18,8 @@ from coach.analysis.rules import Criterion
 from coach.yaml_files import parse_yaml
 
 STATUS_VALUE = {"met": 1.0, "warning": 0.5, "missed": 0.0}
-FEATURES = ("core", "rubric", "delivery")
+FEATURES = ("core", "rubric", "delivery", "developed")
+DEVELOPED_AT = 250  # words: a longer answer is no more developed (the length check warns when too long)
 DELIVERY = ("delivery.fillers", "delivery.hedges", "delivery.repetition")
 DEFAULT_KIND = "behavioural"
 EXCELLENT = 85
@@ -59,7 +61,10 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
     core: how the answer does on what its kind of question is about (content/kinds.yaml `rubric`);
     rubric: the weighted share of the question's other rubric criteria met (core's value when it has none);
     delivery: the share of fillers, hedges and repetition checks without a warning (0 when nothing of
-    the rubric is there: a clean delivery of nothing earns nothing).
+    the rubric is there: a clean delivery of nothing earns nothing);
+    developed: how far the answer is worked out, log(1 + words) / log(1 + 250), at most 1 (recruiters rate
+    a developed answer higher; it can't buy the excellent band, which needs depth, and rambling past the
+    question's range gets the length warning).
     """
     from coach.content.kinds import get_kind
 
@@ -79,11 +84,17 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
     core_value = sum(core) / len(core) if core else (earned / total if total else 0.0)
     rubric_value = earned / total if total else core_value
     said = core_value > 0 or rubric_value > 0  # clean delivery of nothing earns nothing
+    words = next((o.values.get("words") for c, o in results if c.id == "delivery.length"), None)
     return {
         "core": core_value,
         "rubric": rubric_value,
         "delivery": (sum(delivery) / len(delivery) if delivery else 1.0) if said else 0.0,
+        "developed": _developed(int(words)) if words is not None and words.isdigit() else 1.0,
     }
+
+
+def _developed(words: int) -> float:
+    return min(1.0, math.log1p(words) / math.log1p(DEVELOPED_AT))
 
 
 def breakdown(results: list[tuple[Criterion, Outcome]], kind: str | None = None) -> dict[str, int]:
@@ -96,6 +107,8 @@ def breakdown(results: list[tuple[Criterion, Outcome]], kind: str | None = None)
     values = features(results, kind)
     parts = {f: weights[f] * values[f] * 25 for f in FEATURES}  # one rating point is 25 score points
     nothing = values["core"] == 0 and values["rubric"] == 0  # none of what the question asks for
+    if nothing:  # earns nothing, however long or clean
+        parts = {f: 0.0 for f in FEATURES}
     parts["start"] = 0.0 if nothing else (weights["intercept"] - 1) * 25
     penalty = 0.0
     cap = 100
