@@ -273,7 +273,7 @@ _REASONS: dict[str, dict[str, str]] = {
         "en": "You mostly repeat the question rather than answer it.",
     },
     "off_topic": {
-        "nl": "Je antwoord gaat niet over waar de vraag over gaat.",
+        "nl": "Je antwoord sluit niet aan op de vraag.",
         "en": "Your answer is not about what the question asks.",
     },
 }
