@@ -26,6 +26,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         "ai_development",
         "keeping_up",
         "failed_project",
+        "motivation",
+        "practicalities",
     ),
     "sales": (
         "targets",
@@ -39,6 +41,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         "objections",
         "difficult_customer",
         "motivation",
+        "practicalities",
     ),
     "general": (
         "teamwork",
@@ -50,6 +53,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         "feedback",
         "motivation_fit",
         "closing",
+        "practicalities",
     ),
 }
 
@@ -66,11 +70,25 @@ class BilingualList(BaseModel):
 
 
 class ExampleAnswers(BaseModel):
-    """A strong and a weak example answer in both languages."""
+    """A strong and a weak example answer in both languages.
+
+    `role` is the job of the person speaking in the examples (a role family such as `ae` or `backend`),
+    when a file states it; None means "one of the question's roles". tests/content checks that it fits
+    the question's sector and roles, so a salesperson's story can't stand as the model answer to an IT
+    question.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     strong: Bilingual
     weak: Bilingual
+    role: str | None = None
+
+    @field_validator("role")
+    @classmethod
+    def _known_role(cls, role: str | None) -> str | None:
+        if role is not None and role not in ROLES:
+            raise ValueError(f"unknown role family for an example: {role!r}")
+        return role
 
 
 class Length(BaseModel):

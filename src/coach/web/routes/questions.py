@@ -48,6 +48,7 @@ CATEGORY_NAMES = {
     "feedback": N_("Feedback"),
     "motivation_fit": N_("Motivation and fit"),
     "closing": N_("Closing questions"),
+    "practicalities": N_("Practicalities"),
 }
 
 Filter = Annotated[str | None, Query(max_length=40)]
