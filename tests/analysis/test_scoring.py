@@ -38,7 +38,8 @@ def test_the_model_has_a_weight_for_every_feature_and_none_negative() -> None:
 def test_features_read_the_kinds_core_and_the_rest_of_the_rubric() -> None:
     results = story("met", [("impact.business", "missed")])
     values = features(results, "behavioural")  # type: ignore[arg-type]
-    assert values == {"core": 1.0, "rubric": 0.0, "delivery": 1.0}
+    # no length check ran, so the answer counts as worked out; developed weighs it by the content there
+    assert values == {"core": 1.0, "rubric": 0.0, "delivery": 1.0, "developed": 0.5}
     assert features(story("missed"), "behavioural")["core"] == 0.0  # type: ignore[arg-type]
 
 
@@ -49,11 +50,21 @@ def test_meeting_more_of_the_rubric_never_lowers_the_score() -> None:
 
 
 def test_a_warnings_penalty_is_subtracted_exactly() -> None:
-    clean = story("warning")
+    clean = story("met")
+    buzzwords = C["evidence.buzzwords"]  # a penalty and no cap
+    assert buzzwords.penalty and not buzzwords.cap
+    flagged = [*clean, (buzzwords, Outcome("warning"))]
+    assert breakdown(flagged, "behavioural")["penalty"] == -buzzwords.penalty  # type: ignore[arg-type]
+    unflagged, parts = breakdown(clean, "behavioural"), breakdown(flagged, "behavioural")  # type: ignore[arg-type]
+    points = sum(v for k, v in unflagged.items() if k not in ("cap", "ceiling"))
+    assert parts["ceiling"] < EXCELLENT  # and a red flag keeps it out of the excellent band
+    assert score(flagged, "behavioural") == min(parts["ceiling"], points - buzzwords.penalty)  # type: ignore[arg-type]
+
+
+def test_a_red_flag_a_recruiter_does_not_look_past_caps_the_score() -> None:
     blame = C["attitude.blame"]
-    flagged = [*clean, (blame, Outcome("warning"))]
-    assert breakdown(flagged, "behavioural")["penalty"] == -blame.penalty  # type: ignore[arg-type]
-    assert score(clean, "behavioural") - score(flagged, "behavioural") == blame.penalty  # type: ignore[arg-type]
+    flagged = [*story("met", [("learning.lesson", "met")]), (blame, Outcome("warning"))]
+    assert score(flagged, "behavioural") <= blame.cap["warning"] < 40  # type: ignore[arg-type]
 
 
 def test_caps_limit_the_score() -> None:

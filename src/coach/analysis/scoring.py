@@ -62,8 +62,9 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
     rubric: the weighted share of the question's other rubric criteria met (core's value when it has none);
     delivery: the share of fillers, hedges and repetition checks without a warning (0 when nothing of
     the rubric is there: a clean delivery of nothing earns nothing);
-    developed: how far the answer is worked out, log(1 + words) / log(1 + 250), at most 1 (recruiters rate
-    a developed answer higher; it can't buy the excellent band, which needs depth, and rambling past the
+    developed: how far what the question asks for is worked out: log(1 + words) / log(1 + 250), at most 1,
+    times the mean of core and rubric (recruiters rate a worked-out answer higher, but length without the
+    content earns nothing; it can't buy the excellent band, which needs depth, and rambling past the
     question's range gets the length warning).
     """
     from coach.content.kinds import get_kind
@@ -89,7 +90,8 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
         "core": core_value,
         "rubric": rubric_value,
         "delivery": (sum(delivery) / len(delivery) if delivery else 1.0) if said else 0.0,
-        "developed": _developed(int(words)) if words is not None and words.isdigit() else 1.0,
+        "developed": (_developed(int(words)) if words is not None and words.isdigit() else 1.0)
+        * (core_value + rubric_value) / 2,
     }
 
 
