@@ -25,6 +25,11 @@ SAME_IN_BOTH = {
     "Junior",
     "Senior",
     "Tip:",
+    "New business",
+    "Target",
+    "Upsell",
+    "Tools",
+    "Tools: {tools}",
 }
 
 
