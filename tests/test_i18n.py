@@ -30,6 +30,7 @@ SAME_IN_BOTH = {
     "Upsell",
     "Tools",
     "Tools: {tools}",
+    "Pitch",
 }
 
 

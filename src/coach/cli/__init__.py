@@ -10,6 +10,7 @@ from coach.cli import models as models_cmd
 from coach.cli import onepager as onepager_cmd
 from coach.cli import practice as practice_cmd
 from coach.cli import questions as questions_cmd
+from coach.cli import roleplay as roleplay_cmd
 from coach.cli import serve as serve_cmd
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ app.add_typer(questions_cmd.app, name="questions")
 app.command("serve")(serve_cmd.serve)
 app.add_typer(models_cmd.app, name="models")
 app.command("onepager")(onepager_cmd.onepager)
+app.command("roleplay")(roleplay_cmd.roleplay)
 
 
 @app.callback()

@@ -18,6 +18,7 @@ from coach.analysis.rules import load_criteria
 from coach.analysis.stems import cached_content_stems, content_stems
 from coach.analysis.types import Lang, Span
 from coach.content.objections import ELEMENTS, FLAGS, Objection, buyer_script
+from coach.i18n import N_
 
 MAX_PUSHBACKS = 2
 ELEMENT_POINTS = 25
@@ -30,10 +31,12 @@ ELEMENT_CRITERIA: dict[str, tuple[str, ...]] = {
     "value": ("roleplay.proof", "sales.value_selling"),
     "next_step": ("roleplay.next_step",),
 }
-FLAG_CRITERIA: dict[str, str] = {
-    "discount": "sales.discount_first",
-    "arguing": "roleplay.arguing",
-    "pressure": "roleplay.pressure",
+# A thing to avoid is done when any of its criteria warns: a discount offered to the buyer's face
+# (roleplay.discount) or told as in a story (sales.discount_first).
+FLAG_CRITERIA: dict[str, tuple[str, ...]] = {
+    "discount": ("roleplay.discount", "sales.discount_first"),
+    "arguing": ("roleplay.arguing",),
+    "pressure": ("roleplay.pressure",),
 }
 
 
@@ -71,8 +74,10 @@ def responds_to(answer: str, objection: Objection, lang: str) -> bool:
     return bool(said & wanted)
 
 
-def judge(answer: str, objection: Objection, lang: str) -> Judgement:
-    """Run the role-play's criteria over one answer."""
+def judge(answer: str, objection: Objection, lang: str, about_objection: bool = True) -> Judgement:
+    """Run the role-play's criteria over one answer. `about_objection`: the answer replies to the objection
+    itself (the first answer, or one after the buyer said it was ignored), so it must respond to it; an
+    answer to another pushback ("Okay. And now?") need not name the objection again."""
     language = _lang(lang)
     criteria = load_criteria()
     analysis = analyse(answer, language, kind="objection", sector="sales")
@@ -84,11 +89,15 @@ def judge(answer: str, objection: Objection, lang: str) -> Judgement:
                 met[element] = tuple(outcome.spans)
                 break
     flags: dict[str, tuple[Span, ...]] = {}
-    for flag, criterion_id in FLAG_CRITERIA.items():
-        outcome = run(analysis, criteria[criterion_id])
-        if outcome is not None and outcome.status == "warning":
-            flags[flag] = tuple(outcome.spans)
-    if not answer.strip() or ("acknowledge" not in met and not responds_to(answer, objection, language)):
+    for flag, ids in FLAG_CRITERIA.items():
+        for criterion_id in ids:
+            outcome = run(analysis, criteria[criterion_id])
+            if outcome is not None and outcome.status == "warning":
+                flags[flag] = tuple(outcome.spans)
+                break
+    if not answer.strip() or (
+        about_objection and "acknowledge" not in met and not responds_to(answer, objection, language)
+    ):
         flags["ignored"] = ()
     return Judgement(met, flags)
 
@@ -171,7 +180,7 @@ def feedback(
                 }
             )
             continue
-        criterion = criteria[FLAG_CRITERIA[flag]]
+        criterion = criteria[FLAG_CRITERIA[flag][0]]
         avoid.append(
             {
                 "key": flag,
@@ -209,3 +218,81 @@ def feedback(
         "strong": objection.strong.get(language),
         "weak": objection.weak.get(language),
     }
+
+
+# --- a drill in the store: every turn saved, so any process can carry it on ---
+
+ROLEPLAY = "roleplay"
+MAX_ROLEPLAY_ANSWER = 5000  # characters; a role-play answer is a few sentences
+
+
+class RoleplayError(ValueError):
+    """A role-play that can't go on as asked; `message` is an English msgid."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def start(store: Any, user_id: int, objection: Objection, lang: str) -> int:
+    """Start a role-play on `objection`: the buyer's first line is the objection. Returns the drill id."""
+    from coach.store.sales import create_drill
+
+    lang = _lang(lang)
+    return create_drill(
+        store, user_id, ROLEPLAY, objection.id, lang, [{"role": "buyer", "text": objection.text.get(lang)}]
+    )
+
+
+def judgements_of(turns: Sequence[dict[str, Any]]) -> list[Judgement]:
+    """The judgements saved with the candidate's turns."""
+    return [Judgement.from_json(t.get("judgement") or {}) for t in turns if t.get("role") == "candidate"]
+
+
+def respond(
+    store: Any,
+    user_id: int,
+    drill_id: int,
+    answer: str,
+    *,
+    expected_turns: int,
+    duration_s: float | None = None,
+) -> bool:
+    """Judge the candidate's answer and let the buyer push back, or end the drill with feedback.
+
+    False when the answer was not taken: the drill moved on meanwhile (a repeated submit) or is finished.
+    Raises RoleplayError for an answer that is too long.
+    """
+    from coach.content.objections import get_objection
+    from coach.store.sales import get_drill, update_drill
+
+    if len(answer) > MAX_ROLEPLAY_ANSWER:
+        raise RoleplayError(N_("Your answer is too long for a role-play; keep it to a few sentences."))
+    drill = get_drill(store, user_id, drill_id, ROLEPLAY)
+    objection = get_objection(drill.item) if drill else None
+    if drill is None or objection is None or drill.status != "active" or len(drill.turns) != expected_turns:
+        return False
+    last_buyer = next((t for t in reversed(drill.turns) if t.get("role") == "buyer"), {})
+    about_objection = not last_buyer.get("key") or last_buyer.get("key") == "ignored"
+    judgement = judge(answer, objection, drill.lang, about_objection)
+    turns = [
+        *drill.turns,
+        {"role": "candidate", "text": answer, "duration_s": duration_s, "judgement": judgement.to_json()},
+    ]
+    judgements = judgements_of(turns)
+    key = choose_pushback(judgements)
+    if key is not None:
+        before = sum(1 for t in turns if t.get("role") == "buyer" and t.get("key") == key)
+        turns.append({"role": "buyer", "text": pushback_line(objection, key, drill.lang, before), "key": key})
+        return update_drill(store, user_id, drill_id, expected_turns=expected_turns, turns=turns)
+    answers = [t["text"] for t in turns if t.get("role") == "candidate"]
+    result = feedback(objection, answers, judgements, drill.lang)
+    return update_drill(
+        store,
+        user_id,
+        drill_id,
+        expected_turns=expected_turns,
+        turns=turns,
+        feedback=result,
+        score=result["score"],
+    )
