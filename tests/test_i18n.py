@@ -31,6 +31,7 @@ SAME_IN_BOTH = {
     "Tools",
     "Tools: {tools}",
     "Pitch",
+    "Opening",
 }
 
 

@@ -39,7 +39,7 @@ def category_name(category: str, lang: str) -> str:
 
 
 @router.get("/roleplay")
-def roleplay_page(request: Request, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+def roleplay_page(request: Request, store: StoreDep, user: UserDep, lang: LangDep, objection: str = ""):  # type: ignore[no-untyped-def]
     """Choose an objection (or a random one) and the time per answer; the last role-plays."""
     return render(
         request,
@@ -50,6 +50,7 @@ def roleplay_page(request: Request, store: StoreDep, user: UserDep, lang: LangDe
         time_limits=TIME_LIMITS,
         default_limit=DEFAULT_TIME_LIMIT,
         texts={o.id: o.text.get(lang) for o in load_objections()},
+        chosen=objection,
     )
 
 
