@@ -12,7 +12,7 @@ router = APIRouter()
 
 @router.get("/sales")
 def sales_page(request: Request, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
-    """What the toolkit offers, with the state of each part (saved one-pager, references without permission)."""
+    """The toolkit with the state of each part (saved one-pager, references without permission)."""
     profile, _ = load_profile(store, user)
     waiting = [r for r in profile.references if r.permission is None] if profile else []
     return render(
