@@ -72,6 +72,7 @@ def _page(
         periods=_rows(data["periods"], PERIOD_FIELDS, 2, MAX_PERIODS),
         references=_rows(data["references"], REFERENCE_FIELDS, 2, MAX_REFERENCES),
         problems=problems,
+        has_errors=any(level == "error" for items in problems.values() for level, _ in items),
         saved=saved,
         has_profile=has_profile,
     )
