@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the browser, PostgreSQL and audio tests need (chromium, PostgreSQL,
-# espeak-ng, sox, ffmpeg), when they are missing. Needs root (or sudo); prints what to do otherwise.
+# espeak-ng, sox, ffmpeg; poppler-utils for the one-pager PDF tests), when they are missing. Needs root (or sudo); prints what to do otherwise.
 set -euo pipefail
-packages=(chromium postgresql espeak-ng sox libsox-fmt-all ffmpeg fonts-dejavu-core)
+packages=(chromium postgresql espeak-ng sox libsox-fmt-all ffmpeg fonts-dejavu-core poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

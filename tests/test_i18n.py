@@ -25,6 +25,13 @@ SAME_IN_BOTH = {
     "Junior",
     "Senior",
     "Tip:",
+    "New business",
+    "Target",
+    "Upsell",
+    "Tools",
+    "Tools: {tools}",
+    "Pitch",
+    "Opening",
 }
 
 

@@ -1460,3 +1460,25 @@ def find_mismatches(text: str, numbers: list[Number], lang: str) -> list[Mismatc
         return _check(text, numbers, lang)
     except Exception:  # a safety net: a consistency check must never break feedback; tests call _check
         return []
+
+
+@dataclass(frozen=True)
+class Role:
+    """A figure with the role the words around it give it (for comparing answers with known facts)."""
+
+    number: Number
+    role: str | None  # split | average | target | result | total | None
+    team: bool  # about the team, not the candidate
+    hedged: bool  # softened: "zo'n", "ruim", "about"
+
+
+def figure_roles(text: str, numbers: list[Number], lang: str) -> list[Role]:
+    """Every figure of `text` with its role, as the mismatch rules see it. Never raises."""
+    if not isinstance(text, str) or not text or not numbers:
+        return []
+    lang = "nl" if lang == "nl" else "en"
+    try:
+        answer = _Answer(text, numbers, _rules(lang), lang)
+    except Exception:  # like find_mismatches: a fact check must never break feedback
+        return []
+    return [Role(f.n, f.role, f.team, f.hedge is not None) for f in answer.figures]

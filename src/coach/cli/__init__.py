@@ -7,8 +7,10 @@ import typer
 from coach.cli import check as check_cmd
 from coach.cli import history as history_cmd
 from coach.cli import models as models_cmd
+from coach.cli import onepager as onepager_cmd
 from coach.cli import practice as practice_cmd
 from coach.cli import questions as questions_cmd
+from coach.cli import roleplay as roleplay_cmd
 from coach.cli import serve as serve_cmd
 
 app = typer.Typer(
@@ -22,6 +24,8 @@ app.command("history")(history_cmd.history)
 app.add_typer(questions_cmd.app, name="questions")
 app.command("serve")(serve_cmd.serve)
 app.add_typer(models_cmd.app, name="models")
+app.command("onepager")(onepager_cmd.onepager)
+app.command("roleplay")(roleplay_cmd.roleplay)
 
 
 @app.callback()

@@ -7,7 +7,7 @@ one of several web workers) can carry an interview on.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coach.analysis.engine import check
@@ -233,7 +233,9 @@ class InterviewSession:
         """Check `checked` (by default the answer itself) and save the answer with that feedback and the
         `extras`; returns the feedback and the answer's id."""
         lang = self.plan.lang
-        feedback = check(answer if checked is None else checked, question=question.id, lang=lang)
+        checked_text = answer if checked is None else checked
+        feedback = check(checked_text, question=question.id, lang=lang)
+        feedback = self._held_to_facts(feedback, checked_text)
         answer_id = self.store.add_answer(
             self.user_id,
             interview_id=self.interview_id,
@@ -250,6 +252,19 @@ class InterviewSession:
             submission_token=token,
         )
         return feedback, answer_id
+
+    def _held_to_facts(self, feedback: Feedback, text: str) -> Feedback:
+        """The feedback with a finding for each figure that contradicts the candidate's results one-pager."""
+        if feedback.error is not None or not feedback.numbers:
+            return feedback
+        from coach.sales.facts import contradictions
+        from coach.store.sales import load_profile
+
+        profile, _ = load_profile(self.store, self.user_id)
+        if profile is None:
+            return feedback
+        found = contradictions(text, feedback.language, profile)
+        return replace(feedback, findings=(*feedback.findings, *found)) if found else feedback
 
     def skip_follow_up(self) -> None:
         """Move on without answering the pending follow-up."""

@@ -178,3 +178,32 @@ class Recording(Base):
     duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
     question_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SalesProfile(Base):
+    """The candidate's results one-pager and reference customers, as entered (validated before saving)."""
+
+    __tablename__ = "sales_profiles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    lang: Mapped[str] = mapped_column(String(2))  # the language the figures were written in
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class SalesDrill(Base):
+    """An objection role-play or a pitch: its turns (buyer and candidate), and the feedback at the end."""
+
+    __tablename__ = "sales_drills"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # roleplay | pitch
+    item: Mapped[str] = mapped_column(String(200))  # the objection id, or the employer pitched
+    lang: Mapped[str] = mapped_column(String(2))
+    status: Mapped[str] = mapped_column(String(20), default="active")  # active | finished
+    turns: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    setup: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # the pitch's inputs and outline
+    score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    feedback: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -8,6 +8,7 @@ from coach.practice.session import final_scores
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
 from coach.web.highlight import segments
 from coach.web.routes.interviews import STAR_LABELS
+from coach.web.sales_views import drills_context
 
 router = APIRouter()
 
@@ -18,7 +19,7 @@ def history(request: Request, store: StoreDep, user: UserDep, lang: LangDep):  #
     for interview in store.interviews(user):
         scores = final_scores(interview)
         rows.append((interview, scores, round(sum(scores) / len(scores)) if scores else None))
-    return render(request, "history.html", lang, rows=rows)
+    return render(request, "history.html", lang, rows=rows, **drills_context(store, user, lang))
 
 
 @router.get("/history/{interview_id}")

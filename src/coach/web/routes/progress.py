@@ -27,6 +27,7 @@ from coach.practice.plan import PlanError
 from coach.practice.session import InterviewSession
 from coach.store.progress import AnswerPoint, best_attempts, usual_language, usual_sector
 from coach.web.deps import LangDep, StoreDep, UserDep, render
+from coach.web.sales_views import drills_context
 
 router = APIRouter()
 
@@ -398,6 +399,7 @@ def progress_page(request: Request, store: StoreDep, user: UserDep, lang: LangDe
         trend_window=TREND_WINDOW,
         drill_size=DRILL_SIZE,
         min_occurrences=MIN_OCCURRENCES,
+        **drills_context(store, user, lang),
     )
 
 
