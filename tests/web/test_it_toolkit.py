@@ -85,7 +85,7 @@ def test_bad_input_gets_a_clear_message_and_nothing_is_saved(client: Client) -> 
 def test_api_drill_answer(client: Client) -> None:
     response = client.api(
         "POST",
-        "/api/it/explain",
+        "/api/it/drills/explain",
         json={"text": GOOD["en"], "lang": "en", "prompt": {"concept": "caching", "audience": "ceo"}},
     )
     assert response.status_code == 201
@@ -99,7 +99,7 @@ def test_api_drill_answer(client: Client) -> None:
     ]
     assert (
         client.api(
-            "POST", "/api/it/design", json={"text": "x", "prompt": {"tech": "cdn", "use_case": "ledger"}}
+            "POST", "/api/it/drills/design", json={"text": "x", "prompt": {"tech": "cdn", "use_case": "ledger"}}
         ).status_code
         == 400
     )

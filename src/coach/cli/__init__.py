@@ -10,6 +10,7 @@ from coach.cli import models as models_cmd
 from coach.cli import practice as practice_cmd
 from coach.cli import questions as questions_cmd
 from coach.cli import serve as serve_cmd
+from coach.cli import stack_gap as stack_gap_cmd
 
 app = typer.Typer(
     add_completion=False,
@@ -22,6 +23,7 @@ app.command("history")(history_cmd.history)
 app.add_typer(questions_cmd.app, name="questions")
 app.command("serve")(serve_cmd.serve)
 app.add_typer(models_cmd.app, name="models")
+app.command("stack-gap")(stack_gap_cmd.stack_gap)
 
 
 @app.callback()

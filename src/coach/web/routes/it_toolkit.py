@@ -320,7 +320,7 @@ class DrillAnswerIn(BaseModel):
     duration_s: float | None = None
 
 
-@router.post("/api/it/{drill}", status_code=201)
+@router.post("/api/it/drills/{drill}", status_code=201)
 def api_answer_drill(
     drill: str, body: DrillAnswerIn, store: StoreDep, user: UserDep, lang: LangDep
 ) -> dict[str, Any]:
