@@ -88,9 +88,9 @@ class StackTable(BaseModel):
         for pair in self.pairs:
             a, b = pair.between
             label = f"pair {a}-{b}"
-            for tech in (a, b):
-                if tech not in self.technologies:
-                    raise ValueError(f"{label}: unknown technology {tech!r}")
+            for tech_name in (a, b):
+                if tech_name not in self.technologies:
+                    raise ValueError(f"{label}: unknown technology {tech_name!r}")
             if a == b or frozenset((a, b)) in seen:
                 raise ValueError(f"{label}: listed twice or with itself")
             seen.add(frozenset((a, b)))
