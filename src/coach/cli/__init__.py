@@ -7,6 +7,7 @@ import typer
 from coach.cli import check as check_cmd
 from coach.cli import history as history_cmd
 from coach.cli import models as models_cmd
+from coach.cli import portfolio as portfolio_cmd
 from coach.cli import practice as practice_cmd
 from coach.cli import questions as questions_cmd
 from coach.cli import serve as serve_cmd
@@ -24,6 +25,7 @@ app.add_typer(questions_cmd.app, name="questions")
 app.command("serve")(serve_cmd.serve)
 app.add_typer(models_cmd.app, name="models")
 app.command("stack-gap")(stack_gap_cmd.stack_gap)
+app.command("portfolio")(portfolio_cmd.portfolio)
 
 
 @app.callback()
