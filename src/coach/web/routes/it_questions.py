@@ -46,7 +46,11 @@ def questions_judge(  # type: ignore[no-untyped-def]
 ):
     """Judge the candidate's questions: about the work at all, and specific to this employer."""
     said = answer_lang if answer_lang in ("nl", "en") else lang
-    keep: dict[str, Any] = {"employer": employer[:MAX_EMPLOYER_CHARS], "about": about[:MAX_ABOUT_CHARS], "text": text}
+    keep: dict[str, Any] = {
+        "employer": employer[:MAX_EMPLOYER_CHARS],
+        "about": about[:MAX_ABOUT_CHARS],
+        "text": text,
+    }
     if not text.strip() or len(text) > MAX_ANSWER_CHARS:
         error = translate(lang, "Type the questions you want to ask, one per line.")
         return _page(request, lang, status_code=400, verdict=None, error=error, **keep)
