@@ -99,7 +99,22 @@ def test_api_drill_answer(client: Client) -> None:
     ]
     assert (
         client.api(
-            "POST", "/api/it/drills/design", json={"text": "x", "prompt": {"tech": "cdn", "use_case": "ledger"}}
+            "POST",
+            "/api/it/drills/design",
+            json={"text": "x", "prompt": {"tech": "cdn", "use_case": "ledger"}},
         ).status_code
         == 400
     )
+
+
+def test_drills_show_on_the_progress_page(client: Client) -> None:
+    assert "Your drills so far" not in client.get("/progress").text
+    for text in (BAD["en"], GOOD["en"]):
+        _answer(
+            client,
+            "design",
+            {"tech": "message_queue", "use_case": "order_processing", "answer_lang": "en", "text": text},
+        )
+    page = client.get("/progress").text
+    assert "Your drills so far" in page and "Design drill" in page
+    assert "<td>2</td>" in page and "5/5" in page

@@ -71,7 +71,7 @@ def toolkit_page(request: Request, store: StoreDep, user: UserDep, lang: LangDep
         request,
         "it_toolkit.html",
         lang,
-        progress=[(drill_name(p.drill, lang), p) for p in drill_progress(store, user)],
+        drills=[(drill_name(p.drill, lang), p) for p in drill_progress(store, user)],
         recent=[(a, drill_name(a.drill, lang)) for a in list_attempts(store, user)[:10]],
     )
 
