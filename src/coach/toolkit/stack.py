@@ -224,6 +224,12 @@ def name(tech_id: str) -> str:
     return load_table().technologies[tech_id].name
 
 
+def _plan(kind: str, want: str, lang: str) -> tuple[str, ...]:
+    """The learning plan's steps for `want`, each starting with a capital."""
+    steps = (step.format(want=name(want)) for step in load_table().kinds[kind].plan[lang])
+    return tuple(step[:1].upper() + step[1:] for step in steps)
+
+
 def compare(have: ParsedStack, want: ParsedStack, lang: str) -> GapReport:
     """What of `have` carries over to each technology in `want`, and the learning plan for the real gaps."""
     table = load_table()
@@ -253,11 +259,11 @@ def compare(have: ParsedStack, want: ParsedStack, lang: str) -> GapReport:
         if related is not None:
             carries = table.kinds[kind].carries.get(lang)
             point = points.related.get(lang).format(want=name(w), have=name(related), carries=carries)
-            plan = tuple(step.format(want=name(w)) for step in table.kinds[kind].plan[lang])
+            plan = _plan(kind, w, lang)
             items.append(GapItem(w, "related", related, carries, "", plan, point))
             continue
-        plan = tuple(step.format(want=name(w)) for step in table.kinds[kind].plan[lang])
-        point = points.gap.get(lang).format(want=name(w), first=plan[0])
+        plan = _plan(kind, w, lang)
+        point = points.gap.get(lang).format(want=name(w))
         items.append(GapItem(w, "gap", None, "", "", plan, point))
     return GapReport(have, want, tuple(items))
 

@@ -290,7 +290,7 @@ def attempt_page(request: Request, attempt_id: RowId, store: StoreDep, user: Use
     result = attempt.result or {}
     jargon = [(j["span"][0], j["span"][1], j["plain"]) for j in result.get("jargon", [])]
     steps = result.get("steps", [])
-    missing = [s for s in steps if s.get("status") != "met"]
+    missing = [(number, s) for number, s in enumerate(steps, 1) if s.get("status") != "met"]
     again = "/it/design" if attempt.drill == "design" else "/it/explain"
     query = "&".join(f"{k}={v}" for k, v in (attempt.prompt or {}).items())
     return render(
