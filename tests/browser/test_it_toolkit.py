@@ -17,13 +17,20 @@ def test_design_drill_with_a_timer_names_missing_steps_in_order(page: Any) -> No
     page.select_option("#answer_lang", "en")
     page.select_option("#time_limit", "120")
     page.click("form[method=get] button[type=submit]")
-    assert page.locator("#question-text").inner_text() == "How would you use a message queue for order processing in a web shop?"
+    assert (
+        page.locator("#question-text").inner_text()
+        == "How would you use a message queue for order processing in a web shop?"
+    )
     assert page.locator(".timer").is_visible()
     page.fill("#answer", HALF["en"])
     page.click("form[data-time-limit] button[type=submit]")
     page.wait_for_url("**/it/attempts/*")
     missing = page.locator("#missing-steps").inner_text()
-    assert missing.index("Alternatives weighed") < missing.index("The choice justified") < missing.index("When not to use it")
+    assert (
+        missing.index("Alternatives weighed")
+        < missing.index("The choice justified")
+        < missing.index("When not to use it")
+    )
     assert page.locator("[data-step=requirements][data-status=met]").count() == 1
     assert page.locator("#steps-count").inner_text() == "2 of 5 steps"
     screenshot(page, "it-design-en")
@@ -37,7 +44,9 @@ def test_design_drill_with_a_timer_names_missing_steps_in_order(page: Any) -> No
 
 def test_explain_drill_in_dutch_marks_jargon(page: Any) -> None:
     page.goto("/lang/nl?next=/it/explain?concept=caching%26audience=finance%26answer_lang=nl")
-    assert "Hoe zou je caching uitleggen aan iemand van finance?" == page.locator("#question-text").inner_text()
+    assert (
+        page.locator("#question-text").inner_text() == "Hoe zou je caching uitleggen aan iemand van finance?"
+    )
     _, answer = EXPLAIN_BAD["nl"]
     page.fill("#answer", answer)
     page.click("form[data-time-limit] button[type=submit]")
