@@ -8,10 +8,12 @@ from coach.cli import check as check_cmd
 from coach.cli import history as history_cmd
 from coach.cli import models as models_cmd
 from coach.cli import onepager as onepager_cmd
+from coach.cli import portfolio as portfolio_cmd
 from coach.cli import practice as practice_cmd
 from coach.cli import questions as questions_cmd
 from coach.cli import roleplay as roleplay_cmd
 from coach.cli import serve as serve_cmd
+from coach.cli import stack_gap as stack_gap_cmd
 
 app = typer.Typer(
     add_completion=False,
@@ -26,6 +28,8 @@ app.command("serve")(serve_cmd.serve)
 app.add_typer(models_cmd.app, name="models")
 app.command("onepager")(onepager_cmd.onepager)
 app.command("roleplay")(roleplay_cmd.roleplay)
+app.command("stack-gap")(stack_gap_cmd.stack_gap)
+app.command("portfolio")(portfolio_cmd.portfolio)
 
 
 @app.callback()

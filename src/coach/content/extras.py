@@ -30,6 +30,7 @@ class InterviewerQuestion(BaseModel):
     text: Bilingual
     why: Bilingual
     level: tuple[Level, ...] = Field(min_length=1)
+    topic: str | None = Field(default=None, pattern=r"^[a-z][a-z_]*$")  # what it is about (IT toolkit groups)
 
     @field_validator("level")
     @classmethod

@@ -207,3 +207,22 @@ class SalesDrill(Base):
     feedback: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+class DrillAttempt(Base):
+    """One answer in an IT-toolkit drill (design or explain-it-simply) with the drill's verdict."""
+
+    __tablename__ = "drill_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    drill: Mapped[str] = mapped_column(String(20))  # design | explain
+    prompt: Mapped[dict[str, Any]] = mapped_column(JSON)  # {tech, use_case} or {concept, audience}
+    question_text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str] = mapped_column(String(2))
+    score: Mapped[int] = mapped_column(Integer)
+    steps_met: Mapped[int] = mapped_column(Integer)
+    steps_total: Mapped[int] = mapped_column(Integer)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    timed_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    submission_token: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -494,9 +494,16 @@ def _merge_preparation(s: Any, user_id: int, record: PreparationRecord) -> bool:
 
 def delete_all(store: Store, user_id: int) -> DeleteResult:
     """Delete everything of the user in one transaction: interviews, answers, stories, the preparation,
-    the sales toolkit (results profile, role-plays, pitches), and the spoken-answer data (kept recordings
-    with their files, transcription jobs, the audio setting)."""
-    from coach.store.models import Recording, SalesDrill, SalesProfile, SpeechJob, SpeechSettings
+    the sales toolkit (results profile, role-plays, pitches), the IT toolkit's drill answers, and the
+    spoken-answer data (kept recordings with their files, transcription jobs, the audio setting)."""
+    from coach.store.models import (
+        DrillAttempt,
+        Recording,
+        SalesDrill,
+        SalesProfile,
+        SpeechJob,
+        SpeechSettings,
+    )
     from coach.store.speech import recording_path
 
     with store.session() as s:
@@ -507,6 +514,7 @@ def delete_all(store: Store, user_id: int) -> DeleteResult:
         s.execute(delete(SpeechSettings).where(SpeechSettings.user_id == user_id))
         s.execute(delete(SalesDrill).where(SalesDrill.user_id == user_id))
         s.execute(delete(SalesProfile).where(SalesProfile.user_id == user_id))
+        s.execute(delete(DrillAttempt).where(DrillAttempt.user_id == user_id))
         answers = s.execute(delete(Answer).where(Answer.user_id == user_id)).rowcount
         interviews = s.execute(delete(Interview).where(Interview.user_id == user_id)).rowcount
         stories = s.execute(delete(Story).where(Story.user_id == user_id)).rowcount

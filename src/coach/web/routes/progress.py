@@ -25,9 +25,11 @@ from coach.i18n import translate
 from coach.practice.drills import drill_questions, make_drill_plan
 from coach.practice.plan import PlanError
 from coach.practice.session import InterviewSession
+from coach.store.drills import drill_progress
 from coach.store.progress import AnswerPoint, best_attempts, usual_language, usual_sector
 from coach.web.deps import LangDep, StoreDep, UserDep, render
 from coach.web.sales_views import drills_context
+from coach.web.routes.it_toolkit import drill_name
 
 router = APIRouter()
 
@@ -395,6 +397,7 @@ def progress_page(request: Request, store: StoreDep, user: UserDep, lang: LangDe
         progress=progress,
         charts=render_charts(progress, lang) if progress.points else {},
         practise=practise,
+        drills=[(drill_name(p.drill, lang), p) for p in drill_progress(store, user)],
         drill_lang=usual_language(store, user) or lang,
         trend_window=TREND_WINDOW,
         drill_size=DRILL_SIZE,
