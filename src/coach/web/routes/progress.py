@@ -28,8 +28,8 @@ from coach.practice.session import InterviewSession
 from coach.store.drills import drill_progress
 from coach.store.progress import AnswerPoint, best_attempts, usual_language, usual_sector
 from coach.web.deps import LangDep, StoreDep, UserDep, render
-from coach.web.sales_views import drills_context
 from coach.web.routes.it_toolkit import drill_name
+from coach.web.sales_views import drills_context
 
 router = APIRouter()
 
