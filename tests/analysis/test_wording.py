@@ -28,13 +28,25 @@ def test_one_hedge_is_never_called_confident(lang: str, hedge: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "answer"),
     [
-        ("en", "I think we basically rebuilt the checkout in two sprints and conversion went up by four percent."),
-        ("nl", "Ik denk dat we eigenlijk de checkout in twee sprints hebben herbouwd en de conversie steeg met vier procent."),
+        ("en", "I think we probably rebuilt the checkout in two sprints and conversion went up by four percent."),
+        ("nl", "Ik denk dat we misschien de checkout in twee sprints hebben herbouwd en de conversie steeg met vier procent."),
     ],
 )
 def test_two_hedges_in_a_short_answer_are_a_warning(lang: str, answer: str) -> None:
     outcome = run_criterion(answer, "delivery.hedges", lang)  # type: ignore[arg-type]
     assert outcome is not None and outcome.status == "warning"
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "I think we basically rebuilt the checkout in two sprints and conversion went up by four percent."),
+        ("nl", "Ik denk dat we eigenlijk de checkout in twee sprints hebben herbouwd en de conversie steeg met vier procent."),
+    ],
+)
+def test_soft_hedges_withhold_the_tick_but_give_no_warning(lang: str, answer: str) -> None:
+    # judged on real answers, a warning for "eigenlijk" or "basically" was wrong about half the time
+    assert run_criterion(answer, "delivery.hedges", lang) is None  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

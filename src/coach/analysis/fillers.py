@@ -16,9 +16,9 @@ def _filler_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, FLAGS | re.MULTILINE) for p in [*data["always"], *data["contextual"]])
 
 
-@lru_cache(maxsize=2)
-def _hedge_pattern(lang: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, "hedges")), FLAGS)
+@lru_cache(maxsize=4)
+def _hedge_pattern(lang: str, name: str = "hedges") -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, name)), FLAGS)
 
 
 def find_fillers(text: str, lang: str) -> list[tuple[str, Span]]:
@@ -35,3 +35,8 @@ def find_fillers(text: str, lang: str) -> list[tuple[str, Span]]:
 def find_hedges(text: str, lang: str) -> list[Span]:
     """Return the spans of hedging phrases ("I think", "misschien")."""
     return [m.span() for m in _hedge_pattern(lang).finditer(text) if m.end() > m.start()]
+
+
+def find_soft_hedges(text: str, lang: str) -> list[Span]:
+    """Return the spans of words that are half filler, half hedge ("eigenlijk", "basically")."""
+    return [m.span() for m in _hedge_pattern(lang, "hedges_soft").finditer(text) if m.end() > m.start()]

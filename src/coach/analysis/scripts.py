@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from coach.analysis.checks import checklist_from, checklist_outcome
 from coach.analysis.context import Analysis, Outcome
-from coach.analysis.fillers import find_hedges
+from coach.analysis.fillers import find_hedges, find_soft_hedges
 from coach.analysis.jargon import find_jargon
 from coach.analysis.rules import Criterion, Part, load_criteria
 from coach.analysis.stems import cached_content_stems, content_stems
@@ -100,7 +100,8 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
 
 @script("hedges")
 def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
-    """Hedges ("I think", "misschien") per 100 words, against a threshold.
+    """Hedges ("I think", "misschien") per 100 words, against a threshold (soft hedges such as "eigenlijk" and
+    "basically" only withhold the tick).
 
     "You state things with confidence" is said only of an answer without a single hedge; a few hedges
     under the threshold give no finding either way (None).
@@ -112,8 +113,8 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     values = {"count": str(len(spans)), "rate": _fmt(rate, analysis.lang)}
     if len(spans) >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 2):
         return Outcome("warning", tuple(spans), values)
-    if spans:
-        return None
+    if spans or find_soft_hedges(analysis.text, analysis.lang):
+        return None  # "eigenlijk", "basically": no warning of their own, but no praise for confidence either
     return Outcome("met", (), values)
 
 
@@ -230,7 +231,8 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     shape = _core_status(analysis)
     if shape == "missed" and not hits:
         return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
-    if shape == "met" or (hits and shape != "missed") or len(hits) >= 2:
+    if shape == "met" or (shape is None and hits):
+        # "answers the question" reads as praise: only where the answer also has the shape its kind asks for
         return Outcome("met", _stem_spans(analysis, hits))
     return None  # no claim either way: a tick needs evidence as much as a cross
 
