@@ -26,8 +26,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         "ai_development",
         "keeping_up",
         "failed_project",
-        "motivation",
-        "practicalities",
+        "it_motivation",
+        "it_terms",
     ),
     "sales": (
         "targets",
@@ -41,7 +41,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         "objections",
         "difficult_customer",
         "motivation",
-        "practicalities",
+        "sales_terms",
     ),
     "general": (
         "teamwork",

@@ -49,6 +49,9 @@ CATEGORY_NAMES = {
     "motivation_fit": N_("Motivation and fit"),
     "closing": N_("Closing questions"),
     "practicalities": N_("Practicalities"),
+    "it_motivation": N_("Why IT"),
+    "it_terms": N_("On-call and working terms"),
+    "sales_terms": N_("Pay and terms in sales"),
 }
 
 Filter = Annotated[str | None, Query(max_length=40)]

@@ -57,6 +57,10 @@ CATEGORY_NAMES: dict[str, tuple[str, str]] = {
     "objections": ("Omgaan met bezwaren", "Handling objections"),
     "difficult_customer": ("Een lastige klant", "A difficult customer"),
     "motivation": ("Je drijfveren in sales", "What drives you in sales"),
+    "it_motivation": ("Waarom je in de IT wilt werken", "Why you want to work in IT"),
+    "it_terms": ("Bereikbaarheid en werkafspraken", "On-call and working terms"),
+    "sales_terms": ("Vast en variabel: beloning in sales", "Base and variable: pay in sales"),
+    "practicalities": ("Salaris, opzegtermijn en uren", "Salary, notice period and hours"),
     # general
     "teamwork": ("Samenwerken", "Teamwork"),
     "conflict": ("Conflicten", "Conflict"),
