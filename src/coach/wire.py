@@ -64,6 +64,7 @@ def feedback_to_json(feedback: Feedback, item_id: Any = None) -> dict[str, Any]:
         "score_breakdown": dict(feedback.score_parts),
         "rubric": list(feedback.rubric),
         "next_step": finding_to_json(feedback.next_step) if feedback.next_step else None,
+        "unclaimed": list(feedback.unclaimed),
         "findings": [finding_to_json(f) for f in feedback.findings],
         "star": {
             part: [list(s) for s in feedback.star.get(part, ())]

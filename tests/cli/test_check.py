@@ -32,6 +32,7 @@ RESULT_KEYS = {
     "next_step",
     "rubric",
     "score_breakdown",
+    "unclaimed",
 }
 
 

@@ -91,6 +91,22 @@ def _finding(criterion: Criterion, outcome: Outcome, lang: Lang, length: int) ->
     return Finding(criterion.id, outcome.status, message, criterion.tip.get(lang), spans)  # type: ignore[arg-type]
 
 
+def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> bool:
+    """Whether the engine claims this outcome as a finding (docs/scoring.md, "Precision before recall").
+
+    Judged by readers on real answers, two kinds of cross were wrong about half the time, because patterns
+    miss what people say in other words: a checklist's "you have X, but still miss Y" and an existence
+    check's "missing". Those are not claimed, unless they are the answer's one next step; they still count
+    in the score. Ticks, red flags, counted checks (length, fillers, figures) and a checklist that found
+    none of its parts are claimed.
+    """
+    if outcome.status == "met" or criterion.id == next_step:
+        return True
+    if criterion.extends == "checklist" and outcome.status == "warning":
+        return False
+    return not (criterion.extends == "existence" and outcome.status == "missed")
+
+
 def choose_next_step(
     results: list[tuple[Criterion, Outcome]], rubric: tuple[str, ...], kind: str | None
 ) -> tuple[Criterion, Outcome] | None:
@@ -236,13 +252,16 @@ def evaluate(
     parts = breakdown(results, ref.kind)
     value = total(parts)
     praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
+    step = choose_next_step(results, rubric, ref.kind)
+    step_id = step[0].id if step else None
     findings = tuple(
         _finding(criterion, outcome, language, len(answer))
         for criterion, outcome in results
-        if outcome.status != "met" or (praise and criterion.extends != "avoidance")
+        if (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
+        and confident(criterion, outcome, step_id)
     )
+    unclaimed = tuple(c.id for c, o in results if not confident(c, o, step_id))
     follow_up = choose_follow_up(results, rubric, language) if relevant else None
-    step = choose_next_step(results, rubric, ref.kind)
     feedback = Feedback(
         language=language,
         question=ref,
@@ -259,5 +278,6 @@ def evaluate(
         band=band(value),
         next_step=_finding(*step, language, len(answer)) if step else None,
         score_parts=parts,
+        unclaimed=unclaimed,
     )
     return feedback, results

@@ -77,6 +77,7 @@ class Feedback:
     band: str = "not_yet"  # not_yet | on_the_way | strong | excellent (analysis/bands.yaml)
     next_step: Finding | None = None  # the one change that would lift this answer most
     score_parts: dict[str, int] = field(default_factory=dict)  # points per feature, penalty, cap, ceiling
+    unclaimed: tuple[str, ...] = ()  # criteria not met that the engine doesn't claim as findings (too unsure)
 
 
 @dataclass(frozen=True)
