@@ -222,7 +222,10 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     if analysis.words < criterion.params.get("min_words_for_topic", 12):
         return None  # too short to tell; the length check speaks to that
     topic: set[str] = set()
-    texts = [analysis.question_text or ""]
+    from coach.content.kinds import get_kind
+
+    vocabulary = get_kind(analysis.kind).vocabulary if analysis.kind else None
+    texts = [analysis.question_text or "", " ".join(getattr(vocabulary, lang, ()) if vocabulary else ())]
     if analysis.question is not None:
         texts += [*analysis.question.keywords.get(lang), analysis.question.text.get(lang)]
     for text in texts:

@@ -44,6 +44,7 @@ class QuestionKind(BaseModel):
     rubric: tuple[str, ...] = Field(min_length=1)
     exclude: tuple[str, ...] = ()
     depth: tuple[str, ...] = ()
+    vocabulary: KindPatterns = KindPatterns()  # plain words, not patterns: what its answers talk about
     patterns: KindPatterns
 
 
