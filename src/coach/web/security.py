@@ -98,11 +98,11 @@ SECURITY_HEADERS = [
     (b"permissions-policy", b"camera=(), geolocation=(), microphone=(self)"),
 ]
 UNKNOWN_HOST = (
-    "Coach answers only at its own address (127.0.0.1 or localhost, or the name given with --host or "
-    "COACH_ALLOWED_HOSTS).\n"
-    "Coach antwoordt alleen op zijn eigen adres (127.0.0.1 of localhost, of de naam die je met --host of "
-    "COACH_ALLOWED_HOSTS opgeeft).\n"
-).encode()
+    b"Coach answers only at its own address (127.0.0.1 or localhost, or the name given with --host or "
+    b"COACH_ALLOWED_HOSTS).\n"
+    b"Coach antwoordt alleen op zijn eigen adres (127.0.0.1 of localhost, of de naam die je met --host of "
+    b"COACH_ALLOWED_HOSTS opgeeft).\n"
+)
 
 
 def allowed_hosts(settings: Settings) -> frozenset[str]:

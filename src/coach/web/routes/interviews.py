@@ -8,15 +8,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
 
-from coach.analysis.rules import load_criteria
 from coach.content.bank import get_question
 from coach.errors import MAX_ANSWER_CHARS
 from coach.i18n import translate
 from coach.practice.plan import PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
 from coach.store.models import Answer, Interview
+from coach.web import feedback_view
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
-from coach.web.highlight import segments
+from coach.web.figures import figure_rows
+from coach.web.highlight import render_answer
+from coach.web.spoken import pause_inserts
+from coach.wire import kind_label
 
 router = APIRouter()
 
@@ -248,22 +251,28 @@ def feedback_context(store: Any, user: int, answer: Answer, lang: str) -> dict[s
     ):
         follow_up = session.pending_follow_up
     question = get_question(answer.question_id) if answer.question_id else None
-    criteria = load_criteria()
-    labels = STAR_LABELS.get(feedback.get("language", lang), STAR_LABELS["en"])
+    labels = STAR_LABELS.get(lang, STAR_LABELS["en"])
+    view = feedback_view.build(feedback, checked_text, lang, answer.score, answer.question_id)
+    inserts = None
+    if feedback.get("transcript"):
+        inserts = pause_inserts(checked_text, feedback, lang)
     return {
         "answer": answer,
         "feedback": feedback,
+        "view": view,
         "interview": interview,
         "session": session,
         "question": question,
-        "segments": segments(checked_text, feedback, labels),
+        "total": len(session.plan.question_ids) if session else 0,
+        "kind_label": kind_label((feedback.get("question") or {}).get("kind"), lang),
+        "marked": render_answer(checked_text, feedback, labels, prefix=f"a{answer.id}-", inserts=inserts),
+        "prefix": f"a{answer.id}-",
         "star_labels": labels,
         "previous": previous[-1] if previous else None,
         "follow_up": follow_up,
         "token": uuid.uuid4().hex,
-        "criteria": criteria,
         "mismatched": _mismatched_spans(feedback),
-        "kind_names": number_kind_names(lang),
+        "figures": figure_rows(feedback.get("numbers") or [], lang),
     }
 
 

@@ -26,8 +26,9 @@ from coach.store.stories import (
     update_story,
 )
 from coach.store.transfer import story_json
+from coach.web import feedback_view
 from coach.web.deps import LangDep, StoreDep, UserDep, render
-from coach.web.highlight import segments
+from coach.web.highlight import render_answer
 from coach.web.routes.interviews import STAR_LABELS
 
 router = APIRouter()
@@ -187,14 +188,15 @@ def story_page(request: Request, story_id: int, store: StoreDep, user: UserDep, 
     """One story with the engine's feedback: score, highlights, findings."""
     story = _found(store, user, story_id)
     feedback = story.feedback or {}
-    labels = STAR_LABELS.get(feedback.get("language", story.lang), STAR_LABELS["en"])
+    labels = STAR_LABELS.get(lang, STAR_LABELS["en"])
     return render(
         request,
         "story.html",
         lang,
         story=story,
         feedback=feedback,
-        segments=segments(story.text, feedback, labels),
+        marked=render_answer(story.text, feedback, labels, prefix=f"s{story.id}-"),
+        view=feedback_view.build(feedback, story.text, lang, story.score, examples=False),
         star_labels=labels,
         tag_names=[category_name(t, lang) for t in story.tags or []],
         strong_score=STRONG_SCORE,
