@@ -142,6 +142,15 @@ class Store:
                     return existing
             raise
 
+    def discard_interview(self, user_id: int, interview_id: int) -> bool:
+        """Delete an unfinished interview of the user with its answers; False when there is none."""
+        with self.session() as s:
+            interview = s.get(Interview, interview_id)
+            if interview is None or interview.user_id != user_id or interview.status != "active":
+                return False
+            s.delete(interview)
+            return True
+
     def answer_by_token(self, user_id: int, token: str) -> int | None:
         """The id of the answer saved with this submission token, if any."""
         with self.session() as s:

@@ -54,6 +54,14 @@ def criterion_label(criterion_id: str, lang: str) -> str:
     return found.name.get(lang) if found else criterion_id.rsplit(".", 1)[-1].replace("_", " ")
 
 
+def criterion_tip(criterion_id: str, lang: str) -> str:
+    """A criterion's tip from its file, in `lang`."""
+    from coach.analysis.rules import load_criteria
+
+    found = load_criteria().get(criterion_id)
+    return found.tip.get(lang).strip() if found else ""
+
+
 def interview_label(interview: Any, lang: str) -> str:
     """What an interview was about: "Sales · Accountmanager · Medior · Dutch"."""
     return " · ".join(
@@ -83,6 +91,7 @@ def install_template_helpers(env: Any) -> None:
         language_label=language_label,
         category_label=category_label,
         criterion_label=criterion_label,
+        criterion_tip=criterion_tip,
         interview_label=interview_label,
         question_title=question_title,
     )
