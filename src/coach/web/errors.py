@@ -13,12 +13,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from coach.i18n import N_, translate
+from coach.store.repository import SlotTaken
 from coach.web.deps import get_lang, render
 
 log = logging.getLogger("coach.web")
 
 
-def _page(request: Request, status: int, title: str, message: str, kept_text: str | None = None) -> Response:
+def _page(
+    request: Request,
+    status: int,
+    title: str,
+    message: str,
+    kept_text: str | None = None,
+    link: tuple[str, str] | None = None,
+) -> Response:
     lang = get_lang(request)
     if request.url.path.startswith("/api/"):
         body: dict[str, Any] = {"error": {"status": status, "message": translate(lang, message)}}
@@ -31,6 +39,7 @@ def _page(request: Request, status: int, title: str, message: str, kept_text: st
         title=translate(lang, title),
         message=translate(lang, message),
         kept_text=kept_text,
+        link=(link[0], translate(lang, link[1])) if link else None,
     )
 
 
@@ -111,6 +120,21 @@ def install(app: FastAPI) -> None:
             N_("Check your input"),
             N_("Some fields are missing or not valid. Go back and check them."),
             await _kept_answer(request),
+        )
+
+    @app.exception_handler(SlotTaken)
+    async def already_answered(request: Request, exc: SlotTaken) -> Response:
+        return _page(
+            request,
+            409,
+            N_("Already answered"),
+            N_(
+                "This question was already answered, in another window or by sending the form twice; the "
+                "answer sent first is saved. The answer below was not saved: to use it, open the saved "
+                "feedback and paste it under Try again."
+            ),
+            await _kept_answer(request),
+            (f"/answers/{exc.answer_id}", N_("Open the saved feedback")),
         )
 
     @app.exception_handler(SQLAlchemyError)

@@ -19,6 +19,7 @@ from coach.practice.plan import Plan, PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
 from coach.store.models import Answer, Interview
 from coach.store.progress import usual_sector
+from coach.store.repository import SlotTaken
 from coach.web import feedback_view
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
 from coach.web.figures import figure_rows
@@ -217,6 +218,9 @@ def answer(  # type: ignore[no-untyped-def]
     if not text.strip() and on_time_out:
         text = "…"
     text = _clean_answer(text, lang)
+    saved = store.latest_answer(interview_id, position, kind) if kind in ("answer", "follow_up") else None
+    if saved is not None and (position != session.position or kind != session.expected_kind):
+        raise SlotTaken(saved.id)  # answered meanwhile (another tab): say so, and give this text back
     if session.finished or position != session.position or kind != session.expected_kind:
         return RedirectResponse(
             f"/interviews/{interview_id}", status_code=303
