@@ -129,16 +129,30 @@ def _form_page(
 
 
 @router.get("/stories")
-def stories_page(request: Request, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
-    """The list of stories and the coverage matrix."""
+def stories_page(  # type: ignore[no-untyped-def]
+    request: Request, store: StoreDep, user: UserDep, lang: LangDep, sector: str = ""
+):
+    """The list of stories and the coverage matrix of the sector the candidate practises (and general
+    questions); `?sector=all` (or it, sales) shows another."""
+    from coach.store.progress import usual_sector
+
     stories = list_stories(store, user)
+    usual = usual_sector(store, user)
+    shown = sector if sector in ("it", "sales", "all") else (usual or "all")
+    groups = [g for g in sector_groups(lang) if shown == "all" or g[0] in (shown, "general")]
+    found = coverage(stories)
+    visible = [category for _, _, categories in groups for category, _ in categories]
     return render(
         request,
         "stories.html",
         lang,
         stories=stories,
-        coverage=coverage(stories),
-        groups=sector_groups(lang),
+        coverage=found,
+        covered=sum(1 for c in visible if found.status(c) == "strong"),
+        total=len(visible),
+        shown_sector=shown,
+        sector_choices=[("all", translate(lang, "All sectors")), ("it", "IT"), ("sales", "Sales")],
+        groups=groups,
         names={c: category_name(c, lang) for c in ALL_CATEGORIES},
         strong_score=STRONG_SCORE,
     )
