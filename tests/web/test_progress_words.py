@@ -55,3 +55,10 @@ def test_the_time_axis_is_by_day() -> None:
     figure.canvas.draw()
     labels = [t.get_text() for t in ax2.get_xticklabels() if t.get_text()]
     assert len(labels) == len(set(labels)) and all(":" not in label for label in labels)
+
+
+def test_progress_lets_you_practise_a_question_for_what_to_work_on(client: Client, store: Store) -> None:
+    _seed(store)
+    html = client.get("/progress").text
+    assert "Or practise one of these questions on its own:" in html
+    assert html.count('/practise" class="practise-form"') >= 1

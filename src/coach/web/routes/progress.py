@@ -403,6 +403,13 @@ def progress_page(request: Request, store: StoreDep, user: UserDep, lang: LangDe
         (stat, criteria[stat.criterion_id].tip.get(lang).strip(), _drillable(stat.criterion_id))
         for stat in progress.weakest
     ]
+    sector = usual_sector(store, user)
+    questions = {
+        stat.criterion_id: sorted(
+            drill_questions(stat.criterion_id), key=lambda q: (q.sector not in (sector, "general"), q.id)
+        )[:DRILL_SIZE]
+        for stat in progress.weakest
+    }
     return render(
         request,
         "progress.html",
@@ -410,6 +417,7 @@ def progress_page(request: Request, store: StoreDep, user: UserDep, lang: LangDe
         progress=progress,
         charts=render_charts(progress, lang) if progress.points else {},
         practise=practise,
+        practise_questions=questions,
         drill_lang=usual_language(store, user) or lang,
         trend_window=TREND_WINDOW,
         drill_size=DRILL_SIZE,
