@@ -111,6 +111,11 @@ def test_the_timer_stays_in_view(browser: Any, live_server: str) -> None:
     page.wait_for_timeout(200)
     box = page.locator(".timer-bar .timer").bounding_box()
     assert box is not None and 0 <= box["y"] <= 844, box
+    # text over the limit is said as it is pasted, not cut off
+    page.fill("#answer", "x" * 100_010)
+    note = page.locator(".limit-note")
+    assert note.is_visible() and "10" in note.inner_text() and "100000" in note.inner_text()
+    assert len(page.input_value("#answer")) == 100_010
     context.close()
 
 

@@ -150,3 +150,16 @@ def test_figures_drop_years_and_names_keep_units_and_use_the_language_format() -
     assert dutch == [("€600.000", "€ 600.000"), ("900 ms", "900 ms"), ("3 maanden", "3 maanden")]
     english = [r.value for r in figure_rows(numbers, "en")]
     assert english == ["€600,000", "900 ms", "3 months"]
+
+
+def test_text_over_the_limit_is_refused_with_a_message_not_cut(client: Client) -> None:
+    url = start(client)
+    page = client.get(url).text
+    box = re.search(r'<textarea id="answer"[^>]*>', page)
+    assert box and "maxlength" not in box.group(0) and 'data-limit="100000"' in box.group(0)
+    assert "characters too long" in box.group(0)  # the live note's wording, for the script
+    text = "a" * 100_001
+    response = answer(client, url, text)
+    assert response.status_code == 400
+    assert "100001 characters, the limit is 100000" in response.text
+    assert response.text.count("a" * 1000) >= 1  # the text is given back in full, not lost
