@@ -51,3 +51,17 @@ def test_head_is_answered_where_get_is(client: Client, url: str) -> None:
     assert head.status_code == got.status_code == 200
     assert head.content == b""
     assert head.headers["content-type"] == got.headers["content-type"]
+
+
+def test_an_unexpected_error_page_has_the_headers_too(store: Store) -> None:
+    app = create_app(store=store)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    with Client(app, raise_server_exceptions=False) as c:
+        response = c.get("/boom")
+    assert response.status_code == 500 and "Traceback" not in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]

@@ -154,10 +154,16 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return _page(
+        # This answer is sent from outside every middleware (Starlette's error handler): add the headers here.
+        from coach.web.security import SECURITY_HEADERS
+
+        response = _page(
             request,
             500,
             N_("Something went wrong"),
             N_("Something went wrong on our side. Nothing you saved before is lost. Please try again."),
             await _kept_answer(request),
         )
+        for name, value in SECURITY_HEADERS:
+            response.headers[name.decode()] = value.decode()
+        return response
