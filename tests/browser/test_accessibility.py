@@ -102,7 +102,10 @@ def test_feedback_page_for_keyboard_and_phone(browser: Any, live_server: str, la
 def test_the_timer_stays_in_view(browser: Any, live_server: str) -> None:
     context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto("/lang/en?next=/")
+    page.goto("/lang/en?next=/settings")  # the menu shows the current page's item, even at its far end
+    item = page.locator(".top nav [aria-current=page]").bounding_box()
+    assert item is not None and 0 <= item["x"] and item["x"] + item["width"] <= 390, item
+    page.goto("/")
     page.select_option("#role", "backend")
     page.fill("#time_limit", "300")
     page.locator("form[action='/interviews'] button[type=submit]").click()

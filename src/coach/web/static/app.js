@@ -112,10 +112,20 @@
     });
   }
 
+  // On a phone the menu is one line that scrolls sideways: bring the current page's item into view.
+  function showCurrentMenuItem() {
+    var nav = document.querySelector(".top nav");
+    var current = nav && nav.querySelector("[aria-current=page]");
+    if (!current || nav.scrollWidth <= nav.clientWidth) { return; }
+    var left = current.getBoundingClientRect().left - nav.getBoundingClientRect().left + nav.scrollLeft;
+    nav.scrollLeft = Math.max(0, left - (nav.clientWidth - current.offsetWidth) / 2);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     startTimers();
     guardSubmits();
     wireNotes();
     limitNotes();
+    showCurrentMenuItem();
   });
 })();
