@@ -163,3 +163,12 @@ def test_text_over_the_limit_is_refused_with_a_message_not_cut(client: Client) -
     assert response.status_code == 400
     assert "100001 characters, the limit is 100000" in response.text
     assert response.text.count("a" * 1000) >= 1  # the text is given back in full, not lost
+
+
+def test_spoken_delivery_findings_follow_the_interface_language_too() -> None:
+    finding = {"criterion": "speech.rate", "status": "warning",
+               "message": "Je praat erg langzaam (92 woorden per minuut, 2,1 lettergrepen per seconde).",
+               "tip": "Oefen hardop."}
+    message, tip, lang = feedback_view.localise_spoken(finding, "nl", "en")
+    assert lang == "en" and message == "You speak very slowly (92 words per minute, 2.1 syllables per second)."
+    assert "aloud" in tip

@@ -60,6 +60,7 @@ class View:
     notes: tuple[Note, ...]  # every finding, in stored order
     answer_lang: str
     other_language: str | None  # the answer's language by name, when it differs from the interface's
+    spoken: tuple[Note, ...] = ()  # the findings on a spoken answer's delivery
 
 
 def _template_regex(template: str) -> re.Pattern[str] | None:
@@ -89,7 +90,11 @@ def _label_pairs() -> dict[str, dict[str, str]]:
 def _carry_value(value: str, source: str, target: str) -> str | None:
     """A message value in `target`'s language, or None when it holds words we can't carry over."""
     if re.fullmatch(r"[\d.,%€$ +\-/:]*", value):
-        return value.replace(".", ",") if target == "nl" and re.fullmatch(r"\d+\.\d+", value) else value
+        if target == "nl" and re.fullmatch(r"\d+\.\d+", value):
+            return value.replace(".", ",")
+        if target == "en" and re.fullmatch(r"\d+,\d+", value):
+            return value.replace(",", ".")
+        return value
     pairs = _label_pairs()[source]
     joiner = {"nl": " en ", "en": " and "}
     pieces = re.split(r", |" + re.escape(joiner[source]), value)
@@ -130,6 +135,34 @@ def localise(finding: dict[str, Any], answer_lang: str, lang: str) -> tuple[str,
         return target.format(**values), criterion.tip.get(lang), lang
     except (KeyError, IndexError, ValueError):
         return message, tip, answer_lang
+
+
+def localise_spoken(finding: dict[str, Any], answer_lang: str, lang: str) -> tuple[str, str, str]:
+    """A spoken-delivery finding (speech/findings.yaml) in the interface language when possible."""
+    message, tip = finding.get("message", ""), finding.get("tip", "")
+    if answer_lang == lang:
+        return message, tip, answer_lang
+    from coach.speech.delivery import texts
+
+    entry = texts().get(finding.get("criterion", "")) or {}
+    for outcome, bilingual in (entry.get("messages") or {}).items():
+        source, target = bilingual.get(answer_lang, ""), bilingual.get(lang, "")
+        regex = _template_regex(source)
+        found = regex.match(message) if regex else None
+        if found is None and source != message:
+            continue
+        values = {}
+        for name, value in (found.groupdict() if found else {}).items():
+            carried = _carry_value(value, answer_lang, lang)
+            if carried is None:
+                return message, tip, answer_lang
+            values[name] = carried
+        tips = (entry.get("tips") or {}).get(outcome) or {}
+        try:
+            return target.format(**values), tips.get(lang, tip), lang
+        except (KeyError, IndexError, ValueError):
+            return message, tip, answer_lang
+    return message, tip, answer_lang
 
 
 def _quote(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -221,7 +254,13 @@ def build(
     well = met[:WENT_WELL]
     shown |= {n.index for n in well}
     others = tuple(n for n in notes if n.index not in shown)
+    spoken = []
+    for index, finding in enumerate((feedback.get("delivery") or {}).get("findings") or []):
+        message, tip, note_lang = localise_spoken(finding, answer_lang, lang)
+        status = finding.get("status", "")
+        spoken.append(Note(index, finding.get("criterion", ""), status, message, tip, note_lang, ()))
     return View(
+        spoken=tuple(spoken),
         band=band,
         band_label=str(described["label"]),
         band_meaning=str(described["meaning"]),
