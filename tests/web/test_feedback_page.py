@@ -172,3 +172,11 @@ def test_spoken_delivery_findings_follow_the_interface_language_too() -> None:
     message, tip, lang = feedback_view.localise_spoken(finding, "nl", "en")
     assert lang == "en" and message == "You speak very slowly (92 words per minute, 2.1 syllables per second)."
     assert "aloud" in tip
+
+
+def test_length_verdicts_are_carried_over() -> None:
+    finding = {"criterion": "delivery.length", "status": "warning", "tip": "",
+               "message": "Je antwoord is wat aan de korte kant (61 woorden); voor deze vraag zit je het best op "
+                          "90 tot 380 woorden."}
+    message, _tip, lang = feedback_view.localise(finding, "nl", "en")
+    assert (lang, message) == ("en", "Your answer is a little short (61 words); this question takes 90 to 380 words.")

@@ -84,6 +84,12 @@ def _label_pairs() -> dict[str, dict[str, str]]:
             nl, en = part.label.get("nl"), part.label.get("en")
             pairs["nl"][nl] = en
             pairs["en"][en] = nl
+    from coach.analysis import scripts
+
+    for words in getattr(scripts, "_LENGTH_VERDICTS", {}).values():  # "wat aan de korte kant" / "a bit short"
+        if isinstance(words, dict) and {"nl", "en"} <= set(words):
+            pairs["nl"][words["nl"]] = words["en"]
+            pairs["en"][words["en"]] = words["nl"]
     return pairs
 
 
