@@ -68,7 +68,11 @@ def test_axe_finds_no_serious_violations_on_any_page(browser: Any, live_server: 
 def test_feedback_page_for_keyboard_and_phone(browser: Any, live_server: str, lang: str) -> None:
     context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844})
     page = context.new_page()
-    _answer_one(page, lang)
+    interview, feedback = _answer_one(page, lang)
+    for path in (f"{interview}/summary", f"/history/{interview.rsplit('/', 1)[1]}", "/questions"):
+        page.goto(path)  # no ids or long codes that push the page sideways
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
+    page.goto(feedback)
     # the way on is in view without scrolling
     way_on = page.locator("nav.actions a.button").first
     box = way_on.bounding_box()
