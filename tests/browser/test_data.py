@@ -11,7 +11,6 @@ from tests.browser.conftest import screenshot
 
 def test_export_delete_import_round_trip(page: Any, tmp_path: Path) -> None:
     page.goto("/lang/en?next=/")
-    page.select_option("#sector", "it")
     page.select_option("#role", "qa")
     page.fill("#questions", "3")
     page.click("button:has-text('Start the interview')")

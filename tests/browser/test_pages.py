@@ -15,7 +15,6 @@ PAGES = ["/", "/history", "/progress", "/questions", "/questions/sales.targets_l
 def _with_an_answer(page: Any) -> str:
     """Answer one question so that interview, feedback and progress pages have something to show."""
     page.goto("/lang/en?next=/")
-    page.select_option("#sector", "it")
     page.select_option("#role", "devops")
     page.fill("#questions", "3")
     page.click("button:has-text('Start the interview')")

@@ -59,7 +59,6 @@ def mic_page(mic_browser: Any, live_server: str) -> Iterator[Any]:
 
 def start_interview(page: Any, lang: str = "en") -> None:
     page.goto(f"/lang/{lang}?next=/")
-    page.select_option("#sector", "sales")
     page.select_option("#role", "ae")
     page.select_option("#level", "medior")
     page.select_option("#interview_lang", lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 import subprocess
 from pathlib import Path
 
@@ -134,3 +135,20 @@ def test_the_accepted_formats_pass_and_decode_to_16_khz(clips: dict[str, Path], 
     reference = validate_audio(clips["en"], "en").duration_s
     assert info.duration_s == pytest.approx(reference, abs=0.2)
     assert len(info.samples) == pytest.approx(info.duration_s * 16_000, abs=16)
+
+
+def test_an_image_sent_as_audio_is_named_in_plain_words(tmp_path: Path) -> None:
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    for name in ("recording", "recording.png"):  # an upload saved without its extension, and with it
+        path = tmp_path / name
+        path.write_bytes(png)
+        with pytest.raises(CoachError) as caught:
+            validate_audio(path, "en")
+        message = caught.value.error.message
+        assert "_pipe" not in message and "(png)" in message, message

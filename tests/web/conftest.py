@@ -16,6 +16,10 @@ from coach.web.app import create_app
 class Client(TestClient):
     """A TestClient whose `post_form` adds the CSRF token, as the pages' forms do."""
 
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("base_url", "http://127.0.0.1")  # the app answers only to its own host names
+        super().__init__(app, **kwargs)
+
     @property
     def csrf(self) -> str:
         if not self.cookies.get("coach_csrf"):

@@ -35,7 +35,7 @@ def test_answer_shows_feedback_with_highlights_and_escapes_html(client: Client) 
     assert response.url.path.startswith("/answers/")
     html = response.text
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html
-    assert 'class="num' in html and "don&#39;t add up" in html  # the mismatch finding and figures
+    assert 'class="mismatch"' in html and "don&#39;t add up" in html  # the mismatch finding and figures
     assert 'data-notes="' in html
 
 

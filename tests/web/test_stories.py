@@ -88,7 +88,7 @@ def test_create_in_dutch_saves_the_score_and_shows_dutch_feedback(client: Client
     assert f"{saved.score}<small>/100</small>" in html
     assert "Wat de coach opviel" in html and "Nog niet sterk genoeg" in html
     assert "Je vertelt niet wat je ervan leerde" in html  # the engine's own Dutch message
-    assert ">Resultaat</span>" in html and "<li>Samenwerken</li>" in html
+    assert ">Situatie</span>" in html and "<li>Samenwerken</li>" in html
 
 
 def test_edit_through_the_form_checks_again(client: Client, store: Store) -> None:

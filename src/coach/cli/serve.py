@@ -18,11 +18,14 @@ def serve(
 
     Example: coach serve --port 8000
     """
+    import os
+
     import uvicorn
 
     from coach.store.database import database_url
     from coach.store.repository import Store
 
+    os.environ["COACH_HOST"] = host  # the workers answer to this host name (and to loopback)
     Store()  # apply migrations once, before any worker starts
     url = database_url()
     shown = url.split("@")[-1] if "@" in url else url

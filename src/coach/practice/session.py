@@ -170,6 +170,7 @@ class InterviewSession:
                 timed_out=timed_out,
                 token=token,
                 extras=extras,
+                attempt=1,  # the first answer to a slot: a second submission of it is refused
             )
             self._move(self.position + 1, None)
             return Turn(question, feedback, None, answer_id, combined)
@@ -184,6 +185,7 @@ class InterviewSession:
             timed_out=timed_out,
             token=token,
             extras=extras,
+            attempt=1,
         )
         follow_up = feedback.follow_up if feedback.score < FOLLOW_UP_BELOW and answer.strip() else None
         if follow_up:
@@ -229,6 +231,7 @@ class InterviewSession:
         timed_out: bool = False,
         token: str | None = None,
         extras: dict[str, Any] | None = None,
+        attempt: int | None = None,
     ) -> tuple[Feedback, int]:
         """Check `checked` (by default the answer itself) and save the answer with that feedback and the
         `extras`; returns the feedback and the answer's id."""
@@ -250,6 +253,7 @@ class InterviewSession:
             duration_s=duration_s,
             timed_out=timed_out,
             submission_token=token,
+            attempt=attempt,
         )
         return feedback, answer_id
 

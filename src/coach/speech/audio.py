@@ -8,6 +8,7 @@ Decoding uses PyAV, as faster-whisper does, so what passes here is what the tran
 from __future__ import annotations
 
 import os
+import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +79,7 @@ def validate_audio(path: str | Path, lang: str = "en") -> AudioInfo:
             raise _fail("E021", lang) from exc
         raise _fail("E011", lang, path=path.name) from exc
     if not ACCEPTED_FORMATS.intersection(names):
-        raise _fail("E015", lang, format=names[0])
+        raise _fail("E015", lang, format=plain_format(names[0], path))
     if not streams:
         raise _fail("E011", lang, path=path.name)
     if max(header_s, stream_s) > MAX_SECONDS + 1:
@@ -204,3 +205,12 @@ def require_speech(transcript: Transcript, lang: str = "en") -> None:
     """Raise E014 when voice activity detection or the transcriber heard no words."""
     if not transcript.words or transcript.speech_s <= 0:
         raise _fail("E014", lang)
+
+
+def plain_format(demuxer: str, path: Path) -> str:
+    """What kind of file it is, in words a person knows: its extension ("png"), else the decoder's name
+    without its technical parts ("png_pipe" -> "png", "image2" -> "image")."""
+    suffix = path.suffix.lstrip(".").lower()
+    if suffix.isalnum() and len(suffix) <= 5:
+        return suffix
+    return re.sub(r"\d+$", "", demuxer.split(",")[0].split("_")[0]) or demuxer

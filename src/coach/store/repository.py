@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -15,6 +15,14 @@ from coach.store.database import make_engine, migrate
 from coach.store.models import Answer, Interview, User
 
 LOCAL_USER = "local"
+
+
+class SlotTaken(Exception):
+    """Another submission already saved the answer for this question (another tab, or a repeated send)."""
+
+    def __init__(self, answer_id: int) -> None:
+        super().__init__(f"already answered: answer {answer_id}")
+        self.answer_id = answer_id
 
 
 class Store:
@@ -140,7 +148,20 @@ class Store:
                 existing = self.answer_by_token(user_id, submission_token)
                 if existing is not None:
                     return existing
+            if interview_id is not None:  # another submission took this slot first (uq_answer_slot)
+                taken = self.latest_answer(interview_id, position, kind)
+                if taken is not None:
+                    raise SlotTaken(taken.id) from None
             raise
+
+    def discard_interview(self, user_id: int, interview_id: int) -> bool:
+        """Delete an unfinished interview of the user with its answers; False when there is none."""
+        with self.session() as s:
+            interview = s.get(Interview, interview_id)
+            if interview is None or interview.user_id != user_id or interview.status != "active":
+                return False
+            s.delete(interview)
+            return True
 
     def answer_by_token(self, user_id: int, token: str) -> int | None:
         """The id of the answer saved with this submission token, if any."""
@@ -151,11 +172,12 @@ class Store:
 
     def set_cursor(self, interview_id: int, position: int, pending_follow_up: str | None) -> None:
         """Record which question is being asked now and any follow-up waiting for an answer."""
-        with self.session() as s:
-            interview = s.get(Interview, interview_id)
-            if interview is not None:
-                interview.position = position
-                interview.pending_follow_up = pending_follow_up
+        with self.session() as s:  # one UPDATE: no read first, so SQLite never has to upgrade a read lock
+            s.execute(
+                update(Interview)
+                .where(Interview.id == interview_id)
+                .values(position=position, pending_follow_up=pending_follow_up)
+            )
 
     def answer(self, user_id: int, answer_id: int) -> Answer | None:
         """One of the user's answers, or None."""

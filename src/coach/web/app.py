@@ -14,7 +14,12 @@ from coach import __version__
 from coach.store.repository import Store
 from coach.web import errors
 from coach.web.routes import ROUTERS
-from coach.web.security import CsrfCookieMiddleware, SizeLimitMiddleware, verify_csrf
+from coach.web.security import (
+    CsrfCookieMiddleware,
+    HostAndHeadersMiddleware,
+    SizeLimitMiddleware,
+    verify_csrf,
+)
 from coach.web.settings import Settings
 
 
@@ -38,5 +43,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.include_router(router)
     app.add_middleware(SizeLimitMiddleware, settings=settings)
     app.add_middleware(CsrfCookieMiddleware)
+    app.add_middleware(HostAndHeadersMiddleware, settings=settings)  # outermost: checked first
     errors.install(app)
     return app

@@ -29,6 +29,9 @@ def templates() -> Jinja2Templates:
     env.env.trim_blocks = True
     env.env.lstrip_blocks = True
     env.env.filters["when"] = when
+    from coach.web.labels import install_template_helpers
+
+    install_template_helpers(env.env)
     return env
 
 

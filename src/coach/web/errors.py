@@ -13,12 +13,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from coach.i18n import N_, translate
+from coach.store.repository import SlotTaken
 from coach.web.deps import get_lang, render
 
 log = logging.getLogger("coach.web")
 
 
-def _page(request: Request, status: int, title: str, message: str, kept_text: str | None = None) -> Response:
+def _page(
+    request: Request,
+    status: int,
+    title: str,
+    message: str,
+    kept_text: str | None = None,
+    link: tuple[str, str] | None = None,
+) -> Response:
     lang = get_lang(request)
     if request.url.path.startswith("/api/"):
         body: dict[str, Any] = {"error": {"status": status, "message": translate(lang, message)}}
@@ -31,6 +39,7 @@ def _page(request: Request, status: int, title: str, message: str, kept_text: st
         title=translate(lang, title),
         message=translate(lang, message),
         kept_text=kept_text,
+        link=(link[0], translate(lang, link[1])) if link else None,
     )
 
 
@@ -113,6 +122,21 @@ def install(app: FastAPI) -> None:
             await _kept_answer(request),
         )
 
+    @app.exception_handler(SlotTaken)
+    async def already_answered(request: Request, exc: SlotTaken) -> Response:
+        return _page(
+            request,
+            409,
+            N_("Already answered"),
+            N_(
+                "This question was already answered, in another window or by sending the form twice; the "
+                "answer sent first is saved. The answer below was not saved: to use it, open the saved "
+                "feedback and paste it under Try again."
+            ),
+            await _kept_answer(request),
+            (f"/answers/{exc.answer_id}", N_("Open the saved feedback")),
+        )
+
     @app.exception_handler(SQLAlchemyError)
     async def database_error(request: Request, exc: SQLAlchemyError) -> Response:
         log.error("database error on %s %s: %s", request.method, request.url.path, exc)
@@ -130,10 +154,16 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return _page(
+        # This answer is sent from outside every middleware (Starlette's error handler): add the headers here.
+        from coach.web.security import SECURITY_HEADERS
+
+        response = _page(
             request,
             500,
             N_("Something went wrong"),
             N_("Something went wrong on our side. Nothing you saved before is lost. Please try again."),
             await _kept_answer(request),
         )
+        for name, value in SECURITY_HEADERS:
+            response.headers[name.decode()] = value.decode()
+        return response

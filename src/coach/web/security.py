@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from fastapi import HTTPException, Request
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -78,3 +79,80 @@ async def verify_csrf(request: Request) -> None:
         sent = value if isinstance(value, str) else None
     if not expected or not sent or not secrets.compare_digest(expected, sent):
         raise HTTPException(status_code=403, detail="csrf")
+
+
+# --- host names and security headers ---------------------------------------------------------------
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), geolocation=(), microphone=(self)"),
+]
+UNKNOWN_HOST = (
+    b"Coach answers only at its own address (127.0.0.1 or localhost, or the name given with --host or "
+    b"COACH_ALLOWED_HOSTS).\n"
+    b"Coach antwoordt alleen op zijn eigen adres (127.0.0.1 of localhost, of de naam die je met --host of "
+    b"COACH_ALLOWED_HOSTS opgeeft).\n"
+)
+
+
+def allowed_hosts(settings: Settings) -> frozenset[str]:
+    """The host names this server answers to: loopback, the address it listens on, and any named extra."""
+    names = {*LOOPBACK_HOSTS, settings.host.strip("[]").lower(), *settings.allowed_hosts}
+    return frozenset(n for n in names if n and n not in ("0.0.0.0", "::"))
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header without its port ("[::1]:8000" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostAndHeadersMiddleware:
+    """Answers only to its own host names (no DNS rebinding), adds security headers to every response,
+    and answers HEAD wherever GET is answered (the same headers, no body)."""
+
+    def __init__(self, app: Any, settings: Settings) -> None:
+        self.app = app
+        self.hosts = allowed_hosts(settings)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if host_name(raw) not in self.hosts:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 400,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8"), *SECURITY_HEADERS],
+                }
+            )
+            await send({"type": "http.response.body", "body": UNKNOWN_HOST})
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import escape
+
 from coach.i18n import N_, translate
 from coach.web.highlight import Segment
 
@@ -86,6 +88,23 @@ def spoken_transcript(segments: list[Segment], feedback: dict[str, Any]) -> list
         position = end
     items.extend(pause for _, pause in cuts)
     return items
+
+
+def pause_inserts(text: str, feedback: dict[str, Any], lang: str) -> list[tuple[int, str]]:
+    """The long pauses of a spoken answer as (offset into `text`, HTML) to put into the marked answer.
+
+    `text` may hold more than the transcript (a follow-up is shown after the first answer); the
+    transcript is its end.
+    """
+    transcript = (feedback.get("transcript") or {}).get("text") or ""
+    shift = max(0, len(text) - len(transcript))
+    inserts = []
+    for offset, pause in _pause_offsets(feedback):
+        seconds = number(pause.seconds, lang)
+        label = escape(translate(lang, "pause of {seconds} seconds", seconds=seconds))
+        html = f'<span class="pause" role="img" aria-label="{label}">‖ {seconds} s</span>'
+        inserts.append((offset + shift, html))
+    return inserts
 
 
 def delivery_rows(feedback: dict[str, Any], lang: str) -> list[tuple[str, str]]:

@@ -9,9 +9,12 @@ from pydantic import BaseModel, Field
 
 from coach.analysis.engine import check
 from coach.errors import MAX_ANSWER_CHARS, invalid_character
+from coach.i18n import translate
 from coach.practice.plan import PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep
+from coach.web.labels import criterion_label, criterion_tip, question_title
+from coach.web.routes.interviews import ROLE_NOT_IN_SECTOR, SECTOR_OF_ROLE
 from coach.web.routes.interviews import session_or_404 as _session
 from coach.wire import clean_text, dumps, error_to_json, feedback_to_json
 
@@ -85,12 +88,20 @@ def _state(session: InterviewSession) -> dict[str, Any]:
 
 
 @router.post("/interviews", status_code=201)
-def api_start(body: InterviewRequest, store: StoreDep, user: UserDep) -> dict[str, Any]:
+def api_start(body: InterviewRequest, store: StoreDep, user: UserDep, lang: LangDep) -> dict[str, Any]:
     """Plan and start an interview; returns its first question."""
+    if SECTOR_OF_ROLE.get(body.role) != body.sector:
+        raise HTTPException(
+            status_code=400,
+            detail=translate(lang, ROLE_NOT_IN_SECTOR),
+        )
     try:
         plan = make_plan(body.sector, body.role, body.level, body.lang, count=body.questions, seed=body.seed)
     except PlanError as exc:
-        raise HTTPException(status_code=400, detail=str(exc)) from exc
+        raise HTTPException(
+            status_code=400,
+            detail=translate(lang, "That interview can't be planned: check the level and the language."),
+        ) from exc
     return _state(InterviewSession.start(store, user, plan, body.time_limit_s or None))
 
 
@@ -129,15 +140,35 @@ def api_answer(
 
 
 @router.get("/interviews/{interview_id}/summary")
-def api_summary(interview_id: RowId, store: StoreDep, user: UserDep) -> dict[str, Any]:
-    """Score per question, the most-missed criteria and what to practise next."""
+def api_summary(interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep) -> dict[str, Any]:
+    """Score per question, the most-missed criteria and what to practise next.
+
+    Ids are for programs; every field a person reads has its label in the interface language too
+    (`question`, `name`, `tip`, `question_texts`)."""
     _session(store, user, interview_id)
     s = summarise(store, user, interview_id)
     return {
-        "average": s.average,
+        "average": s.average if s.results else None,
         "results": [
-            {"position": r.position, "question_id": r.question_id, "score": r.score} for r in s.results
+            {
+                "position": r.position,
+                "question_id": r.question_id,
+                "question": r.question_text,
+                "score": r.score,
+            }
+            for r in s.results
         ],
-        "most_missed": [{"criterion": c, "name": n, "count": k} for c, n, k in s.most_missed],
-        "practise_next": [{"criterion": c, "tip": t, "questions": q} for c, t, q in s.practise_next],
+        "most_missed": [
+            {"criterion": c, "name": criterion_label(c, lang), "count": k} for c, _n, k in s.most_missed
+        ],
+        "practise_next": [
+            {
+                "criterion": c,
+                "name": criterion_label(c, lang),
+                "tip": criterion_tip(c, lang),
+                "questions": q,
+                "question_texts": [question_title(i, lang) for i in q],
+            }
+            for c, _t, q in s.practise_next
+        ],
     }

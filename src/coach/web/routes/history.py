@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 
 from coach.practice.session import final_scores
+from coach.web import feedback_view
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
-from coach.web.highlight import segments
+from coach.web.highlight import render_answer
 from coach.web.routes.interviews import STAR_LABELS
 from coach.web.sales_views import drills_context
 
@@ -27,7 +28,7 @@ def history_detail(request: Request, interview_id: RowId, store: StoreDep, user:
     interview = store.interview(user, interview_id)
     if interview is None:
         raise HTTPException(status_code=404)
-    labels = STAR_LABELS.get(interview.lang, STAR_LABELS["en"])
+    labels = STAR_LABELS.get(lang, STAR_LABELS["en"])
     items = []
     first_text: dict[int, str] = {}
     for a in interview.answers:
@@ -36,5 +37,8 @@ def history_detail(request: Request, interview_id: RowId, store: StoreDep, user:
             first_text[a.position] = a.text
         else:
             text = f"{first_text.get(a.position, '')}\n\n{a.text}".strip()
-        items.append((a, segments(text, a.feedback, labels)))
-    return render(request, "history_detail.html", lang, interview=interview, items=items)
+        view = feedback_view.build(a.feedback, text, lang, a.score, a.question_id, examples=False)
+        items.append((a, render_answer(text, a.feedback, labels, prefix=f"a{a.id}-"), view))
+    return render(
+        request, "history_detail.html", lang, interview=interview, items=items, star_labels=labels
+    )

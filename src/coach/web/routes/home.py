@@ -31,8 +31,14 @@ def role_name(role: str, lang: str) -> str:
 
 
 @router.get("/")
-def start(request: Request, lang: LangDep, store: StoreDep, user: UserDep):  # type: ignore[no-untyped-def]
-    unfinished = [i for i in store.interviews(user) if i.status == "active"]
+def start(request: Request, lang: LangDep, store: StoreDep, user: UserDep, discarded: str = ""):  # type: ignore[no-untyped-def]
+    """The start page: what Coach does, unfinished interviews, a new one (the role says the sector)."""
+    from coach.store.progress import usual_sector
+
+    interviews = store.interviews(user)
+    unfinished = [i for i in interviews if i.status == "active"]
+    sector = usual_sector(store, user)
+    recent = next((i.role for i in interviews if i.role in ROLE_NAMES), None)
     return render(
         request,
         "home.html",
@@ -40,6 +46,8 @@ def start(request: Request, lang: LangDep, store: StoreDep, user: UserDep):  # t
         it_roles=[(r, role_name(r, lang)) for r in IT_ROLES],
         sales_roles=[(r, role_name(r, lang)) for r in SALES_ROLES],
         unfinished=unfinished[:5],
+        discarded=bool(discarded),
+        chosen_role=recent or ("am" if sector == "sales" else "backend"),
     )
 
 

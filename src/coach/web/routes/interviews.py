@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
 
-from coach.analysis.rules import load_criteria
+from coach.analysis.scoring import band as score_band
+from coach.analysis.scoring import describe_band
 from coach.content.bank import get_question
+from coach.content.schema import IT_ROLES, SALES_ROLES
 from coach.errors import MAX_ANSWER_CHARS
-from coach.i18n import translate
-from coach.practice.plan import PlanError, make_plan
+from coach.i18n import N_, translate
+from coach.practice.plan import Plan, PlanError, make_plan
 from coach.practice.session import InterviewSession, summarise
 from coach.store.models import Answer, Interview
+from coach.store.progress import usual_sector
+from coach.store.repository import SlotTaken
+from coach.web import feedback_view
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render
-from coach.web.highlight import segments
+from coach.web.figures import figure_rows
+from coach.web.highlight import render_answer
+from coach.web.spoken import pause_inserts
+from coach.wire import kind_label
 
 router = APIRouter()
+
+ROLE_NOT_IN_SECTOR = N_(
+    "That role does not go with that sector: choose an IT role for IT and a sales role for sales."
+)
+SECTOR_OF_ROLE = {**dict.fromkeys(IT_ROLES, "it"), **dict.fromkeys(SALES_ROLES, "sales")}
 
 STAR_LABELS = {
     "nl": {
@@ -75,21 +89,69 @@ def create_interview(  # type: ignore[no-untyped-def]
     store: StoreDep,
     user: UserDep,
     lang: LangDep,
-    sector: Annotated[str, Form()],
     role: Annotated[str, Form()],
     level: Annotated[str, Form()],
     interview_lang: Annotated[str, Form()],
+    sector: Annotated[str, Form()] = "",
     questions: Annotated[int, Form(ge=3, le=20)] = 6,
     time_limit: Annotated[int, Form(ge=0, le=1800)] = 0,
 ):
-    """Plan and save a new interview, then ask its first question."""
+    """Plan and save a new interview, then ask its first question.
+
+    The start page chooses a role, and the role says the sector (an IT role or a sales role), so no
+    impossible pair can be sent from it; one sent anyway gets a plain message in the user's language."""
+    sector = sector or SECTOR_OF_ROLE.get(role, "")
+    if SECTOR_OF_ROLE.get(role) != sector:
+        raise HTTPException(
+            status_code=400,
+            detail=translate(lang, ROLE_NOT_IN_SECTOR),
+        )
     try:
         plan = make_plan(sector, role, level, interview_lang, count=questions)
     except PlanError as exc:
         raise HTTPException(
-            status_code=400, detail=translate(lang, "Can't plan that interview: {reason}", reason=str(exc))
+            status_code=400,
+            detail=translate(lang, "That interview can't be planned: check the level and the language."),
         ) from exc
     session = InterviewSession.start(store, user, plan, time_limit or None)
+    return RedirectResponse(f"/interviews/{session.interview_id}", status_code=303)
+
+
+@router.post("/interviews/{interview_id}/discard")
+def discard(interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
+    """Throw away an unfinished interview and its answers (a finished one stays in the history)."""
+    if not store.discard_interview(user, interview_id):
+        raise HTTPException(
+            status_code=400,
+            detail=translate(lang, "Only an unfinished interview can be thrown away; this one is finished."),
+        )
+    return RedirectResponse("/?discarded=1", status_code=303)
+
+
+@router.post("/questions/{question_id}/practise")
+def practise_question(  # type: ignore[no-untyped-def]
+    question_id: str,
+    store: StoreDep,
+    user: UserDep,
+    lang: LangDep,
+    interview_lang: Annotated[str, Form()] = "",
+):
+    """Practise one question of the bank: a one-question interview with feedback, retry and follow-up."""
+    question = get_question(question_id)
+    if question is None:
+        raise HTTPException(status_code=404)
+    answer_lang = interview_lang if interview_lang in ("nl", "en") else lang
+    sector = question.sector if question.sector in ("it", "sales") else usual_sector(store, user) or "it"
+    roles = [r for r in question.roles if SECTOR_OF_ROLE.get(r) == sector]
+    plan = Plan(
+        sector,
+        roles[0] if roles else "any",
+        question.levels[0] if question.levels else "medior",
+        answer_lang,
+        random.SystemRandom().randrange(1, 2**31),
+        (question.id,),
+    )
+    session = InterviewSession.start(store, user, plan, None)
     return RedirectResponse(f"/interviews/{session.interview_id}", status_code=303)
 
 
@@ -156,6 +218,9 @@ def answer(  # type: ignore[no-untyped-def]
     if not text.strip() and on_time_out:
         text = "…"
     text = _clean_answer(text, lang)
+    saved = store.latest_answer(interview_id, position, kind) if kind in ("answer", "follow_up") else None
+    if saved is not None and (position != session.position or kind != session.expected_kind):
+        raise SlotTaken(saved.id)  # answered meanwhile (another tab): say so, and give this text back
     if session.finished or position != session.position or kind != session.expected_kind:
         return RedirectResponse(
             f"/interviews/{interview_id}", status_code=303
@@ -213,7 +278,8 @@ def summary(request: Request, interview_id: RowId, store: StoreDep, user: UserDe
         lang,
         interview=interview,
         summary=result,
-        questions={q: get_question(q) for q in session.plan.question_ids},
+        band=score_band(result.average),
+        band_label=describe_band(score_band(result.average), lang)["label"],
     )
 
 
@@ -248,22 +314,28 @@ def feedback_context(store: Any, user: int, answer: Answer, lang: str) -> dict[s
     ):
         follow_up = session.pending_follow_up
     question = get_question(answer.question_id) if answer.question_id else None
-    criteria = load_criteria()
-    labels = STAR_LABELS.get(feedback.get("language", lang), STAR_LABELS["en"])
+    labels = STAR_LABELS.get(lang, STAR_LABELS["en"])
+    view = feedback_view.build(feedback, checked_text, lang, answer.score, answer.question_id)
+    inserts = None
+    if feedback.get("transcript"):
+        inserts = pause_inserts(checked_text, feedback, lang)
     return {
         "answer": answer,
         "feedback": feedback,
+        "view": view,
         "interview": interview,
         "session": session,
         "question": question,
-        "segments": segments(checked_text, feedback, labels),
+        "total": len(session.plan.question_ids) if session else 0,
+        "kind_label": kind_label((feedback.get("question") or {}).get("kind"), lang),
+        "marked": render_answer(checked_text, feedback, labels, prefix=f"a{answer.id}-", inserts=inserts),
+        "prefix": f"a{answer.id}-",
         "star_labels": labels,
         "previous": previous[-1] if previous else None,
         "follow_up": follow_up,
         "token": uuid.uuid4().hex,
-        "criteria": criteria,
         "mismatched": _mismatched_spans(feedback),
-        "kind_names": number_kind_names(lang),
+        "figures": figure_rows(feedback.get("numbers") or [], lang),
     }
 
 

@@ -106,6 +106,10 @@ def prepare_page(  # type: ignore[no-untyped-def]
 ):
     """The preparation page: details and countdown, the checklist, and questions for the interviewer."""
     prep = get_preparation(store, user)
+    if prep.id is None:  # nothing saved yet: the sector the candidate practises, not IT for everyone
+        from coach.store.progress import usual_sector
+
+        prep.sector = usual_sector(store, user) or prep.sector
     done = set(prep.done or [])
     checklist = [
         (item.id, item.item.get(lang), item.detail.get(lang), item.id in done)

@@ -90,6 +90,7 @@ class Progress:
     strongest: list[CriterionStat] = field(default_factory=list)
     weakest: list[CriterionStat] = field(default_factory=list)
     bars: list[tuple[CriterionStat, str]] = field(default_factory=list)  # (criterion, strong | weak)
+    few_checks: list[CriterionStat] = field(default_factory=list)  # checked too rarely to call it either
 
     @property
     def average(self) -> int:
@@ -163,14 +164,29 @@ def compute_progress(points: list[AnswerPoint], lang: str) -> Progress:
             if seen:
                 history += seen
                 recent = history[-TREND_WINDOW:]
-                line.append((session.started, 100 * sum(recent) / len(recent)))
+                day = session.started.replace(hour=12, minute=0, second=0, microsecond=0)
+                if line and line[-1][0] == day:  # the time axis is by day: a day's last value stands
+                    line.pop()
+                line.append((day, 100 * sum(recent) / len(recent)))
         progress.trend.append((stat, line))
 
     eligible = [s for s in stats.values() if s.checked >= MIN_OCCURRENCES]
     weak = sorted((s for s in eligible if s.rate < 1), key=lambda s: (s.rate, -s.checked, s.criterion_id))
     progress.weakest = weak[:LISTED]
+    progress.few_checks = sorted(
+        (s for s in stats.values() if s.checked < MIN_OCCURRENCES), key=lambda s: (s.rate, s.criterion_id)
+    )
+    # A strength is something done, not something left out: "few filler words" or "no blaming" is no
+    # strength to point out, so the criteria every answer gets and avoidance criteria are not listed.
     strong = sorted(
-        (s for s in eligible if s.rate > 0 and not s.avoidance and s not in progress.weakest),
+        (
+            s
+            for s in eligible
+            if s.rate > 0
+            and not s.avoidance
+            and not criteria[s.criterion_id].always
+            and s not in progress.weakest
+        ),
         key=lambda s: (-s.rate, -s.checked, s.criterion_id),
     )
     progress.strongest = strong[:LISTED]
@@ -184,23 +200,6 @@ def compute_progress(points: list[AnswerPoint], lang: str) -> Progress:
 
 
 # --- charts -------------------------------------------------------------------------------------------
-
-
-def _date_formatter(lang: str, first: datetime, last: datetime) -> Any:
-    """Tick labels as dates in `lang` (times of day when everything happened on one day)."""
-    from babel.dates import format_date, format_time
-    from matplotlib.dates import num2date
-    from matplotlib.ticker import FuncFormatter
-
-    same_day = first.date() == last.date() and first != last  # one moment only: the axis spans days
-
-    def label(value: float, _pos: int) -> str:
-        moment = num2date(value, tz=first.tzinfo)  # matplotlib keeps UTC: back to the user's clock
-        if same_day:
-            return format_time(moment, "HH:mm", locale=lang)
-        return format_date(moment, "d MMM", locale=lang)
-
-    return FuncFormatter(label)
 
 
 def _new_figure(height: float, left: float = 0.7, bottom: float = 0.5) -> Any:
@@ -223,11 +222,25 @@ def _style_axes(ax: Any) -> None:
 
 
 def _date_axis(ax: Any, lang: str, times: list[datetime]) -> None:
-    from matplotlib.dates import AutoDateLocator
+    """A time axis by day: one tick per day (or per few days), labelled with the date, never a time."""
+    from datetime import timedelta
 
-    locator = AutoDateLocator(minticks=3, maxticks=7, tz=times[0].tzinfo)  # ticks on the user's midnights
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(_date_formatter(lang, min(times), max(times)))
+    from babel.dates import format_date
+    from matplotlib.dates import DayLocator, num2date
+    from matplotlib.ticker import FuncFormatter
+
+    first, last = min(times), max(times)
+    days = (last.date() - first.date()).days
+    tz = first.tzinfo
+    if days == 0:  # one day: one tick in its middle
+        noon = first.replace(hour=12, minute=0, second=0, microsecond=0)
+        ax.set_xlim(noon - timedelta(hours=12), noon + timedelta(hours=12))
+        ax.set_xticks([noon])
+    else:
+        ax.xaxis.set_major_locator(DayLocator(interval=max(1, -(-(days + 1) // 7)), tz=tz))
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda value, _pos: format_date(num2date(value, tz=tz), "d MMM", locale=lang))
+    )
 
 
 def _score_chart(progress: Progress, lang: str) -> Any:
@@ -285,7 +298,10 @@ def _trend_chart(progress: Progress, lang: str) -> Any:
         ax.plot(xs, ys, marker="o", markersize=3, linewidth=1.6, color=colour, gid=f"trend-{index}")
         ax.set_ylim(0, 105)
         ax.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
-        ax.set_title(stat.name, loc="left", fontsize=10, pad=3)
+        title = stat.name
+        if stat.checked < MIN_OCCURRENCES:
+            title += " " + translate(lang, "(checked {n}×: too few to say)", n=stat.checked)
+        ax.set_title(title, loc="left", fontsize=10, pad=3)
     axes[0].figure.suptitle(
         translate(lang, "How often you met each criterion"), fontsize=12, x=0.7 / width, ha="left"
     )
@@ -390,6 +406,13 @@ def progress_page(request: Request, store: StoreDep, user: UserDep, lang: LangDe
         (stat, criteria[stat.criterion_id].tip.get(lang).strip(), _drillable(stat.criterion_id))
         for stat in progress.weakest
     ]
+    sector = usual_sector(store, user)
+    questions = {
+        stat.criterion_id: sorted(
+            drill_questions(stat.criterion_id), key=lambda q: (q.sector not in (sector, "general"), q.id)
+        )[:DRILL_SIZE]
+        for stat in progress.weakest
+    }
     return render(
         request,
         "progress.html",
@@ -398,6 +421,7 @@ def progress_page(request: Request, store: StoreDep, user: UserDep, lang: LangDe
         charts=render_charts(progress, lang) if progress.points else {},
         practise=practise,
         drills=[(drill_name(p.drill, lang), p) for p in drill_progress(store, user)],
+        practise_questions=questions,
         drill_lang=usual_language(store, user) or lang,
         trend_window=TREND_WINDOW,
         drill_size=DRILL_SIZE,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
@@ -54,6 +55,7 @@ CATEGORY_NAMES = {
     "sales_terms": N_("Pay and terms in sales"),
 }
 
+PAGE_SIZE = 15  # questions per page: a phone shows a short list
 Filter = Annotated[str | None, Query(max_length=40)]
 Search = Annotated[str | None, Query(max_length=200)]
 
@@ -116,14 +118,26 @@ def question_list(  # type: ignore[no-untyped-def]
     role: Filter = None,
     level: Filter = None,
     q: Search = None,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ):
-    """The question bank with filters (sector, category, role, level) and a search box."""
+    """The question bank with filters (sector, category, role, level) and a search box, a page at a time."""
     questions = selected_questions(lang, sector, category, role, level, q)
+    pages = max(1, -(-len(questions) // PAGE_SIZE))
+    page = min(page, pages)
+    chosen = {"sector": sector, "category": category, "role": role, "level": level, "q": q}
+
+    def page_query(number: int) -> str:
+        return urlencode({**{k: v for k, v in chosen.items() if v}, "page": number})
+
     return render(
         request,
         "questions.html",
         lang,
-        questions=questions,
+        questions=questions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        total=len(questions),
+        page=page,
+        pages=pages,
+        page_query=page_query,
         chosen={"sector": sector or "", "category": category or "", "role": role or "", "level": level or ""},
         words=q or "",
         sectors=[(s, sector_name(s, lang)) for s in CATEGORIES],
@@ -170,13 +184,27 @@ def api_questions(  # type: ignore[no-untyped-def]
 ):
     """The questions matching the filters, as JSON (the question schema of content/schema.py)."""
     questions = selected_questions(lang, sector, category, role, level, q)
-    return {"count": len(questions), "questions": [question_json(found) for found in questions]}
+    return {"count": len(questions), "questions": [_with_labels(found, lang) for found in questions]}
+
+
+def _with_labels(question: Question, lang: str) -> dict[str, Any]:
+    """A question as JSON with `labels`: its sector, category, roles and levels as a person reads them."""
+    found = question_json(question)
+    found["labels"] = {
+        "sector": sector_name(question.sector, lang),
+        "category": category_name(question.category, lang),
+        "roles": [
+            role_name(r, lang) if r != "any" else translate(lang, "every role") for r in question.roles
+        ],
+        "levels": [translate(lang, LEVEL_NAMES[level]) for level in question.levels],
+    }
+    return found
 
 
 @router.get("/api/questions/{question_id}")
-def api_question(question_id: str):  # type: ignore[no-untyped-def]
-    """One question as JSON."""
+def api_question(question_id: str, lang: LangDep):  # type: ignore[no-untyped-def]
+    """One question as JSON, with its labels."""
     question = get_question(question_id)
     if question is None:
         raise HTTPException(status_code=404)
-    return question_json(question)
+    return _with_labels(question, lang)

@@ -26,8 +26,9 @@ from coach.store.stories import (
     update_story,
 )
 from coach.store.transfer import story_json
+from coach.web import feedback_view
 from coach.web.deps import LangDep, StoreDep, UserDep, render
-from coach.web.highlight import segments
+from coach.web.highlight import render_answer
 from coach.web.routes.interviews import STAR_LABELS
 
 router = APIRouter()
@@ -132,16 +133,30 @@ def _form_page(
 
 
 @router.get("/stories")
-def stories_page(request: Request, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
-    """The list of stories and the coverage matrix."""
+def stories_page(  # type: ignore[no-untyped-def]
+    request: Request, store: StoreDep, user: UserDep, lang: LangDep, sector: str = ""
+):
+    """The list of stories and the coverage matrix of the sector the candidate practises (and general
+    questions); `?sector=all` (or it, sales) shows another."""
+    from coach.store.progress import usual_sector
+
     stories = list_stories(store, user)
+    usual = usual_sector(store, user)
+    shown = sector if sector in ("it", "sales", "all") else (usual or "all")
+    groups = [g for g in sector_groups(lang) if shown == "all" or g[0] in (shown, "general")]
+    found = coverage(stories)
+    visible = [category for _, _, categories in groups for category, _ in categories]
     return render(
         request,
         "stories.html",
         lang,
         stories=stories,
-        coverage=coverage(stories),
-        groups=sector_groups(lang),
+        coverage=found,
+        covered=sum(1 for c in visible if found.status(c) == "strong"),
+        total=len(visible),
+        shown_sector=shown,
+        sector_choices=[("all", translate(lang, "All sectors")), ("it", "IT"), ("sales", "Sales")],
+        groups=groups,
         names={c: category_name(c, lang) for c in ALL_CATEGORIES},
         strong_score=STRONG_SCORE,
     )
@@ -191,14 +206,15 @@ def story_page(request: Request, story_id: int, store: StoreDep, user: UserDep, 
     """One story with the engine's feedback: score, highlights, findings."""
     story = _found(store, user, story_id)
     feedback = story.feedback or {}
-    labels = STAR_LABELS.get(feedback.get("language", story.lang), STAR_LABELS["en"])
+    labels = STAR_LABELS.get(lang, STAR_LABELS["en"])
     return render(
         request,
         "story.html",
         lang,
         story=story,
         feedback=feedback,
-        segments=segments(story.text, feedback, labels),
+        marked=render_answer(story.text, feedback, labels, prefix=f"s{story.id}-"),
+        view=feedback_view.build(feedback, story.text, lang, story.score, examples=False),
         star_labels=labels,
         tag_names=[category_name(t, lang) for t in story.tags or []],
         strong_score=STRONG_SCORE,
