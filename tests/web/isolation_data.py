@@ -57,6 +57,8 @@ def fill_everything(store: Store, user: int, coach: int | None = None) -> dict[s
             m.SignInFailure(user_id=user, source="test"),
         ])
         s.flush()
+        s.add(m.SpeechUpload(user_id=user, job_id=job.id, suffix=".webm", content_type="audio/webm", data=b"x"))
+        s.flush()
         ids = {"interview_id": interview.id, "answer_id": answer.id, "story_id": story.id, "job_id": job.id,
                "recording_id": recording.id, "attempt_id": attempt.id, "roleplay_id": roleplay.id,
                "pitch_id": pitch.id, "candidate_id": user, "user_id": user}

@@ -31,7 +31,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         if getattr(app.state, "store", None) is None:
-            app.state.store = Store(settings.database_url)
+            app.state.store = Store(settings.database_url, run_migrations=settings.migrate)
         yield
         app.state.store.engine.dispose()
 

@@ -32,6 +32,8 @@ class Settings:
     # Optional: send invitations by e-mail through this SMTP server ("host:port"), from this address.
     smtp_server: str = field(default_factory=lambda: os.environ.get("COACH_SMTP_SERVER", ""))
     smtp_from: str = field(default_factory=lambda: os.environ.get("COACH_SMTP_FROM", ""))
+    # Whether each web process applies migrations on start (`coach serve` does it once, then turns this off).
+    migrate: bool = field(default_factory=lambda: os.environ.get("COACH_MIGRATE", "1") != "0")
     max_form_bytes: int = 1_000_000  # an answer is at most 100 000 characters
     max_import_bytes: int = 50_000_000
     max_upload_bytes: int = 60_000_000  # audio files (spoken practice)
