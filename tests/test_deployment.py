@@ -50,11 +50,18 @@ def database(postgres_url: str):  # type: ignore[no-untyped-def]
 
 def test_the_compose_commands_run_against_postgresql(database: str, tmp_path: Path) -> None:
     port = free_port()
-    env = {**os.environ, "COACH_DATABASE_URL": database, "COACH_SPEECH_QUEUE": "postgres",
-           "COACH_DATA_DIR": str(tmp_path), "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    env = {
+        **os.environ,
+        "COACH_DATABASE_URL": database,
+        "COACH_SPEECH_QUEUE": "postgres",
+        "COACH_DATA_DIR": str(tmp_path),
+        "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+    }
     commands = compose_commands()
     coach = [sys.executable, "-m", "coach"]
-    migrate = subprocess.run(coach + commands["migrate"][1:], env=env, capture_output=True, text=True, timeout=300)
+    migrate = subprocess.run(
+        coach + commands["migrate"][1:], env=env, capture_output=True, text=True, timeout=300
+    )
     assert migrate.returncode == 0, migrate.stderr
     web_args = [a if a != "8000" else str(port) for a in commands["web"][1:]]
     web_args[web_args.index("--workers") + 1] = "2"  # two processes are enough to show they share nothing
@@ -63,7 +70,9 @@ def test_the_compose_commands_run_against_postgresql(database: str, tmp_path: Pa
         deadline, health = time.monotonic() + 60, None
         while time.monotonic() < deadline and health is None:
             try:
-                request = urllib.request.Request(f"http://127.0.0.1:{port}/health", headers={"Host": "127.0.0.1"})
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/health", headers={"Host": "127.0.0.1"}
+                )
                 with urllib.request.urlopen(request, timeout=2) as answer:
                     health = answer.read()
             except (urllib.error.URLError, ConnectionError):

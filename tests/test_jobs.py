@@ -45,8 +45,14 @@ def database(postgres_url: str):  # type: ignore[no-untyped-def]
 
 def coach(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Run the `coach` command as a process of its own, as a deployment does."""
-    return subprocess.run([sys.executable, "-m", "coach", *args], env=env, capture_output=True, text=True,
-                          timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_a_queued_spoken_answer_is_run_by_a_separate_worker_process(
@@ -54,8 +60,12 @@ def test_a_queued_spoken_answer_is_run_by_a_separate_worker_process(
 ) -> None:
     from coach.web import speech_jobs
 
-    env = {**os.environ, "COACH_DATABASE_URL": database, "COACH_SPEECH_QUEUE": "postgres",
-           "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    env = {
+        **os.environ,
+        "COACH_DATABASE_URL": database,
+        "COACH_SPEECH_QUEUE": "postgres",
+        "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+    }
     migrated = coach("migrate", env=env)
     assert migrated.returncode == 0, migrated.stderr
     assert "Job queue tables created." in migrated.stdout
@@ -65,8 +75,9 @@ def test_a_queued_spoken_answer_is_run_by_a_separate_worker_process(
     store = Store(database)
     user = store.user_id()
     interview = new_interview(store, user)
-    job_id, _ = create_job(store, user, interview_id=interview, position=0, kind="answer", token="queued-1",
-                           lang="en")
+    job_id, _ = create_job(
+        store, user, interview_id=interview, position=0, kind="answer", token="queued-1", lang="en"
+    )
     folder = tmp_path / "uploads" / "one"
     folder.mkdir(parents=True)
     path = folder / "answer.wav"

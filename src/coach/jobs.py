@@ -36,7 +36,7 @@ def libpq_url(url: str) -> str:
     """A SQLAlchemy PostgreSQL URL as libpq (and so procrastinate) reads it."""
     for prefix in ("postgresql+psycopg://", "postgresql+psycopg2://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql://" + url[len(prefix):]
+            return "postgresql://" + url[len(prefix) :]
     if not url.startswith("postgresql://"):
         raise ValueError("the job queue needs a PostgreSQL database (COACH_DATABASE_URL)")
     return url
@@ -47,7 +47,9 @@ def queue_app(url: str | None = None) -> Any:
     """The procrastinate app on the deployment's database, with the transcription task registered."""
     import procrastinate
 
-    app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=libpq_url(url or database_url())))
+    app = procrastinate.App(
+        connector=procrastinate.PsycopgConnector(conninfo=libpq_url(url or database_url()))
+    )
 
     @app.task(name="coach.transcribe", queue=SPEECH_QUEUE, pass_context=False)
     def transcribe(user_id: int, job_id: int) -> None:
@@ -99,7 +101,9 @@ def run_speech_job(store: Store, user_id: int, job_id: int) -> None:
     from coach.web.speech_jobs import FAILED, Upload, run
 
     with store.session() as s:
-        row = s.scalar(select(SpeechUpload).where(SpeechUpload.job_id == job_id, SpeechUpload.user_id == user_id))
+        row = s.scalar(
+            select(SpeechUpload).where(SpeechUpload.job_id == job_id, SpeechUpload.user_id == user_id)
+        )
         data = (row.data, row.suffix, row.content_type) if row is not None else None
     if data is None:  # already run by another worker, or deleted with the account
         log.warning("transcription job %s has no upload", job_id)
@@ -122,4 +126,6 @@ def run_worker(concurrency: int = 1, wait: bool = True) -> None:
     """Run transcription jobs from the queue until stopped (or, with wait=False, until it is empty)."""
     app = queue_app()
     with app.open():
-        app.run_worker(queues=[SPEECH_QUEUE], concurrency=concurrency, wait=wait, install_signal_handlers=wait)
+        app.run_worker(
+            queues=[SPEECH_QUEUE], concurrency=concurrency, wait=wait, install_signal_handlers=wait
+        )

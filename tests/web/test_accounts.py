@@ -54,8 +54,9 @@ def test_an_invitation_makes_an_account_once_and_signs_it_in(app, any_store: Sto
         assert "new@example.nl" in client.get(f"/invite/{token}").text
         short = client.post_form(f"/invite/{token}", {"password": "short", "password_again": "short"})
         assert short.status_code == 400 and "at least 10 characters" in short.text
-        made = client.post_form(f"/invite/{token}", {"password": PASSWORD, "password_again": PASSWORD},
-                                follow_redirects=False)
+        made = client.post_form(
+            f"/invite/{token}", {"password": PASSWORD, "password_again": PASSWORD}, follow_redirects=False
+        )
         assert made.status_code == 303
         cookie = made.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=lax" in cookie
@@ -120,10 +121,13 @@ def test_a_password_change_needs_the_current_one(app, any_store: Store) -> None:
     client = signed_in(app, "change@example.nl")
     try:
         new = "a brand new passphrase"
-        refused = client.post_form("/account/password",
-                                   {"current": "wrong one!!", "password": new, "password_again": new})
+        refused = client.post_form(
+            "/account/password", {"current": "wrong one!!", "password": new, "password_again": new}
+        )
         assert refused.status_code == 400
-        done = client.post_form("/account/password", {"current": PASSWORD, "password": new, "password_again": new})
+        done = client.post_form(
+            "/account/password", {"current": PASSWORD, "password": new, "password_again": new}
+        )
         assert "Your password has been changed" in done.text
         assert accounts.sign_in(any_store, "change@example.nl", new, "1") > 0
     finally:
@@ -151,7 +155,9 @@ def test_a_coach_reset_link_sets_a_new_password_and_ends_old_sessions(app, any_s
         coach.close()
 
 
-def test_a_coach_sees_only_what_is_shared_comments_and_assigns_and_it_is_logged(app, any_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_a_coach_sees_only_what_is_shared_comments_and_assigns_and_it_is_logged(
+    app, any_store: Store
+) -> None:  # type: ignore[no-untyped-def]
     candidate = make_account(any_store, "ann@example.nl")
     make_account(any_store, "coach@example.nl", "coach")
     answer = answer_for(any_store, candidate)
@@ -164,10 +170,14 @@ def test_a_coach_sees_only_what_is_shared_comments_and_assigns_and_it_is_logged(
         overview = coach.get(f"/coach/candidates/{candidate}")
         assert overview.status_code == 200 and "1 answers" in overview.text
         assert "I fixed the outage" in coach.get(f"/coach/candidates/{candidate}/answers/{answer}").text
-        coach.post_form(f"/coach/candidates/{candidate}/answers/{answer}/comments",
-                        {"text": "Say what <b>you</b> did yourself."})
-        coach.post_form(f"/coach/candidates/{candidate}/assignments",
-                        {"point": "structure.star", "due": "2030-05-01", "note": "Before Friday"})
+        coach.post_form(
+            f"/coach/candidates/{candidate}/answers/{answer}/comments",
+            {"text": "Say what <b>you</b> did yourself."},
+        )
+        coach.post_form(
+            f"/coach/candidates/{candidate}/assignments",
+            {"point": "structure.star", "due": "2030-05-01", "note": "Before Friday"},
+        )
         page = ann.get("/account").text
         assert "Say what &lt;b&gt;you&lt;/b&gt; did yourself." in page
         assert "Before Friday" in page and "01-05-2030" in page
@@ -195,7 +205,10 @@ def test_only_an_admin_manages_roles(app, any_store: Store) -> None:  # type: ig
     try:
         assert coach.get("/admin").status_code == 403
         assert coach.post_form(f"/admin/users/{someone}/role", {"role": "admin"}).status_code == 403
-        assert coach.post_form("/coach/invitations", {"email": "x@example.nl", "role": "admin"}).status_code == 403
+        assert (
+            coach.post_form("/coach/invitations", {"email": "x@example.nl", "role": "admin"}).status_code
+            == 403
+        )
         admin.post_form(f"/admin/users/{someone}/role", {"role": "coach"})
         assert accounts.get_account(any_store, someone).role == "coach"  # type: ignore[union-attr]
         made = admin.post_form("/coach/invitations", {"email": "newcoach@example.nl", "role": "coach"})
@@ -218,7 +231,9 @@ def test_deleting_an_account_leaves_nothing_of_it_in_any_table(app, any_store: S
     fill_everything(any_store, stays)
     client = signed_in(app, "gone@example.nl")
     client.post_form("/account/shares", {"coach_email": "coach@example.nl"})
-    accounts.add_comment(any_store, coach_id(any_store), gone, answer_for(any_store, gone, "A second answer."), "ok")
+    accounts.add_comment(
+        any_store, coach_id(any_store), gone, answer_for(any_store, gone, "A second answer."), "ok"
+    )
     accounts.log_access(any_store, coach_id(any_store), gone, "overview")
     try:
         export = client.get("/account/export").json()
@@ -234,6 +249,8 @@ def test_deleting_an_account_leaves_nothing_of_it_in_any_table(app, any_store: S
                 left = s.scalar(select(func.count()).select_from(table).where(column == gone))
                 assert left == 0, f"{table.name}.{column.name} still has rows of the deleted account"
         assert s.get(User, gone) is None
-        kept = s.scalar(select(func.count()).select_from(accounts.Answer).where(accounts.Answer.user_id == stays))
+        kept = s.scalar(
+            select(func.count()).select_from(accounts.Answer).where(accounts.Answer.user_id == stays)
+        )
         assert kept and kept > 0
     assert accounts.sign_in(any_store, "stays@example.nl", PASSWORD, "3") == stays

@@ -72,7 +72,9 @@ def registered_routes(app: Any) -> list[tuple[str, str, Any]]:
     """(method, path, dependant) of every route the app answers, however FastAPI nests included routers."""
     found = []
     for route in app.routes:
-        contexts = list(route.effective_route_contexts()) if hasattr(route, "effective_route_contexts") else [route]
+        contexts = (
+            list(route.effective_route_contexts()) if hasattr(route, "effective_route_contexts") else [route]
+        )
         for context in contexts:
             dependant = getattr(context, "dependant", None)
             if dependant is None:
@@ -115,8 +117,14 @@ def attempt(client: Any, method: str, url: str, dependant: Any) -> Any:
         return client.request(method, url, json=body, headers=headers, follow_redirects=False)
     files = {"audio": ("answer.webm", b"\x1aE\xdf\xa3not really audio", "audio/webm")}
     data = {k: v for k, v in FIELDS.items() if not isinstance(v, list)}
-    return client.request(method, url, data={**data, "csrf_token": client.csrf}, files=files, headers=headers,
-                          follow_redirects=False)
+    return client.request(
+        method,
+        url,
+        data={**data, "csrf_token": client.csrf},
+        files=files,
+        headers=headers,
+        follow_redirects=False,
+    )
 
 
 @pytest.fixture
@@ -137,7 +145,9 @@ def test_no_one_reads_or_changes_another_candidates_data_on_any_route(world) -> 
     before = {owner: snapshot(store, owner), sharing: snapshot(store, sharing)}
     routes = registered_routes(app)
     assert len(routes) > 100  # the walker sees the routers FastAPI nests
-    unknown = {p for _, path, _ in routes for p in PARAM.findall(path) if p not in OWNED and p not in NOT_OWNED}
+    unknown = {
+        p for _, path, _ in routes for p in PARAM.findall(path) if p not in OWNED and p not in NOT_OWNED
+    }
     assert not unknown, f"tell this test which id these path parameters name: {sorted(unknown)}"
     other, coach = signed_in(app, "other@example.nl"), signed_in(app, "coach@example.nl")
     walked, failures = 0, []

@@ -34,8 +34,10 @@ def worker(
     from coach import jobs
 
     if not jobs.queue_enabled():
-        typer.echo("The job queue is off: set COACH_SPEECH_QUEUE=postgres (the web app then queues spoken answers).",
-                   err=True)
+        typer.echo(
+            "The job queue is off: set COACH_SPEECH_QUEUE=postgres (the web app then queues spoken answers).",
+            err=True,
+        )
         raise typer.Exit(2)
     jobs.run_worker(concurrency=concurrency, wait=not once)
 
@@ -43,7 +45,9 @@ def worker(
 def invite(
     email: Annotated[str, typer.Argument(help="The e-mail address of the person invited.")],
     role: Annotated[str, typer.Option(help="candidate, coach or admin.")] = "candidate",
-    url: Annotated[str, typer.Option(help="The deployment's address, for the link.")] = "http://127.0.0.1:8000",
+    url: Annotated[
+        str, typer.Option(help="The deployment's address, for the link.")
+    ] = "http://127.0.0.1:8000",
 ) -> None:
     """Print an invitation link (valid for 7 days) for a shared deployment, e.g. for its first admin.
 

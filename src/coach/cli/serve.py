@@ -17,7 +17,7 @@ def serve(
         bool, typer.Option("--shared", help="A shared deployment: accounts and sign-in are required.")
     ] = False,
     migrate: Annotated[
-        bool, typer.Option(help="Apply database migrations first (a deployment runs `coach migrate` instead).")
+        bool, typer.Option(help="Apply migrations first (a deployment runs `coach migrate`).")
     ] = True,
     proxy: Annotated[
         bool, typer.Option("--proxy", help="Behind a TLS proxy: trust its X-Forwarded-For/-Proto headers.")

@@ -265,7 +265,9 @@ def start_session(store: Store, user_id: int, days: int = SESSION_DAYS) -> str:
     token = secrets.token_urlsafe(32)
     with store.session() as s:
         s.add(
-            AuthSession(user_id=user_id, token_hash=token_hash(token), expires_at=utcnow() + timedelta(days=days))
+            AuthSession(
+                user_id=user_id, token_hash=token_hash(token), expires_at=utcnow() + timedelta(days=days)
+            )
         )
     return token
 
@@ -298,7 +300,7 @@ def end_all_sessions(store: Store, user_id: int) -> int:
 
 
 def change_password(store: Store, user_id: int, current: str, new: str) -> None:
-    """Replace the password after checking the current one; other sessions stay (sign out everywhere ends them)."""
+    """Replace the password after checking the current one (other sessions stay)."""
     check_new_password(new)
     account = get_account(store, user_id)
     if account is None or not password_matches(account.password_hash, current):
@@ -337,7 +339,11 @@ def pending_invitations(store: Store) -> list[Invitation]:
         return list(
             s.scalars(
                 select(Invitation)
-                .where(Invitation.kind == "invite", Invitation.used_at.is_(None), Invitation.expires_at > utcnow())
+                .where(
+                    Invitation.kind == "invite",
+                    Invitation.used_at.is_(None),
+                    Invitation.expires_at > utcnow(),
+                )
                 .order_by(Invitation.id.desc())
             )
         )
@@ -350,7 +356,9 @@ def share_with(store: Store, user_id: int, coach_email: str) -> int:
     """Share the candidate's progress with the coach who has this e-mail address; returns the coach's id."""
     with store.session() as s:
         coach = s.scalar(
-            select(Account).where(Account.email == normal_email(coach_email), Account.role.in_(("coach", "admin")))
+            select(Account).where(
+                Account.email == normal_email(coach_email), Account.role.in_(("coach", "admin"))
+            )
         )
         if coach is None or coach.user_id == user_id:
             raise AccountError("no_coach")
@@ -438,7 +446,7 @@ def add_comment(store: Store, coach_id: int, candidate_id: int, answer_id: int, 
 
 
 def comments(store: Store, user_id: int, answer_id: int | None = None) -> list[tuple[CoachComment, str]]:
-    """The coaches' comments on the candidate's answers (or on one answer), newest first, with the coach's e-mail."""
+    """Coaches' comments on the candidate's answers (or one answer), newest first, with the coach's e-mail."""
     with store.session() as s:
         query = (
             select(CoachComment, Account.email)
@@ -501,19 +509,25 @@ def export_account(store: Store, user_id: int) -> dict[str, Any]:
             for c, email in comments(store, user_id)
         ],
         "assignments": [
-            {"coach": email, "kind": a.kind, "items": a.items, "due": a.due.isoformat() if a.due else None,
-             "note": a.note}
+            {
+                "coach": email,
+                "kind": a.kind,
+                "items": a.items,
+                "due": a.due.isoformat() if a.due else None,
+                "note": a.note,
+            }
             for a, email in assignments(store, user_id)
         ],
         "coach_access": [
-            {"coach": email, "what": what, "at": utc(at).isoformat()} for at, email, what in access_log(store, user_id)
+            {"coach": email, "what": what, "at": utc(at).isoformat()}
+            for at, email, what in access_log(store, user_id)
         ],
     }
     return document
 
 
 def user_tables() -> list[Any]:
-    """Every table with a column that names a user (user_id, coach_id, for_user_id): what delete must empty."""
+    """Every table with a column that names a user (user_id, coach_id, for_user_id)."""
     found = []
     for table in Base.metadata.sorted_tables:
         columns = [c for c in table.columns if c.name in ("user_id", "coach_id", "for_user_id")]

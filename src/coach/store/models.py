@@ -247,7 +247,7 @@ class Account(Base):
 
 
 class AuthSession(Base):
-    """A signed-in browser: only the hash of its cookie's token is stored, so a database leak signs no one in."""
+    """A signed-in browser: only the hash of its cookie's token is stored (a leak signs no one in)."""
 
     __tablename__ = "auth_sessions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -313,7 +313,7 @@ class CoachComment(Base):
 
 
 class Assignment(Base):
-    """A practice a coach gave the candidate (`user_id`): bank questions or a drill on one point, by a date."""
+    """A practice a coach gave the candidate (`user_id`): questions or a drill, by a date."""
 
     __tablename__ = "assignments"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -36,7 +36,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store.engine.dispose()
 
     app = FastAPI(
-        title="Coach", version=__version__, lifespan=lifespan, dependencies=[Depends(verify_csrf), Depends(require_account)]
+        title="Coach",
+        version=__version__,
+        lifespan=lifespan,
+        dependencies=[Depends(verify_csrf), Depends(require_account)],
     )
     app.state.settings = settings
     app.state.store = store

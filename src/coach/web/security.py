@@ -30,7 +30,9 @@ class CsrfCookieMiddleware(BaseHTTPMiddleware):
         response = await call_next(request)
         if fresh:
             secure = request.url.scheme == "https" or bool(request.app.state.settings.secure_cookies)
-            response.set_cookie(CSRF_COOKIE, token, httponly=False, samesite="strict", path="/", secure=secure)
+            response.set_cookie(
+                CSRF_COOKIE, token, httponly=False, samesite="strict", path="/", secure=secure
+            )
         return response
 
 

@@ -112,10 +112,19 @@ def invitation_page(request: Request, token: str, store: StoreDep, lang: LangDep
     """The form to make an invited account: choose a password."""
     found = store_accounts.open_invitation(store, token)
     if found is None:
-        return render(request, "error.html", lang, 404, title=translate(lang, "Link expired"),
-                      message=message("expired", lang), kept_text=None, link=None)
-    return render(request, "set_password.html", lang, email=found.email, action=f"/invite/{token}",
-                  kind="invite")
+        return render(
+            request,
+            "error.html",
+            lang,
+            404,
+            title=translate(lang, "Link expired"),
+            message=message("expired", lang),
+            kept_text=None,
+            link=None,
+        )
+    return render(
+        request, "set_password.html", lang, email=found.email, action=f"/invite/{token}", kind="invite"
+    )
 
 
 def _two_passwords(password: str, again: str) -> None:
@@ -138,8 +147,16 @@ def accept_invitation(  # type: ignore[no-untyped-def]
         _two_passwords(password, password_again)
         user_id = store_accounts.accept_invitation(store, token, password)
     except AccountError as exc:
-        return render(request, "set_password.html", lang, 400, email=found.email if found else "",
-                      action=f"/invite/{token}", kind="invite", error=message(exc.code, lang))
+        return render(
+            request,
+            "set_password.html",
+            lang,
+            400,
+            email=found.email if found else "",
+            action=f"/invite/{token}",
+            kind="invite",
+            error=message(exc.code, lang),
+        )
     response = RedirectResponse("/", status_code=303)
     set_session_cookie(request, response, store_accounts.start_session(store, user_id))
     return response
@@ -150,9 +167,19 @@ def reset_page(request: Request, token: str, store: StoreDep, lang: LangDep):  #
     """The form to set a new password with a reset link."""
     found = store_accounts.open_invitation(store, token, kind="reset")
     if found is None:
-        return render(request, "error.html", lang, 404, title=translate(lang, "Link expired"),
-                      message=message("expired", lang), kept_text=None, link=None)
-    return render(request, "set_password.html", lang, email=found.email, action=f"/reset/{token}", kind="reset")
+        return render(
+            request,
+            "error.html",
+            lang,
+            404,
+            title=translate(lang, "Link expired"),
+            message=message("expired", lang),
+            kept_text=None,
+            link=None,
+        )
+    return render(
+        request, "set_password.html", lang, email=found.email, action=f"/reset/{token}", kind="reset"
+    )
 
 
 @router.post("/reset/{token}")
@@ -170,8 +197,16 @@ def use_reset(  # type: ignore[no-untyped-def]
         _two_passwords(password, password_again)
         user_id = store_accounts.use_reset(store, token, password)
     except AccountError as exc:
-        return render(request, "set_password.html", lang, 400, email=found.email if found else "",
-                      action=f"/reset/{token}", kind="reset", error=message(exc.code, lang))
+        return render(
+            request,
+            "set_password.html",
+            lang,
+            400,
+            email=found.email if found else "",
+            action=f"/reset/{token}",
+            kind="reset",
+            error=message(exc.code, lang),
+        )
     response = RedirectResponse("/", status_code=303)
     set_session_cookie(request, response, store_accounts.start_session(store, user_id))
     return response
@@ -182,18 +217,23 @@ def account_context(store: Any, user_id: int, lang: str) -> dict[str, Any]:
     return {
         "coaches": store_accounts.coaches_of(store, user_id),
         "comments": [
-            (c, email, store.answer(user_id, c.answer_id)) for c, email in store_accounts.comments(store, user_id)
+            (c, email, store.answer(user_id, c.answer_id))
+            for c, email in store_accounts.comments(store, user_id)
         ],
         "assignments": [
             (a, email, [question_title(q, lang) for q in a.items] if a.kind == "questions" else [])
             for a, email in store_accounts.assignments(store, user_id)
         ],
-        "access": [(at, email, translate(lang, WHAT.get(what, what))) for at, email, what in
-                   store_accounts.access_log(store, user_id)],
+        "access": [
+            (at, email, translate(lang, WHAT.get(what, what)))
+            for at, email, what in store_accounts.access_log(store, user_id)
+        ],
     }
 
 
-def _account_page(request: Request, store: Any, account: Any, lang: str, status: int = 200, **extra: Any) -> Any:
+def _account_page(
+    request: Request, store: Any, account: Any, lang: str, status: int = 200, **extra: Any
+) -> Any:
     context = account_context(store, account.user_id, lang)
     return render(request, "account.html", lang, status, **context, **extra)
 
@@ -201,9 +241,14 @@ def _account_page(request: Request, store: Any, account: Any, lang: str, status:
 @router.get("/account")
 def account_page(request: Request, store: StoreDep, account: AccountDep, lang: LangDep, done: str = ""):  # type: ignore[no-untyped-def]
     """Your account: password, sharing with a coach, what your coach wrote and gave you, export, delete."""
-    notes = {"password": N_("Your password has been changed."), "shared": N_("Your progress is now shared."),
-             "withdrawn": N_("You no longer share with that coach.")}
-    return _account_page(request, store, account, lang, done=translate(lang, notes[done]) if done in notes else "")
+    notes = {
+        "password": N_("Your password has been changed."),
+        "shared": N_("Your progress is now shared."),
+        "withdrawn": N_("You no longer share with that coach."),
+    }
+    return _account_page(
+        request, store, account, lang, done=translate(lang, notes[done]) if done in notes else ""
+    )
 
 
 @router.post("/account/password")

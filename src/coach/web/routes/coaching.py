@@ -72,7 +72,7 @@ def coach_invite(  # type: ignore[no-untyped-def]
     email: Annotated[str, Form(max_length=254)],
     role: Annotated[str, Form(max_length=20)] = "candidate",
 ):
-    """Invite someone: a coach invites candidates; an admin also coaches and admins. Shows the link to pass on."""
+    """Invite someone: a coach invites candidates; an admin also coaches and admins."""
     if role != "candidate" and coach.role != "admin":
         raise HTTPException(status_code=403)
     try:
@@ -95,7 +95,9 @@ def _send_invitation(request: Request, email: str, link: str, lang: str) -> bool
     mail = EmailMessage()
     mail["From"], mail["To"] = settings.smtp_from, email
     mail["Subject"] = translate(lang, "Your invitation to Coach")
-    mail.set_content(translate(lang, "Make your account with this link (valid for 7 days): {link}", link=link))
+    mail.set_content(
+        translate(lang, "Make your account with this link (valid for 7 days): {link}", link=link)
+    )
     host, _, port = settings.smtp_server.partition(":")
     try:
         with smtplib.SMTP(host, int(port or 25), timeout=10) as smtp:
@@ -132,7 +134,12 @@ def candidate_page(  # type: ignore[no-untyped-def]
 
 @router.get("/coach/candidates/{candidate_id}/interviews/{interview_id}")
 def candidate_interview(  # type: ignore[no-untyped-def]
-    request: Request, candidate_id: RowId, interview_id: RowId, store: StoreDep, coach: CoachDep, lang: LangDep
+    request: Request,
+    candidate_id: RowId,
+    interview_id: RowId,
+    store: StoreDep,
+    coach: CoachDep,
+    lang: LangDep,
 ):
     """One of the candidate's interviews: its answers with their scores."""
     _shared(store, coach, candidate_id)
@@ -155,7 +162,9 @@ def candidate_answer(  # type: ignore[no-untyped-def]
     if answer is None:
         raise HTTPException(status_code=404)
     store_accounts.log_access(store, coach.user_id, candidate_id, "answer", answer_id)
-    view = feedback_view.build(answer.feedback, answer.text, lang, answer.score, answer.question_id, examples=False)
+    view = feedback_view.build(
+        answer.feedback, answer.text, lang, answer.score, answer.question_id, examples=False
+    )
     return render(
         request,
         "coach_answer.html",
@@ -191,7 +200,7 @@ def comment(  # type: ignore[no-untyped-def]
 async def assignment(  # type: ignore[no-untyped-def]
     request: Request, candidate_id: RowId, store: StoreDep, coach: CoachDep, lang: LangDep
 ):
-    """Give the candidate a practice with a date: bank questions (`question`, repeated) or a drill (`point`)."""
+    """Give the candidate a practice with a date: questions (`question`, repeated) or a drill (`point`)."""
     from fastapi.concurrency import run_in_threadpool
 
     await run_in_threadpool(_shared, store, coach, candidate_id)
@@ -212,7 +221,14 @@ async def assignment(  # type: ignore[no-untyped-def]
         raise HTTPException(status_code=400, detail=message("assignment", lang))
     try:
         await run_in_threadpool(
-            store_accounts.assign, store, coach.user_id, candidate_id, kind, items, due, str(form.get("note") or "")
+            store_accounts.assign,
+            store,
+            coach.user_id,
+            candidate_id,
+            kind,
+            items,
+            due,
+            str(form.get("note") or ""),
         )
     except AccountError as exc:
         raise HTTPException(status_code=400, detail=message(exc.code, lang)) from exc
@@ -224,15 +240,28 @@ def coach_reset(request: Request, candidate_id: RowId, store: StoreDep, coach: C
     """A link for the candidate to set a new password (no e-mail needed: pass it on yourself)."""
     _shared(store, coach, candidate_id)
     token = store_accounts.issue_reset(store, coach.user_id, candidate_id)
-    return render(request, "link_made.html", lang, link=link_for(request, f"/reset/{token}"), sent=False,
-                  kind="reset", email="")
+    return render(
+        request,
+        "link_made.html",
+        lang,
+        link=link_for(request, f"/reset/{token}"),
+        sent=False,
+        kind="reset",
+        email="",
+    )
 
 
 @router.get("/admin")
 def admin_page(request: Request, store: StoreDep, admin: AdminDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """Every account with its role, and the open invitations."""
-    return render(request, "admin.html", lang, accounts=store_accounts.accounts(store),
-                  invitations=store_accounts.pending_invitations(store), roles=ROLE_NAMES)
+    return render(
+        request,
+        "admin.html",
+        lang,
+        accounts=store_accounts.accounts(store),
+        invitations=store_accounts.pending_invitations(store),
+        roles=ROLE_NAMES,
+    )
 
 
 @router.post("/admin/users/{user_id}/role")
@@ -256,5 +285,12 @@ def admin_reset(request: Request, user_id: RowId, store: StoreDep, admin: AdminD
         token = store_accounts.issue_reset(store, admin.user_id, user_id)
     except AccountError as exc:
         raise HTTPException(status_code=404) from exc
-    return render(request, "link_made.html", lang, link=link_for(request, f"/reset/{token}"), sent=False,
-                  kind="reset", email="")
+    return render(
+        request,
+        "link_made.html",
+        lang,
+        link=link_for(request, f"/reset/{token}"),
+        sent=False,
+        kind="reset",
+        email="",
+    )

@@ -26,8 +26,13 @@ def upgrade() -> None:
     op.create_table(
         "accounts",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("user_id", sa.Integer(), sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
-                  unique=True),
+        sa.Column(
+            "user_id",
+            sa.Integer(),
+            sa.ForeignKey("users.id", ondelete="CASCADE"),
+            nullable=False,
+            unique=True,
+        ),
         sa.Column("email", sa.String(254), nullable=False, unique=True),
         sa.Column("password_hash", sa.String(200), nullable=False),
         sa.Column("role", sa.String(20), nullable=False),
@@ -114,7 +119,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "coach_access", "assignments", "coach_comments", "shares", "sign_in_failures", "invitations",
-        "auth_sessions", "accounts",
+        "coach_access",
+        "assignments",
+        "coach_comments",
+        "shares",
+        "sign_in_failures",
+        "invitations",
+        "auth_sessions",
+        "accounts",
     ):
         op.drop_table(table)
