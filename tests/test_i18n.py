@@ -32,6 +32,11 @@ SAME_IN_BOTH = {
     "Tools: {tools}",
     "Pitch",
     "Opening",
+    "Account",
+    "Accounts",
+    "Account: {email}",
+    "Coach",
+    "Link",
 }
 
 

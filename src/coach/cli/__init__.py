@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from coach.cli import check as check_cmd
+from coach.cli import deploy as deploy_cmd
 from coach.cli import history as history_cmd
 from coach.cli import models as models_cmd
 from coach.cli import onepager as onepager_cmd
@@ -30,6 +31,9 @@ app.command("onepager")(onepager_cmd.onepager)
 app.command("roleplay")(roleplay_cmd.roleplay)
 app.command("stack-gap")(stack_gap_cmd.stack_gap)
 app.command("portfolio")(portfolio_cmd.portfolio)
+app.command("migrate")(deploy_cmd.migrate)
+app.command("worker")(deploy_cmd.worker)
+app.command("invite")(deploy_cmd.invite)
 
 
 @app.callback()

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from coach import __version__
 from coach.store.repository import Store
 from coach.web import errors
+from coach.web.auth import require_account
 from coach.web.routes import ROUTERS
 from coach.web.security import (
     CsrfCookieMiddleware,
@@ -30,11 +31,16 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         if getattr(app.state, "store", None) is None:
-            app.state.store = Store(settings.database_url)
+            app.state.store = Store(settings.database_url, run_migrations=settings.migrate)
         yield
         app.state.store.engine.dispose()
 
-    app = FastAPI(title="Coach", version=__version__, lifespan=lifespan, dependencies=[Depends(verify_csrf)])
+    app = FastAPI(
+        title="Coach",
+        version=__version__,
+        lifespan=lifespan,
+        dependencies=[Depends(verify_csrf), Depends(require_account)],
+    )
     app.state.settings = settings
     app.state.store = store
     static = Path(str(resources.files("coach.web").joinpath("static")))

@@ -46,6 +46,13 @@ def get_store(request: Request) -> Store:
 
 def get_user(request: Request) -> int:
     """The signed-in user's id; a local installation has one implicit user."""
+    if request.app.state.settings.shared:
+        account = getattr(request.state, "account", None)
+        if account is None:  # an open page (sign-in, invitation) has no user's data
+            from coach.web.auth import NotSignedIn
+
+            raise NotSignedIn
+        return int(account.user_id)
     cached = getattr(request.app.state, "local_user_id", None)
     if cached is None:
         cached = request.app.state.store.user_id()
@@ -85,5 +92,7 @@ def render(request: Request, name: str, lang: str, status_code: int = 200, **con
         _=_,
         csrf_token=getattr(request.state, "csrf_token", ""),
         path=request.url.path,
+        account=getattr(request.state, "account", None),
+        shared=bool(request.app.state.settings.shared),
     )
     return templates().TemplateResponse(request, name, context, status_code=status_code)

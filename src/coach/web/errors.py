@@ -7,13 +7,14 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from coach.i18n import N_, translate
 from coach.store.repository import SlotTaken
+from coach.web.auth import NotSignedIn
 from coach.web.deps import get_lang, render
 
 log = logging.getLogger("coach.web")
@@ -104,6 +105,14 @@ def install(app: FastAPI) -> None:
             N_("Something went wrong"),
             N_("Something went wrong. Please try again."),
         )
+
+    @app.exception_handler(NotSignedIn)
+    async def not_signed_in(request: Request, exc: NotSignedIn) -> Response:
+        if request.url.path.startswith("/api/"):
+            lang = get_lang(request)
+            message = translate(lang, N_("Sign in first."))
+            return JSONResponse({"error": {"status": 401, "message": message}}, status_code=401)
+        return RedirectResponse("/signin", status_code=303)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, exc: RequestValidationError) -> Response:

@@ -29,7 +29,10 @@ class CsrfCookieMiddleware(BaseHTTPMiddleware):
         request.state.csrf_token = token
         response = await call_next(request)
         if fresh:
-            response.set_cookie(CSRF_COOKIE, token, httponly=False, samesite="strict", path="/")
+            secure = request.url.scheme == "https" or bool(request.app.state.settings.secure_cookies)
+            response.set_cookie(
+                CSRF_COOKIE, token, httponly=False, samesite="strict", path="/", secure=secure
+            )
         return response
 
 
@@ -97,6 +100,7 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), geolocation=(), microphone=(self)"),
 ]
+HSTS = b"max-age=31536000; includeSubDomains"
 UNKNOWN_HOST = (
     b"Coach answers only at its own address (127.0.0.1 or localhost, or the name given with --host or "
     b"COACH_ALLOWED_HOSTS).\n"
@@ -143,6 +147,7 @@ class HostAndHeadersMiddleware:
             await send({"type": "http.response.body", "body": UNKNOWN_HOST})
             return
         head = scope["method"] == "HEAD"
+        https = scope.get("scheme") == "https"
         if head:
             scope = {**scope, "method": "GET"}
 
@@ -150,6 +155,8 @@ class HostAndHeadersMiddleware:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(n, v) for n, v in SECURITY_HEADERS if n not in present]
+                if https:  # only over HTTPS: a browser must keep using it for this host
+                    extra.append((b"strict-transport-security", HSTS))
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             elif head and message["type"] == "http.response.body":
                 message = {**message, "body": b""}

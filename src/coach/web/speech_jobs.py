@@ -68,8 +68,15 @@ class Upload:
 
 
 def start(store: Store, user_id: int, job_id: int, upload: Upload) -> Future[None]:
-    """Queue the job; returns at once."""
+    """Queue the job; returns at once. With a deployment's job queue (coach.jobs) any worker runs it."""
     sweep_uploads(upload.path.parent.parent)
+    from coach import jobs
+
+    if jobs.queue_enabled():
+        jobs.enqueue_speech(store, user_id, job_id, upload)
+        queued: Future[None] = Future()
+        queued.set_result(None)
+        return queued
     return executor().submit(run, store, user_id, job_id, upload)
 
 

@@ -120,6 +120,8 @@ def create_interview(  # type: ignore[no-untyped-def]
 @router.post("/interviews/{interview_id}/discard")
 def discard(interview_id: RowId, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """Throw away an unfinished interview and its answers (a finished one stays in the history)."""
+    if store.interview(user, interview_id) is None:  # someone else's, or none: say nothing about it
+        raise HTTPException(status_code=404)
     if not store.discard_interview(user, interview_id):
         raise HTTPException(
             status_code=400,

@@ -420,7 +420,7 @@ def progress_page(request: Request, store: StoreDep, user: UserDep, lang: LangDe
         progress=progress,
         charts=render_charts(progress, lang) if progress.points else {},
         practise=practise,
-        drills=[(drill_name(p.drill, lang), p) for p in drill_progress(store, user)],
+        it_drills=[(drill_name(p.drill, lang), p) for p in drill_progress(store, user)],
         practise_questions=questions,
         drill_lang=usual_language(store, user) or lang,
         trend_window=TREND_WINDOW,
