@@ -39,7 +39,7 @@ def test_every_response_has_security_headers(client: Client, url: str) -> None:
     response = client.get(url)
     csp = response.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
-    assert "frame-ancestors 'none'" in csp
+    assert "frame-ancestors 'self'" in csp
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["referrer-policy"] == "same-origin"
 
@@ -64,4 +64,4 @@ def test_an_unexpected_error_page_has_the_headers_too(store: Store) -> None:
         response = c.get("/boom")
     assert response.status_code == 500 and "Traceback" not in response.text
     assert response.headers["x-content-type-options"] == "nosniff"
-    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert "frame-ancestors 'self'" in response.headers["content-security-policy"]

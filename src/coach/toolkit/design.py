@@ -8,6 +8,7 @@ drills.when_not; the steps are reported in the rubric's order, the missing ones 
 
 from __future__ import annotations
 
+import contextlib
 import random
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-import coach
+from coach.analysis.context import Outcome
+from coach.analysis.engine import evaluate as engine_evaluate
 from coach.analysis.engine import run_criterion
 from coach.analysis.rules import load_criteria
 from coach.analysis.types import Feedback, Span
@@ -170,17 +172,21 @@ DIMENSIONS_NOTE = {
 
 
 def _step(
-    key: str, step: Step, answer: str, lang: str, feedback: Feedback
+    key: str, step: Step, answer: str, lang: str, feedback: Feedback, outcomes: dict[str, Outcome]
 ) -> tuple[str, str, str, tuple[Span, ...]]:
-    """(status, message, tip, spans) of one step: from the engine's feedback when the criterion was in the
-    rubric (no finding means met), else from running the criterion on its own."""
+    """(status, message, tip, spans) of one step: from the engine's outcome when the criterion ran (the
+    drill names every step, claimed as a finding or not), else from running the criterion on its own."""
     criterion = load_criteria()[step.criterion]
     tip = criterion.tip.get(lang)
-    if step.criterion in feedback.rubric:
-        for finding in feedback.findings:
-            if finding.criterion == step.criterion:
-                return finding.status, finding.message, finding.tip, finding.spans
-        return "met", criterion.message("met", lang), tip, ()
+    if step.criterion in outcomes:
+        found = next((f for f in feedback.findings if f.criterion == step.criterion), None)
+        if found is not None:
+            return found.status, found.message, found.tip, found.spans
+        outcome = outcomes[step.criterion]
+        message = criterion.message(outcome.status, lang)
+        with contextlib.suppress(KeyError, IndexError, ValueError):
+            message = message.format(**outcome.values)
+        return outcome.status, message, tip, tuple(outcome.spans)
     outcome = run_criterion(answer, step.criterion, lang)  # type: ignore[arg-type]
     status = outcome.status if outcome else "missed"
     return status, criterion.message(status, lang), tip, tuple(outcome.spans) if outcome else ()
@@ -190,14 +196,15 @@ def evaluate(answer: str, prompt: DesignPrompt, lang: str) -> DesignResult:
     """Judge a design answer: the engine's feedback on the technical question, and the steps in order."""
     catalogue = load_catalogue()
     question = prompt.question(lang)
-    feedback = coach.check(answer, question=question, lang=lang)
+    feedback, results = engine_evaluate(answer, question=question, lang=lang)
+    outcomes = {criterion.id: outcome for criterion, outcome in results}
     use = catalogue.use_cases[prompt.use_case]
     wanted = [k for k in catalogue.dimensions if k != "security" or use.security]
     named = tuple(k for k in wanted if any_match(catalogue.dimensions[k].patterns.get(lang), answer))
     missing_dims = tuple(k for k in wanted if k not in named)
     steps: list[StepResult] = []
     for key, step in catalogue.steps.items():
-        status, message, tip, spans = _step(key, step, answer, lang, feedback)
+        status, message, tip, spans = _step(key, step, answer, lang, feedback, outcomes)
         if key == "justification":
             if status == "met" and use.security and "security" in missing_dims:
                 status = "warning"
