@@ -59,6 +59,29 @@ def test_the_same_submission_token_stores_one_answer_even_concurrently(any_store
     assert len(any_store.interview(user, interview).answers) == 1  # type: ignore[union-attr]
 
 
+def test_simultaneous_retries_get_their_own_attempts_and_a_token_stores_once(any_store: Store) -> None:
+    user = any_store.user_id()
+    interview = any_store.create_interview(user, sector="it", role="qa", level="junior", lang="en", seed=1,
+                                           plan=["it.a"])
+    any_store.add_answer(user, interview_id=interview, position=0, question_id="it.a", question_text="Q",
+                         text="first", lang="en", score=1, feedback={}, submission_token="first-token", attempt=1)
+
+    def retry(n: int) -> int:  # 20 retries at once: 15 forms, the first 5 of them sent twice
+        token = f"retry-{n % 15:04d}"
+        return any_store.add_answer(user, interview_id=interview, position=0, question_id="it.a",
+                                    question_text="Q", text=token, lang="en", score=2, feedback={},
+                                    submission_token=token)
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        ids = list(pool.map(retry, range(20)))
+    loaded = any_store.interview(user, interview)
+    assert loaded is not None
+    assert sorted(a.attempt for a in loaded.answers) == list(range(1, 17))  # first + 15, no gap, no clash
+    by_id = {a.id: a for a in loaded.answers}
+    assert all(by_id[ids[n]].text == f"retry-{n % 15:04d}" for n in range(20))
+    assert ids[:5] == ids[15:] and len(set(ids)) == 15
+
+
 def test_user_is_created_once_under_concurrency(any_store: Store) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         ids = set(pool.map(lambda _: any_store.user_id("carol"), range(8)))

@@ -108,6 +108,10 @@ class Store:
         """Save an answer with its feedback; `attempt` defaults to the next one for that slot.
 
         A `submission_token` makes the save idempotent: the same token again returns the first answer's id.
+        Choosing the next attempt of an interview's question first locks the interview's row (a write that
+        changes nothing): simultaneous retries then take their turns, each gets its own number, and none
+        reads a number another is about to use (no clash on PostgreSQL; on SQLite the lock is taken by the
+        transaction's first statement, so it waits instead of failing on a read lock it can't upgrade).
         """
         if submission_token is not None:
             existing = self.answer_by_token(user_id, submission_token)
@@ -115,6 +119,20 @@ class Store:
                 return existing
         try:
             with self.session() as s:
+                if attempt is None and interview_id is not None:
+                    s.execute(
+                        update(Interview)
+                        .where(Interview.id == interview_id)
+                        .values(status=Interview.status)
+                    )
+                    if submission_token is not None:  # the same form, sent again while we waited
+                        existing = s.scalar(
+                            select(Answer.id).where(
+                                Answer.user_id == user_id, Answer.submission_token == submission_token
+                            )
+                        )
+                        if existing is not None:
+                            return existing
                 if attempt is None:
                     last = s.scalar(
                         select(func.max(Answer.attempt)).where(
