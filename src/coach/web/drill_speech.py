@@ -32,7 +32,9 @@ def _int(value: Any) -> int | None:
     return int(text) if text.isdigit() and len(text) < 12 else None
 
 
-def target_for(store: Any, user: int, family: str, params: Mapping[str, Any], slot: Any) -> dict[str, Any] | None:
+def target_for(
+    store: Any, user: int, family: str, params: Mapping[str, Any], slot: Any
+) -> dict[str, Any] | None:
     """The target of a spoken answer from the upload's query and slot (the turn), or None when it is not valid
     or not the user's drill."""
     from coach.store.sales import get_drill
@@ -78,7 +80,13 @@ def still_open(store: Any, user: int, target: Mapping[str, Any]) -> bool:
 
 
 def deliver(
-    store: Any, user: int, target: Mapping[str, Any], text: str, duration_s: float | None, ui_lang: str, token: str
+    store: Any,
+    user: int,
+    target: Mapping[str, Any],
+    text: str,
+    duration_s: float | None,
+    ui_lang: str,
+    token: str,
 ) -> str:
     """Give the transcript to the drill exactly as the typed form does; the page with the result.
     Raises Rejected (message in `ui_lang`) when the drill does not take it."""
@@ -92,7 +100,12 @@ def deliver(
 
         try:
             taken = respond(
-                store, user, int(target["drill"]), text, expected_turns=int(target["turn"]), duration_s=duration_s
+                store,
+                user,
+                int(target["drill"]),
+                text,
+                expected_turns=int(target["turn"]),
+                duration_s=duration_s,
             )
         except RoleplayError as exc:
             raise Rejected(translate(ui_lang, exc.message)) from None

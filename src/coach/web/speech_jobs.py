@@ -202,7 +202,7 @@ def _work(
 def _work_drill(
     store: Store, user_id: int, job_id: int, lang: str, target: dict[str, Any], token: str, upload: Upload
 ) -> None:
-    """Transcribe a spoken drill answer and give the text to the drill as if typed (coach.web.drill_speech)."""
+    """Transcribe a spoken drill answer and hand the text to the drill as typed (coach.web.drill_speech)."""
     from coach.speech.audio import require_speech, validate_audio
     from coach.speech.transcribe import transcribe
     from coach.web import drill_speech

@@ -81,7 +81,7 @@ async def drill_upload_form(request: Request, family: str, store: StoreDep, user
 
 @router.post("/api/drills/{family}/audio", status_code=202)
 async def drill_upload_api(request: Request, family: str, store: StoreDep, user: UserDep, lang: LangDep):  # type: ignore[no-untyped-def]
-    """A spoken drill answer as multipart (token, slot: the turn, file); family roleplay or pitch with ?drill=,
+    """A spoken drill answer, multipart (token, slot: the turn, file); family roleplay or pitch with ?drill=,
     design with ?tech=&use_case=&answer_lang=, explain with ?concept=&audience=&answer_lang=. The job."""
     try:
         job_id = await _accept(request, family, store, user, lang)
