@@ -138,7 +138,7 @@ class SpeechJob(Base):
         ForeignKey("interviews.id", ondelete="CASCADE"), index=True, nullable=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    kind: Mapped[str] = mapped_column(String(20), default="answer")  # answer | follow_up | retry
+    kind: Mapped[str] = mapped_column(String(20), default="answer")  # answer | follow_up | retry | drill
     token: Mapped[str] = mapped_column(String(64), unique=True)  # the answer's submission token
     lang: Mapped[str] = mapped_column(String(2))  # the interface language, for the error message
     status: Mapped[str] = mapped_column(String(20), default="queued")  # queued | running | done | failed
@@ -150,6 +150,8 @@ class SpeechJob(Base):
     answer_id: Mapped[int | None] = mapped_column(
         ForeignKey("answers.id", ondelete="SET NULL"), nullable=True
     )
+    # kind "drill": where the transcript goes (family, drill, turn or prompt) and, when done, the result's url
+    target: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 

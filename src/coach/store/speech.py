@@ -45,6 +45,7 @@ def create_job(
     kind: str,
     token: str,
     lang: str,
+    target: dict[str, Any] | None = None,
 ) -> tuple[int, bool]:
     """A new queued job for a spoken answer; returns (id, created). The same token again gives that job."""
     existing = job_by_token(store, user_id, token)
@@ -59,6 +60,7 @@ def create_job(
                 kind=kind,
                 token=token,
                 lang=lang,
+                target=target,
                 status="queued",
                 stage="queued",
                 progress=0.0,
@@ -128,6 +130,16 @@ def finish_job(store: Store, user_id: int, job_id: int, answer_id: int) -> None:
                 status="done", stage="done", progress=1.0, answer_id=answer_id, updated_at=datetime.now(UTC)
             )
         )
+
+
+def finish_drill_job(store: Store, user_id: int, job_id: int, url: str) -> None:
+    """Mark a drill job done with the page of the drill's feedback (kept in its target)."""
+    with store.session() as s:
+        job = s.scalar(select(SpeechJob).where(SpeechJob.user_id == user_id, SpeechJob.id == job_id))
+        if job is None:
+            return
+        job.target = {**(job.target or {}), "url": url}
+        job.status, job.stage, job.progress, job.updated_at = "done", "done", 1.0, datetime.now(UTC)
 
 
 def keep_audio(store: Store, user_id: int) -> bool:

@@ -23,6 +23,7 @@ from coach.practice.session import InterviewSession
 from coach.store.repository import Store
 from coach.store.speech import (
     fail_job,
+    finish_drill_job,
     finish_job,
     keep_audio,
     keep_recording,
@@ -96,6 +97,9 @@ def run(store: Store, user_id: int, job_id: int, upload: Upload) -> None:
     job = get_job(store, user_id, job_id)
     try:
         if job is None or job.status != "queued":
+            return
+        if job.kind == "drill":
+            _work_drill(store, user_id, job_id, job.lang, job.target or {}, job.token, upload)
             return
         _work(store, user_id, job_id, job.lang, job.interview_id, job.position, job.kind, job.token, upload)
     except CoachError as exc:
@@ -193,6 +197,39 @@ def _work(
             question_text=question_text,
         )
     finish_job(store, user_id, job_id, turn.answer_id)
+
+
+def _work_drill(
+    store: Store, user_id: int, job_id: int, lang: str, target: dict[str, Any], token: str, upload: Upload
+) -> None:
+    """Transcribe a spoken drill answer and hand the text to the drill as typed (coach.web.drill_speech)."""
+    from coach.speech.audio import require_speech, validate_audio
+    from coach.speech.transcribe import transcribe
+    from coach.web import drill_speech
+
+    report = _Reporter(store, user_id, job_id)
+    report.stage("checking", status="running")
+    if not drill_speech.still_open(store, user_id, target):
+        fail_job(store, user_id, job_id, "moved", translate(lang, drill_speech.MOVED_ON))
+        return
+    audio = validate_audio(upload.path, lang)
+    transcript = transcribe(
+        audio.samples,
+        target.get("lang"),
+        None,
+        lambda done, total: report.progress("transcribing", done, total),
+        download_progress=lambda done, total: report.progress("model", done, total),
+        ui_lang=lang,
+    )
+    require_speech(transcript, lang)
+    try:
+        url = drill_speech.deliver(
+            store, user_id, target, transcript.text, round(transcript.duration_s, 1), lang, token
+        )
+    except drill_speech.Rejected as exc:
+        fail_job(store, user_id, job_id, "drill", exc.message)
+        return
+    finish_drill_job(store, user_id, job_id, url)
 
 
 def _still_current(session: InterviewSession, position: int, kind: str) -> bool:

@@ -240,13 +240,33 @@ def answer_drill(  # type: ignore[no-untyped-def]
         if drill == "design"
         else {"concept": concept, "audience": audience}
     )
+    attempt_id = submit(
+        store, user, drill, prompt, text, said, lang, _duration(elapsed), timed_out == "1", token[:64] or None
+    )
+    return RedirectResponse(f"/it/attempts/{attempt_id}", status_code=303)
+
+
+def submit(
+    store: Any,
+    user: int,
+    drill: str,
+    prompt: dict[str, str],
+    text: str,
+    said: str,
+    lang: str,
+    duration_s: float | None,
+    timed_out: bool = False,
+    token: str | None = None,
+) -> int:
+    """Judge and save a drill answer (typed or spoken alike); the attempt's id. HTTPException 400 for a prompt
+    that is not in the catalogue."""
     try:
         verdict, score, met, total, question = judge(drill, prompt, text, said)
     except ValueError:
         raise HTTPException(
             status_code=400, detail=translate(lang, "This drill question is not known. Open the drill again.")
         ) from None
-    attempt_id = save_attempt(
+    return save_attempt(
         store,
         user,
         drill=drill,
@@ -258,11 +278,10 @@ def answer_drill(  # type: ignore[no-untyped-def]
         steps_met=met,
         steps_total=total,
         result=verdict,
-        duration_s=_duration(elapsed),
-        timed_out=timed_out == "1",
-        token=token[:64] or None,
+        duration_s=duration_s,
+        timed_out=timed_out,
+        token=token,
     )
-    return RedirectResponse(f"/it/attempts/{attempt_id}", status_code=303)
 
 
 def marked(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:

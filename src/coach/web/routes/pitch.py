@@ -124,10 +124,8 @@ def pitch_answer(  # type: ignore[no-untyped-def]
     """Give feedback on the pitch and save it; a repeated submit changes nothing."""
     drill = _drill(store, user, drill_id)
     text = text.replace("\r\n", "\n")
-    if not text.strip() or len(text) > MAX_PITCH_CHARS:
-        message = N_("Write your pitch first.")
-        if text.strip():
-            message = N_("Your pitch is too long: at most {limit} characters.")
+    message = problem(text)
+    if message is not None:
         return render(
             request,
             "pitch_drill.html",
@@ -140,18 +138,29 @@ def pitch_answer(  # type: ignore[no-untyped-def]
             error=translate(lang, message, limit=MAX_PITCH_CHARS),
             typed=text[:MAX_PITCH_CHARS],
         )
-    if drill.status == "active":
-        pitch = PitchInput(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in drill.setup["input"].items()}
-        )
-        try:
-            typing_s = float(elapsed) if elapsed else None
-        except ValueError:
-            typing_s = None
-        result = pitch_feedback(text, drill.lang, pitch)
-        result["typing_seconds"] = typing_s
-        turns = [{"role": "candidate", "text": text, "duration_s": typing_s}]
-        update_drill(
-            store, user, drill_id, expected_turns=0, turns=turns, feedback=result, score=result["score"]
-        )
+    try:
+        typing_s = float(elapsed) if elapsed else None
+    except ValueError:
+        typing_s = None
+    submit(store, user, drill, text, typing_s)
     return RedirectResponse(f"/pitch/{drill_id}#feedback", status_code=303)
+
+
+def problem(text: str) -> str | None:
+    """Why a pitch can't be judged (a message to translate with `limit`), or None."""
+    if not text.strip():
+        return N_("Write your pitch first.")
+    if len(text) > MAX_PITCH_CHARS:
+        return N_("Your pitch is too long: at most {limit} characters.")
+    return None
+
+
+def submit(store: Any, user: int, drill: Any, text: str, seconds: float | None) -> None:
+    """Judge and save the pitch of an active drill (typed or spoken alike); a finished drill keeps its own."""
+    if drill.status != "active":
+        return
+    pitch = PitchInput(**{k: tuple(v) if isinstance(v, list) else v for k, v in drill.setup["input"].items()})
+    result = pitch_feedback(text, drill.lang, pitch)
+    result["typing_seconds"] = seconds
+    turns = [{"role": "candidate", "text": text, "duration_s": seconds}]
+    update_drill(store, user, drill.id, expected_turns=0, turns=turns, feedback=result, score=result["score"])

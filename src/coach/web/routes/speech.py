@@ -223,6 +223,14 @@ def job_json(job: Any, lang: str) -> dict[str, Any]:
     }
     if job.status == "done" and job.answer_id is not None:
         body["answer_url"] = f"/answers/{job.answer_id}"
+    if job.kind == "drill":  # a spoken drill answer: its result page, or the drill to go back to
+        from coach.web.drill_speech import page_url
+
+        target = job.target or {}
+        if job.status == "done" and target.get("url"):
+            body["answer_url"] = target["url"]
+        if job.status == "failed" and target.get("family"):
+            body["next_url"] = page_url(target)
     if job.status == "failed":
         message = job.error_message
         if job.error_code == "stale" or not message:
