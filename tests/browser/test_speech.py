@@ -206,7 +206,7 @@ def test_the_question_is_read_aloud_only_when_a_voice_exists(mic_browser: Any, l
         start_interview(page, "nl")
         button = page.locator("#speak-question")
         button.wait_for(state="visible")
-        assert button.inner_text() == "Lees de vraag voor"
+        assert button.inner_text() == "Laat de vraag voorlezen"
         button.click()
         spoken = page.evaluate("window.__spoken")
         question = page.locator("#question-text").inner_text()

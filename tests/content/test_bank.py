@@ -95,7 +95,7 @@ def test_questions_cli_filters_shows_and_reports_stats() -> None:
     shown = runner.invoke(app, ["questions", "show", "sales.targets_last_year", "--lang", "nl"])
     assert (
         shown.exit_code == 0
-        and "Waar de recruiter op let" in shown.stdout
+        and "Waar de interviewer op let" in shown.stdout
         and "Voorbeeld van een sterk antwoord" in shown.stdout
     )
     missing = runner.invoke(app, ["questions", "show", "sales.nope", "--lang", "en"])

@@ -129,7 +129,7 @@ def test_web_form_refuses_inconsistent_figures_at_the_field_and_keeps_the_input(
     assert response.status_code == 400
     html = response.text
     assert 'id="problem-periods-0-rank-1"' in html
-    assert "Nummer 14 kan niet in een team van 12." in html
+    assert "Je kunt geen nummer 14 zijn in een team van 12." in html
     assert 'aria-invalid="true"' in html
     assert "&lt;b&gt;Sanne&lt;/b&gt;" in html and "<b>Sanne</b>" not in html
     assert client.get("/onepager.pdf").status_code == 404  # nothing saved, nothing drawn

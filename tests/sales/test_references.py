@@ -53,4 +53,4 @@ def test_the_form_shows_the_warning_at_the_reference_and_the_toolkit_page_lists_
     assert "Geen toestemming vastgelegd voor Eva Smit" in page
     assert "Een paar velden kloppen nog niet" not in page  # a warning is not an error
     assert "Eva Smit" not in client.get("/onepager/preview").text
-    assert "Wacht op toestemming: Eva Smit." in client.get("/sales").text
+    assert "Wacht nog op toestemming van: Eva Smit." in client.get("/sales").text

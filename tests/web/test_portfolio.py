@@ -24,4 +24,4 @@ def test_paths_that_are_no_repository(client: Client, tmp_path: Path) -> None:
     assert page.status_code == 400 and "is geen git-repository" in page.text
     assert client.post_form("/it/portfolio", {"path": "  "}).status_code == 400
     missing = client.api("POST", "/api/it/portfolio", json={"path": str(tmp_path / "nope")})
-    assert missing.status_code == 400 and "Er is geen map" in missing.text
+    assert missing.status_code == 400 and "bestaat niet" in missing.text and "De map " in missing.text

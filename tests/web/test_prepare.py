@@ -81,9 +81,9 @@ def test_unknown_item_ids_are_not_saved(client: Client, store: Store) -> None:
 @pytest.mark.parametrize(
     ("offset", "english", "dutch"),
     [
-        (3, "3 days to go", "Nog 3 dagen te gaan"),
+        (3, "3 days to go", "Nog 3 dagen"),
         (1, "1 day to go", "Morgen is het zover: nog 1 dag"),
-        (0, "Your interview is today. Good luck!", "Je gesprek is vandaag. Succes!"),
+        (0, "Your interview is today. Good luck!", "Je sollicitatiegesprek is vandaag. Succes!"),
         (-2, "That date has passed.", "Die datum is al voorbij."),
     ],
 )
@@ -101,7 +101,7 @@ def test_days_to_go_in_english_and_dutch(client: Client, offset: int, english: s
 def test_countdown_text_counts_from_today() -> None:
     today = date(2025, 3, 10)
     assert countdown_text("en", date(2025, 3, 24), today) == "14 days to go"
-    assert countdown_text("nl", date(2025, 3, 24), today) == "Nog 14 dagen te gaan"
+    assert countdown_text("nl", date(2025, 3, 24), today) == "Nog 14 dagen"
     assert countdown_text("en", date(2025, 3, 10), today) == "Your interview is today. Good luck!"
     assert countdown_text("en", None, today) is None
 

@@ -170,7 +170,7 @@ def test_strongest_and_weakest_in_dutch_with_tips_and_drill_buttons(client: Clie
     assert criteria[STAR].name.nl in html
     assert "Wat je goed doet" in html and "Waar je aan kunt werken" in html
     assert "14% van 7 antwoorden" in html
-    assert "Datum van het gesprek" in html and "Je score door de tijd" in html  # chart labels translated
+    assert "Datum van het gesprek" in html and "Je score in de loop van de tijd" in html  # chart labels translated
     assert criteria[FIGURES].tip.nl.strip() in unescape(html)
     assert 'action="/drills"' in html and f'name="criterion" value="{FIGURES}"' in html
 

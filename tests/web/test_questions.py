@@ -92,7 +92,7 @@ def test_question_page_in_dutch(client: Client) -> None:
     assert question is not None
     html = unescape(client.get("/questions/sales.objection_too_expensive").text)
     assert question.text.nl in html and question.mistakes.nl[0] in html
-    assert "Waar de recruiter op let" in html and "Een sterk antwoord heeft" in html
+    assert "Waar de interviewer op let" in html and "Een sterk antwoord heeft" in html
     assert all(load_criteria()[c].name.nl in html for c in question.rubric)
     assert "Voorbeeld van een sterk antwoord" in html and question.examples.weak.nl.strip()[:80] in html
 

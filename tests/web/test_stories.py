@@ -47,7 +47,7 @@ def test_empty_story_bank_in_both_languages(client: Client) -> None:
     assert "Explaining to non-technical people" in html and "General" in html
     use_language(client, "nl")
     html = client.get("/stories").text
-    assert "Je hebt nog geen verhalen." in html and f"0 van de {TOTAL} categorieën gedekt" in html
+    assert "Je hebt nog geen verhalen." in html and f"0 van de {TOTAL} categorieën afgedekt" in html
     assert "Uitleggen aan niet-technische mensen" in html and "Algemeen" in html
 
 
@@ -160,7 +160,7 @@ def test_matrix_marks_a_category_covered_only_with_a_strong_story(client: Client
     conflict_row = re.search(r'data-category="conflict".*?</tr>', html, re.S).group(0)  # type: ignore[union-attr]
     assert f'href="/stories/{strong}"' in conflict_row and f'href="/stories/{weak}"' not in conflict_row
     use_language(client, "nl")
-    assert f"1 van de {TOTAL} categorieën gedekt" in client.get("/stories").text
+    assert f"1 van de {TOTAL} categorieën afgedekt" in client.get("/stories").text
 
 
 def test_script_in_title_and_text_is_escaped_everywhere(client: Client) -> None:
