@@ -54,7 +54,7 @@ def test_an_unfinished_interview_can_be_thrown_away(client: Client, store: Store
     response = client.post_form(f"/interviews/{interview_id}/discard")
     assert response.status_code == 200 and "was thrown away" in response.text
     assert store.interview(store.user_id(), interview_id) is None
-    assert client.post_form(f"/interviews/{interview_id}/discard").status_code == 400
+    assert client.post_form(f"/interviews/{interview_id}/discard").status_code == 404  # gone, like any unknown id
 
 
 def test_any_bank_question_can_be_practised(client: Client, store: Store) -> None:
