@@ -21,7 +21,7 @@ def test_design_drill_with_a_timer_names_missing_steps_in_order(page: Any) -> No
         page.locator("#question-text").inner_text()
         == "How would you use a message queue for order processing in a web shop?"
     )
-    assert page.locator(".timer").is_visible()
+    assert page.locator("[data-time-limit] .timer").is_visible()
     page.fill("#answer", HALF["en"])
     page.click("form[data-time-limit] button[type=submit]")
     page.wait_for_url("**/it/attempts/*")

@@ -61,6 +61,6 @@ def test_a_practice_answer_is_held_to_the_saved_one_pager(any_store) -> None:  #
     session = InterviewSession(any_store, user, interview_id, plan)
     turn = session.submit("Vorig jaar had ik een target van €400.000 en haalde ik 150% van mijn target.")
     messages = [f.message for f in turn.feedback.findings if f.criterion == "onepager.facts"]
-    assert messages == ["Je one-pager zegt 115%, hier zeg je 150%."]
+    assert messages == ["Op je one-pager staat 115%, hier zeg je 150%."]
     saved = any_store.latest_answer(interview_id, 0)
     assert any(f["criterion"] == "onepager.facts" for f in saved.feedback["findings"])
