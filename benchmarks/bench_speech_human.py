@@ -1,7 +1,7 @@
 """Word error rate, filler recall and speed of every Whisper model and filler mode Coach can use, on human
 Dutch and English speech (public CC0 recordings, read in place; see benchmarks/speech_corpora.py).
 
-Run (once; it takes a while on 2 cores; record the output in docs/benchmarks.md, section Speech on human voices):
+Run once (slow on 2 cores); the output goes in docs/benchmarks.md, section Speech on human voices:
     COACH_BENCH_CV=/path/to/rsample-100-cv-corpus-6.1-2020-12-11 \\
     COACH_BENCH_NATHALIE=/path/to/dataset-voice-nathalie \\
     .venv/bin/python benchmarks/bench_speech_human.py --clips 30
@@ -34,7 +34,13 @@ from speech_corpora import Clip, common_voice, joined, nathalie, source_path  # 
 FILLER_SOUNDS = re.compile(r"^(?:e+h*e*m*|u+h+m*|u+m+|hmm+|mm+|er+m*|ehem)$")
 SETTINGS: dict[str, list[tuple[str, str]]] = {
     "nl": [("base", "prompt"), ("base", "plain"), ("base", "fillers")],
-    "en": [("base", "prompt"), ("base", "plain"), ("base", "fillers"), ("tiny.en", "prompt"), ("tiny.en", "plain")],
+    "en": [
+        ("base", "prompt"),
+        ("base", "plain"),
+        ("base", "fillers"),
+        ("tiny.en", "prompt"),
+        ("tiny.en", "plain"),
+    ],
 }
 
 
@@ -90,7 +96,9 @@ def main() -> None:
     parser.add_argument("--nathalie", help="nathalie dataset (else COACH_BENCH_NATHALIE)")
     parser.add_argument("--clips", type=int, default=30, help="short sentences per source")
     parser.add_argument("--langs", default="nl,en")
-    parser.add_argument("--short-only", action="store_true", help="skip the joined one- and two-minute answers")
+    parser.add_argument(
+        "--short-only", action="store_true", help="skip the joined one- and two-minute answers"
+    )
     args = parser.parse_args()
     from coach.speech.models import ensure_model
 
@@ -127,7 +135,9 @@ def main() -> None:
         one = joined(list(reversed(long)), 60)  # other sentences than the 2-minute answer's first ones
         sets["nl"].append((f"nathalie, sentences joined into a 2-minute answer ({two.seconds:.0f} s)", [two]))
         sets["nl"].append((f"nathalie, sentences joined into a 1-minute answer ({one.seconds:.0f} s)", [one]))
-    print("\n| language | recordings | model | fillers | WER | fillers written where none was said | CPU s per audio s | wall s per audio s |")
+    print(
+        "\n| language | recordings | model | fillers | WER | fillers written where none was said | CPU s per audio s | wall s per audio s |"  # noqa: E501
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     langs = args.langs.split(",")
     for lang in langs:
@@ -136,10 +146,17 @@ def main() -> None:
             for name, clips in sets[lang]:
                 texts, cpu, wall = run(clips, lang, model, mode)
                 audio = sum(c.seconds for c in clips)
-                invented = sum(count_fillers(t, lang) for t in texts) - sum(count_fillers(c.text, lang) for c in clips)
+                invented = sum(count_fillers(t, lang) for t in texts) - sum(
+                    count_fillers(c.text, lang) for c in clips
+                )
                 error = wer([c.text for c in clips], texts, lang)
-                print(f"| {lang} | {name} | {model} | {mode} | {error:.2f} | {max(0, invented)} | {cpu / audio:.2f} | {wall / audio:.2f} |", flush=True)
-    print("\nFiller recall (espeak-ng sentences with fillers; Coach's filler rules on reference and transcript):\n")
+                print(
+                    f"| {lang} | {name} | {model} | {mode} | {error:.2f} | {max(0, invented)} | {cpu / audio:.2f} | {wall / audio:.2f} |",  # noqa: E501
+                    flush=True,
+                )
+    print(
+        "\nFiller recall (espeak-ng sentences with fillers; Coach's filler rules on both sides):\n"
+    )
     print("| language | model | fillers | fillers kept / said | fillers invented | WER |")
     print("| --- | --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as tmp:
@@ -152,7 +169,10 @@ def main() -> None:
                 kept = sum(min(a, b) for a, b in zip(said, heard, strict=True))
                 invented = sum(max(0, b - a) for a, b in zip(said, heard, strict=True))
                 error = wer([c.text for c in clips], texts, lang)
-                print(f"| {lang} | {model} | {mode} | {kept}/{sum(said)} | {invented} | {error:.2f} |", flush=True)
+                print(
+                    f"| {lang} | {model} | {mode} | {kept}/{sum(said)} | {invented} | {error:.2f} |",
+                    flush=True,
+                )
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
 
 

@@ -86,7 +86,12 @@ def common_voice(snapshot: Snapshot, lang: str, limit: int) -> list[Clip]:
     table = snapshot.read(f"{lang}/validated.tsv").decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE))[:limit]
     return [
-        Clip(f"cv-{lang}", row["client_id"][:8], row["sentence"], decode(snapshot.read(f"{lang}/clips/{row['path']}"), ".mp3"))
+        Clip(
+            f"cv-{lang}",
+            row["client_id"][:8],
+            row["sentence"],
+            decode(snapshot.read(f"{lang}/clips/{row['path']}"), ".mp3"),
+        )
         for row in rows
     ]
 

@@ -184,19 +184,24 @@ def transcribe(
 
 
 def resolve_mode(language: str, mode: str | None = None, disfluency_prompt: bool | None = None) -> PromptMode:
-    """The filler mode to use: `mode`, else the bool's, else COACH_SPEECH_MODE, else the language's default."""
+    """The filler mode: `mode`, else the bool's, else COACH_SPEECH_MODE, else the language's default."""
     if mode in PROMPT_MODES:
-        return mode  # type: ignore[return-value]
+        return mode
     if disfluency_prompt is not None:
         return "prompt" if disfluency_prompt else "plain"
     configured = os.environ.get("COACH_SPEECH_MODE", "")
     if configured in PROMPT_MODES:
-        return configured  # type: ignore[return-value]
+        return configured
     return DEFAULT_MODES.get(language, "plain")
 
 
 def filler_pass(
-    whisper: Any, samples: np.ndarray, words: list[Word], language: Lang, context: str | None = None
+    whisper: Any,
+    samples: np.ndarray,
+    words: list[Word],
+    language: Lang,
+    context: str | None = None,
+    beam_size: int = 5,
 ) -> list[Word]:
     """The words plus the filler sounds ("ehm", "uh") that a second pass with the disfluency prompt hears.
 
@@ -206,7 +211,7 @@ def filler_pass(
     from rapidfuzz.distance import Levenshtein
 
     prompt = DISFLUENCY_PROMPTS[language] if not context else f"{DISFLUENCY_PROMPTS[language]} {context}"
-    prompted, _ = _run(whisper, samples, language, prompt, None, 0.0)
+    prompted, _ = _run(whisper, samples, language, prompt, None, 0.0, beam_size)
     if _copies_prompt(DISFLUENCY_PROMPTS[language], prompted):
         return words
     plain = [_token(w.word) for w in words]
@@ -252,6 +257,7 @@ def _run(
     prompt: str | None,
     progress: TranscribeProgress | None,
     total: float,
+    beam_size: int = 5,
 ) -> tuple[list[Word], Any]:
     """One pass of Whisper over the samples: the words with their times, and faster-whisper's info."""
     segments, info = whisper.transcribe(
@@ -261,6 +267,7 @@ def _run(
         word_timestamps=True,
         vad_filter=True,
         initial_prompt=prompt,
+        beam_size=beam_size,
     )
     words: list[Word] = []
     for segment in segments:
