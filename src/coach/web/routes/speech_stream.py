@@ -132,7 +132,9 @@ async def stream_answer(websocket: WebSocket, interview_id: int) -> None:
                 continue
             loop = asyncio.get_running_loop()
             job_id = await loop.run_in_executor(speech_jobs.executor(), stream.finish, store)
-            job = None if job_id is None else await run_in_threadpool(speech_store.get_job, store, user, job_id)
+            job = (
+                None if job_id is None else await run_in_threadpool(speech_store.get_job, store, user, job_id)
+            )
             reply = job_json(job, lang) if job is not None else {}
             await websocket.send_json({"type": "done", **reply, "text": stream.text()})
             await websocket.close()
