@@ -73,7 +73,10 @@ def test_a_dropped_connection_loses_nothing_and_the_answer_is_saved_whole(
     assert len(saved) == 1
     text = saved[0].text.lower()
     assert "payment" in text and "colleagues" in text  # both halves, before and after the drop
-    assert client.get(done["answer_url"]).status_code == 200
+    page = client.get(done["answer_url"])
+    assert page.status_code == 200
+    assert 'class="pace-chart"' in page.text  # the delivery view: pace over the answer
+    assert 'id="delivery-first"' in page.text  # and the one point to work on first
 
 
 def test_a_stop_before_everything_arrived_asks_for_the_rest(
