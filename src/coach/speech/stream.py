@@ -56,8 +56,10 @@ class StreamTranscriber:
     ) -> None:
         import numpy as np
 
+        from coach.speech.models import model_for
+
         self.lang: Lang = lang
-        self.model = model
+        self.model = model or model_for(lang)
         self.mode = resolve_mode(lang, mode)
         self.on_words = on_words
         self.min_window_s = min_window_s

@@ -156,11 +156,21 @@ def transcribe(
 
     samples = audio_path if not isinstance(audio_path, str | Path) else decode_audio(str(audio_path))
     messages = ui_lang if ui_lang in LANGS else lang if lang in LANGS else "en"
-    whisper, lock = load_model(model, messages, download_progress)
+    from coach.speech.models import model_for
+
+    name = model or model_for(lang if lang in LANGS else "nl")  # detection needs a multilingual model
+    whisper, lock = load_model(name, messages, download_progress)
     total = len(samples) / SAMPLE_RATE
     progress = _monotonic(progress)
+    if lang in LANGS:
+        language: Lang = lang  # type: ignore[assignment]
+    else:
+        with lock:
+            language = detect_language(whisper, samples)
+        if model is None and model_for(language) != name:
+            whisper, lock = load_model(model_for(language), messages, download_progress)
+    _require_language(model or model_for(language), language, messages)
     with lock:
-        language: Lang = lang if lang in LANGS else detect_language(whisper, samples)
         chosen = resolve_mode(language, mode, disfluency_prompt)
         prompt = DISFLUENCY_PROMPTS[language] if chosen == "prompt" else None
         words, info = _run(whisper, samples, language, prompt, progress, total)
@@ -181,6 +191,16 @@ def transcribe(
         speech_s=round(float(info.duration_after_vad), 3),
         prompted=prompt is not None,
     )
+
+
+def _require_language(name: str, language: str, ui_lang: str) -> None:
+    """E022 when an English-only model would have to transcribe Dutch."""
+    from coach.errors import CoachError, input_error
+    from coach.speech.models import english_only, known_names
+
+    if language == "nl" and english_only(name):
+        multilingual = ", ".join(n for n in known_names() if not english_only(n))
+        raise CoachError(input_error("E022", ui_lang, model=name, choices=multilingual))
 
 
 def resolve_mode(language: str, mode: str | None = None, disfluency_prompt: bool | None = None) -> PromptMode:
