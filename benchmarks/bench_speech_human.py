@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--nathalie", help="nathalie dataset (else COACH_BENCH_NATHALIE)")
     parser.add_argument("--clips", type=int, default=30, help="short sentences per source")
     parser.add_argument("--langs", default="nl,en")
+    parser.add_argument("--only", help="only these settings, e.g. base/fillers,tiny.en/plain")
     parser.add_argument(
         "--short-only", action="store_true", help="skip the joined one- and two-minute answers"
     )
@@ -142,6 +143,8 @@ def main() -> None:
     langs = args.langs.split(",")
     for lang in langs:
         for model, mode in SETTINGS[lang]:
+            if args.only and f"{model}/{mode}" not in args.only.split(","):
+                continue
             ensure_model(model)
             for name, clips in sets[lang]:
                 texts, cpu, wall = run(clips, lang, model, mode)
@@ -163,6 +166,8 @@ def main() -> None:
         for lang in langs:
             clips = filler_sentences(lang, Path(tmp))
             for model, mode in SETTINGS[lang]:
+                if args.only and f"{model}/{mode}" not in args.only.split(","):
+                    continue
                 texts, _, _ = run(clips, lang, model, mode)
                 said = [count_fillers(c.text, lang) for c in clips]
                 heard = [count_fillers(t, lang) for t in texts]

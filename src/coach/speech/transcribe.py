@@ -231,7 +231,9 @@ def filler_pass(
     from rapidfuzz.distance import Levenshtein
 
     prompt = DISFLUENCY_PROMPTS[language] if not context else f"{DISFLUENCY_PROMPTS[language]} {context}"
-    prompted, _ = _run(whisper, samples, language, prompt, None, 0.0, beam_size)
+    # No temperature fallback: where the prompt sets Whisper off inventing, decoding again at higher
+    # temperatures only costs time (up to five more passes) for a pass that only looks for fillers.
+    prompted, _ = _run(whisper, samples, language, prompt, None, 0.0, beam_size, fallback=False)
     if _copies_prompt(DISFLUENCY_PROMPTS[language], prompted):
         return words
     plain = [_token(w.word) for w in words]
@@ -278,6 +280,7 @@ def _run(
     progress: TranscribeProgress | None,
     total: float,
     beam_size: int = 5,
+    fallback: bool = True,
 ) -> tuple[list[Word], Any]:
     """One pass of Whisper over the samples: the words with their times, and faster-whisper's info."""
     segments, info = whisper.transcribe(
@@ -288,6 +291,7 @@ def _run(
         vad_filter=True,
         initial_prompt=prompt,
         beam_size=beam_size,
+        **({} if fallback else {"temperature": 0.0}),
     )
     words: list[Word] = []
     for segment in segments:
