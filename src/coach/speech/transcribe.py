@@ -40,8 +40,8 @@ DISFLUENCY_PROMPTS: dict[str, str] = {
 # prompt doubles or triples the errors (0.46 against 0.31 on Common Voice), so Dutch takes "fillers"; in
 # English the prompt costs nothing measurable (0.14 either way) and keeps the most fillers.
 PromptMode = Literal["prompt", "plain", "fillers"]
-# A filler the second pass places in less time than this was not heard: on read speech without fillers the
-# prompted pass loops ("ehm, ehm, ehm") with every one stamped at one instant (benchmarks/bench_speech_human.py).
+# A filler the second pass places in less time than this was not heard: on read speech without fillers
+# the prompted pass loops ("ehm, ehm, ehm") with every one stamped at one instant (benchmarks/bench_speech_human.py).
 FILLER_MIN_S = 0.1
 PROMPT_MODES: tuple[PromptMode, ...] = ("prompt", "plain", "fillers")
 DEFAULT_MODES: dict[str, PromptMode] = {"nl": "fillers", "en": "prompt"}
