@@ -41,7 +41,7 @@ DISFLUENCY_PROMPTS: dict[str, str] = {
 # English the prompt costs nothing measurable (0.14 either way) and keeps the most fillers.
 PromptMode = Literal["prompt", "plain", "fillers"]
 # A filler the second pass places in less time than this was not heard: on read speech without fillers
-# the prompted pass loops ("ehm, ehm, ehm") with every one stamped at one instant (benchmarks/bench_speech_human.py).
+# the prompted pass loops ("ehm, ehm, ehm"), each stamped at one instant (bench_speech_human.py).
 FILLER_MIN_S = 0.1
 PROMPT_MODES: tuple[PromptMode, ...] = ("prompt", "plain", "fillers")
 DEFAULT_MODES: dict[str, PromptMode] = {"nl": "fillers", "en": "prompt"}
