@@ -23,7 +23,6 @@ from coach.speech.transcribe import (
     Transcript,
     Word,
     _copies_prompt,
-    _drops_speech,
     _join,
     _run,
     filler_pass,
@@ -167,15 +166,32 @@ class StreamTranscriber:
         window = samples[start:end]
         context = self._context(start)
         prompt = context or None
-        if self.mode == "prompt":
-            prompt = f"{DISFLUENCY_PROMPTS[self.lang]} {context}".strip()
+        if self.mode == "prompt" and not context:  # as in a whole file: the prompt starts it off, then
+            prompt = DISFLUENCY_PROMPTS[self.lang]  # what was said is the context
         offset = start / SAMPLE_RATE
         with lock:
             words, info = _run(whisper, window, self.lang, prompt, None, 0.0)
-            if self.mode == "prompt" and (
-                _copies_prompt(DISFLUENCY_PROMPTS[self.lang], words) or _drops_speech(window, words)
-            ):  # as in transcribe(): the prompt made Whisper stop early or write the prompt out
-                words, info = _run(whisper, window, self.lang, context or None, None, 0.0)
+            if prompt is not None and (
+                _copies_prompt(DISFLUENCY_PROMPTS[self.lang], words)
+                or _repeats(context, words)
+                or _skips_speech(window, words)
+            ):  # as in transcribe(): the prompt (disfluency or context) made Whisper skip or repeat speech
+                again, info_again = _run(whisper, window, self.lang, None, None, 0.0)
+                if _uncovered_s(window, again) < _uncovered_s(window, words) or _repeats(context, words):
+                    words, info = again, info_again
+            if start > 0 and _skips_speech(window, words):  # again with the end of the window before it
+                lead = min(start, int(LEAD_IN_S * SAMPLE_RATE))  # heard first: Whisper then goes on from it
+                led, info_led = _run(
+                    whisper, samples[start - lead : end], self.lang, context or None, None, 0.0
+                )
+                shift = lead / SAMPLE_RATE
+                led = [
+                    w._replace(start_s=round(max(0.0, w.start_s - shift), 3), end_s=round(w.end_s - shift, 3))
+                    for w in led
+                    if w.end_s > shift + 0.1
+                ]
+                if _uncovered_s(window, led) < _uncovered_s(window, words):
+                    words, info = led, info_led
             words = _heard(window, words)
             if self.mode == "fillers" and words:  # greedy: this pass only looks for "ehm" and "uh"
                 words = filler_pass(whisper, window, words, self.lang, context or None, beam_size=1)
@@ -183,6 +199,51 @@ class StreamTranscriber:
         return [
             w._replace(start_s=round(w.start_s + offset, 3), end_s=round(w.end_s + offset, 3)) for w in words
         ]
+
+
+REPEAT_WORDS = 6  # this many words in a row from the context again: Whisper copied its prompt
+LONGEST_WORD_S = 1.0
+LEAD_IN_S = 3.0  # a word stamped longer than this covers speech it did not write
+
+
+def _tokens(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.lower())
+
+
+def _repeats(context: str, words: list[Word]) -> bool:
+    """Whether the window's text holds REPEAT_WORDS words in a row that are also in a row in the context."""
+    said = _tokens(" ".join(w.word for w in words))
+    before = " ".join(_tokens(context))
+    return (
+        any(" ".join(said[i : i + REPEAT_WORDS]) in before for i in range(len(said) - REPEAT_WORDS + 1))
+        if before
+        else False
+    )
+
+
+def _uncovered_s(samples: np.ndarray, words: list[Word]) -> float:
+    """Seconds of speech (voice activity detection) that no word covers, each word counted at most
+    LONGEST_WORD_S back from its end (Whisper stretches a word over speech it left out)."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    covered = [(max(w.start_s, w.end_s - LONGEST_WORD_S), w.end_s) for w in words]
+    missing = 0.0
+    for chunk in get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=200, speech_pad_ms=50)):
+        start, end = chunk["start"] / SAMPLE_RATE, chunk["end"] / SAMPLE_RATE
+        step = 0.1
+        t = start
+        while t < end:
+            if not any(a - 0.15 <= t <= b + 0.15 for a, b in covered):
+                missing += step
+            t += step
+    return missing
+
+
+def _skips_speech(samples: np.ndarray, words: list[Word]) -> bool:
+    """Whether a second or more of speech has no word."""
+    return _uncovered_s(samples, words) >= 1.0
 
 
 def _heard(samples: np.ndarray, words: list[Word]) -> list[Word]:
