@@ -127,7 +127,7 @@ class StreamTranscriber:
             start = self._done
             if final and (cut - start) / SAMPLE_RATE < SHORT_TAIL_S and self._windows:
                 start, _, _ = self._windows.pop()  # the tail with the window before it: context for both
-            words = self._transcribe(samples, start, cut)
+            words = self._transcribe(samples, start, cut, final)
             self._windows.append((start, cut, words))
             self._done = cut
             new += words
@@ -157,11 +157,28 @@ class StreamTranscriber:
             best = latest
         return None if best is None else self._done + best
 
+    def _led_in(
+        self, whisper: Any, samples: np.ndarray, start: int, end: int, context: str
+    ) -> tuple[list[Word], Any]:
+        """The window transcribed after the last LEAD_IN_S seconds before it (heard first, Whisper goes on
+        from there instead of skipping the window's first words); the lead-in's own words are dropped."""
+        lead = min(start, int(LEAD_IN_S * SAMPLE_RATE))
+        words, info = _run(whisper, samples[start - lead : end], self.lang, context or None, None, 0.0)
+        shift = lead / SAMPLE_RATE
+        kept = [
+            w._replace(start_s=round(max(0.0, w.start_s - shift), 3), end_s=round(w.end_s - shift, 3))
+            for w in words
+            if w.end_s > shift + 0.1
+        ]
+        return kept, info
+
     def _context(self, before: int) -> str:
         said = " ".join(w.word.strip() for s, _, words in self._windows if s < before for w in words)
         return said[-CONTEXT_CHARS:].split(" ", 1)[-1] if len(said) > CONTEXT_CHARS else said
 
-    def _transcribe(self, samples: np.ndarray, start: int, end: int) -> list[Word]:
+    def _transcribe(self, samples: np.ndarray, start: int, end: int, final: bool = False) -> list[Word]:
+        """One window's words. The last one (after stop, when the candidate waits) gets one pass only, led
+        in by the end of the window before it, which the retries of the other windows end with anyway."""
         whisper, lock = load_model(self.model, self.lang)
         window = samples[start:end]
         context = self._context(start)
@@ -170,26 +187,24 @@ class StreamTranscriber:
             prompt = DISFLUENCY_PROMPTS[self.lang]  # what was said is the context
         offset = start / SAMPLE_RATE
         with lock:
-            words, info = _run(whisper, window, self.lang, prompt, None, 0.0)
-            if prompt is not None and (
-                _copies_prompt(DISFLUENCY_PROMPTS[self.lang], words)
-                or _repeats(context, words)
-                or _skips_speech(window, words)
+            if final and start > 0:
+                words, info = self._led_in(whisper, samples, start, end, context)
+            else:
+                words, info = _run(whisper, window, self.lang, prompt, None, 0.0)
+            if (
+                not (final and start > 0)
+                and prompt is not None
+                and (
+                    _copies_prompt(DISFLUENCY_PROMPTS[self.lang], words)
+                    or _repeats(context, words)
+                    or _skips_speech(window, words)
+                )
             ):  # as in transcribe(): the prompt (disfluency or context) made Whisper skip or repeat speech
                 again, info_again = _run(whisper, window, self.lang, None, None, 0.0)
                 if _uncovered_s(window, again) < _uncovered_s(window, words) or _repeats(context, words):
                     words, info = again, info_again
-            if start > 0 and _skips_speech(window, words):  # again with the end of the window before it
-                lead = min(start, int(LEAD_IN_S * SAMPLE_RATE))  # heard first: Whisper then goes on from it
-                led, info_led = _run(
-                    whisper, samples[start - lead : end], self.lang, context or None, None, 0.0
-                )
-                shift = lead / SAMPLE_RATE
-                led = [
-                    w._replace(start_s=round(max(0.0, w.start_s - shift), 3), end_s=round(w.end_s - shift, 3))
-                    for w in led
-                    if w.end_s > shift + 0.1
-                ]
+            if not final and start > 0 and _skips_speech(window, words):  # with the window before's end
+                led, info_led = self._led_in(whisper, samples, start, end, context)
                 if _uncovered_s(window, led) < _uncovered_s(window, words):
                     words, info = led, info_led
             words = _heard(window, words)
