@@ -249,7 +249,8 @@ def _speak(session, lang: str, console: Console):  # type: ignore[no-untyped-def
 
     blocks: queue.Queue[bytes | None] = queue.Queue()
     transcriber = StreamTranscriber(
-        lang, on_words=lambda words: console.print(" ".join(w.word.strip() for w in words), style="dim")
+        "nl" if lang == "nl" else "en",
+        on_words=lambda words: console.print(" ".join(w.word.strip() for w in words), style="dim"),
     )
 
     def transcribe_while_recording() -> None:

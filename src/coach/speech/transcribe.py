@@ -166,7 +166,7 @@ def transcribe(
     total = len(samples) / SAMPLE_RATE
     progress = _monotonic(progress)
     if lang in LANGS:
-        language: Lang = lang  # type: ignore[assignment]
+        language: Lang = lang
     else:
         with lock:
             language = detect_language(whisper, samples)
