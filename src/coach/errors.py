@@ -95,6 +95,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De opname is afgebroken: het bestand is niet compleet (de inhoudsopgave aan het eind ontbreekt), dus het kan niet worden afgespeeld. Neem je antwoord opnieuw op of upload het volledige bestand.",
         "en": "The recording is cut off: the file is incomplete (the index at its end is missing), so it can't be played. Record your answer again or upload the complete file.",
     },
+    "E022": {
+        "nl": "Het spraakmodel '{model}' verstaat alleen Engels en kan dus geen Nederlandse antwoorden uitschrijven. Kies voor Nederlands een meertalig model, zoals {choices}.",
+        "en": "The speech model '{model}' understands English only, so it can't transcribe Dutch answers. For Dutch, choose a multilingual model such as {choices}.",
+    },
 }
 
 

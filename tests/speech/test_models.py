@@ -95,7 +95,7 @@ def test_coach_whisper_model_overrides_the_default(monkeypatch: pytest.MonkeyPat
 def test_models_list_shows_base_as_installed_after_download(whisper: Path) -> None:
     result = runner.invoke(app, ["models", "list", "--lang", "en"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    base = next(line for line in result.output.splitlines() if "base (default)" in line)
+    base = next(line for line in result.output.splitlines() if "base (used for NL, EN)" in line)
     assert "yes" in base and "MB" in base and str(whisper) in base
     rows = json.loads(runner.invoke(app, ["models", "list", "--json"]).stdout)
     by_name = {row["name"]: row for row in rows}
@@ -115,7 +115,7 @@ def test_models_list_in_dutch_and_remove(
     monkeypatch.setenv("COACH_CACHE_DIR", str(cache))
     listed = runner.invoke(app, ["models", "--lang", "nl"], env={"COLUMNS": "200"})
     assert "Geïnstalleerd" in listed.output
-    assert "ja" in next(line for line in listed.output.splitlines() if "base (standaard)" in line)
+    assert "ja" in next(line for line in listed.output.splitlines() if "base (gebruikt voor NL, EN)" in line)
     removed = runner.invoke(app, ["models", "remove", "base", "--lang", "nl"])
     assert removed.exit_code == 0
     assert "Model 'base' verwijderd" in removed.output
@@ -124,3 +124,26 @@ def test_models_list_in_dutch_and_remove(
     assert "was not downloaded" in again.output
     refused = runner.invoke(app, ["models", "remove", "../elsewhere"])
     assert refused.exit_code == 2
+
+
+def test_a_model_is_chosen_per_language_and_english_only_models_are_refused_for_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COACH_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_WHISPER_MODEL", raising=False)
+    assert models.model_for("nl") == "base" and models.model_for("en") == "base"
+    result = runner.invoke(app, ["models", "use", "tiny.en", "--for", "en", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Coach transcribes answers in English with 'tiny.en'." in result.output
+    assert models.model_for("en") == "tiny.en" and models.model_for("nl") == "base"
+    refused = runner.invoke(app, ["models", "use", "tiny.en", "--for", "nl", "--lang", "nl"])
+    assert refused.exit_code == 2
+    assert "alleen Engels" in refused.output and models.model_for("nl") == "base"
+    rows = json.loads(runner.invoke(app, ["models", "list", "--json"]).stdout)
+    assert {row["name"]: row["used_for"] for row in rows}["tiny.en"] == ["en"]
+    back = runner.invoke(app, ["models", "use", "default", "--for", "en", "--lang", "nl"])
+    assert (
+        back.exit_code == 0
+        and "Antwoorden in het Engels schrijft Coach uit met 'base (standaard)'." in back.output
+    )
+    assert models.model_for("en") == "base"

@@ -1,4 +1,5 @@
-"""`coach models`: the speech models for spoken answers: list them, download one, remove one."""
+"""`coach models`: the speech models for spoken answers: list them, download one, remove one, choose one
+per language."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from rich.table import Table
 from coach.errors import CoachError
 from coach.i18n import user_language
 
-app = typer.Typer(add_completion=False, help="Speech models for spoken answers: list, download or remove.")
+app = typer.Typer(
+    add_completion=False,
+    help="Speech models for spoken answers: list, download, remove, or choose per language.",
+)
 
 LangOption = Annotated[
     str | None, typer.Option("--lang", "-l", help="nl or en: the language of the messages.")
@@ -44,12 +48,13 @@ def list_models(
     Example: coach models list
     """
     from coach.speech.delivery import label
-    from coach.speech.models import default_model
+    from coach.speech.models import DEFAULT_MODELS, default_model, model_for
     from coach.speech.models import list_models as all_models
 
     ui = user_language(lang)
     infos = all_models()
     default = default_model()
+    used_for = {m.name: [code for code in DEFAULT_MODELS if model_for(code) == m.name] for m in infos}
     if as_json:
         rows = [
             {
@@ -59,6 +64,7 @@ def list_models(
                 "path": str(m.path),
                 "source": m.source,
                 "default": m.name == default,
+                "used_for": used_for[m.name],
             }
             for m in infos
         ]
@@ -68,7 +74,8 @@ def list_models(
     for key in ("model_name", "model_installed", "model_size", "model_path"):
         table.add_column(label(key, ui))
     for m in infos:
-        name = m.name + (f" ({label('model_default', ui)})" if m.name == default else "")
+        languages = ", ".join(code.upper() for code in used_for[m.name])
+        name = m.name + (f" ({label('model_used_for', ui, languages=languages)})" if languages else "")
         installed = label("answer_yes" if m.installed else "answer_no", ui)
         table.add_row(name, installed, _size(m.size_bytes), str(m.path) if m.installed else "")
     Console(highlight=False).print(table)
@@ -99,6 +106,35 @@ def download(
             console.print(f"[bold red]✘[/] {escape(exc.error.message)}", highlight=False)
             raise typer.Exit(2) from exc
     Console(highlight=False).print(label("model_ready", ui, model=name, path=path))
+
+
+@app.command("use")
+def use(
+    name: Annotated[
+        str, typer.Argument(help="The model for answers in that language, e.g. base or tiny.en.")
+    ],
+    for_lang: Annotated[str, typer.Option("--for", help="nl or en: the language of the answers.")],
+    lang: LangOption = None,
+) -> None:
+    """Choose the speech model for answers in one language (tiny.en is English only); `default` goes back
+    to the default from the benchmark (docs/benchmarks.md).
+
+    Example: coach models use tiny.en --for en
+    """
+    from coach.speech.delivery import label
+    from coach.speech.models import DEFAULT_MODELS, choose_model, model_for
+
+    ui = user_language(lang)
+    try:
+        choose_model(for_lang, None if name == "default" else name, ui)
+    except CoachError as exc:
+        Console(stderr=True).print(f"[bold red]✘[/] {escape(exc.error.message)}", highlight=False)
+        raise typer.Exit(2) from exc
+    chosen = model_for(for_lang)
+    default = " (" + label("model_default", ui) + ")" if chosen == DEFAULT_MODELS[for_lang] else ""
+    Console(highlight=False).print(
+        label("model_chosen", ui, model=chosen + default, language=label(f"language_{for_lang}", ui))
+    )
 
 
 @app.command("remove")

@@ -232,28 +232,62 @@ def _try_again(session, position: int, terminal: bool, time_limit: int | None, c
 
 
 def _speak(session, lang: str, console: Console):  # type: ignore[no-untyped-def]
-    """Record one answer until Enter, then transcribe and check it (coach.speech.check_audio)."""
+    """Record one answer until Enter while it is transcribed (coach.speech.stream), then check it."""
     import contextlib
+    import queue
     import tempfile
     import threading
     from pathlib import Path
+
+    import numpy as np
 
     from coach.speech import check_audio
     from coach.speech.audio import MAX_SECONDS
     from coach.speech.delivery import label
     from coach.speech.record import record
+    from coach.speech.stream import StreamTranscriber
+
+    blocks: queue.Queue[bytes | None] = queue.Queue()
+    transcriber = StreamTranscriber(
+        "nl" if lang == "nl" else "en",
+        on_words=lambda words: console.print(" ".join(w.word.strip() for w in words), style="dim"),
+    )
+
+    def transcribe_while_recording() -> None:
+        while True:
+            pieces = [blocks.get()]
+            while not blocks.empty():
+                pieces.append(blocks.get())
+            audio = b"".join(p for p in pieces if p)
+            if audio:
+                transcriber.feed(np.frombuffer(audio, dtype=np.int16).astype(np.float32) / 32768.0)
+            if None in pieces:
+                return
 
     with tempfile.TemporaryDirectory(prefix="coach-answer-") as folder:
         path = Path(folder) / "answer.wav"
         stop = threading.Event()
         console.print(label("recording", lang, minutes=MAX_SECONDS // 60), style="dim")
-        recorder = threading.Thread(target=record, args=(path, stop), daemon=True)
+        worker = threading.Thread(target=transcribe_while_recording, daemon=True)
+        worker.start()
+        recorder = threading.Thread(target=record, args=(path, stop, MAX_SECONDS, blocks.put), daemon=True)
         recorder.start()
         with contextlib.suppress(EOFError):
             input()
         stop.set()
         recorder.join()
-        return check_audio(path, question=session.question.id, lang=lang, ui_lang=lang)
+        blocks.put(None)
+        worker.join()
+        transcript = transcriber.finish()
+        return check_audio(
+            path,
+            question=session.question.id,
+            lang=lang,
+            ui_lang=lang,
+            transcript=transcript
+            if transcript.words
+            else None,  # nothing heard: the file's own checks say why
+        )
 
 
 def _read(terminal: bool, time_limit: int | None, lang: str) -> TypedAnswer | None:

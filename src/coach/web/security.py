@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
 from coach.web.deps import CSRF_COOKIE
@@ -68,8 +69,14 @@ class SizeLimitMiddleware(BaseHTTPMiddleware):
         return await call_next(request)
 
 
-async def verify_csrf(request: Request) -> None:
-    """Every state-changing request must echo the cookie's token: a form field or an X-CSRF-Token header."""
+async def verify_csrf(connection: HTTPConnection) -> None:
+    """Every state-changing request must echo the cookie's token: a form field or an X-CSRF-Token header.
+
+    A WebSocket can't send headers from a browser: its handler checks the token in its first message and
+    that the Origin is this site (routes/speech_stream.py)."""
+    if not isinstance(connection, Request):
+        return
+    request = connection
     if request.method in SAFE_METHODS:
         return
     expected = request.cookies.get(CSRF_COOKIE)

@@ -66,6 +66,7 @@ class Upload:
     path: Path
     suffix: str
     content_type: str
+    transcript: Any = None  # a coach.speech.transcribe.Transcript made while the answer was streamed
 
 
 def start(store: Store, user_id: int, job_id: int, upload: Upload) -> Future[None]:
@@ -169,6 +170,7 @@ def _work(
         progress=lambda done, total: report.progress("transcribing", done, total),
         ui_lang=lang,
         download_progress=lambda done, total: report.progress("model", done, total),
+        transcript=upload.transcript,
     )
     session = InterviewSession.resume(store, user_id, interview_id)  # type: ignore[arg-type]
     if session is None or not _still_current(session, position, kind):

@@ -135,8 +135,12 @@ def delivery_rows(feedback: dict[str, Any], lang: str) -> list[tuple[str, str]]:
         (_("Fillers per 100 words"), number(d.get("fillers_per_100_words"), lang)),
         (
             _("Long pauses"),
-            _("{count} (longest {seconds} s, at {times})", count=len(pauses), seconds=number(longest, lang),
-              times=", ".join(clock(float(a)) for a, _ in pauses))
+            _(
+                "{count} (longest {seconds} s, at {times})",
+                count=len(pauses),
+                seconds=number(longest, lang),
+                times=", ".join(clock(float(a)) for a, _ in pauses),
+            )
             if pauses
             else _("no long pauses"),
         ),
@@ -145,11 +149,111 @@ def delivery_rows(feedback: dict[str, Any], lang: str) -> list[tuple[str, str]]:
         rows.append(
             (
                 _("Length for this kind of question"),
-                _("{verdict} (aim for {low} to {high} seconds)", verdict=_(LENGTH_BANDS[d["length_band"]]),
-                  low=low, high=high),
+                _(
+                    "{verdict} (aim for {low} to {high} seconds)",
+                    verdict=_(LENGTH_BANDS[d["length_band"]]),
+                    low=low,
+                    high=high,
+                ),
             )
         )
     return rows
+
+
+CHART_W, CHART_H, CHART_PAD = 600, 140, 24
+MIN_CHART_WORDS = 8
+
+
+@dataclass(frozen=True)
+class PacePoint:
+    """One stretch of the answer on the pace chart: where it is drawn and its words per minute."""
+
+    x: float
+    y: float
+    wpm: int
+    start_s: float
+    end_s: float
+
+
+@dataclass(frozen=True)
+class PaceChart:
+    """What the pace chart draws (an inline SVG, no script): words per minute per stretch of the answer, the
+    band of a comfortable pace, the long pauses as grey bars and the fillers as ticks."""
+
+    width: int
+    height: int
+    points: tuple[PacePoint, ...]
+    band: tuple[float, float]  # y of the fast and of the slow limit
+    band_wpm: tuple[int, int]
+    pauses: tuple[tuple[float, float], ...]  # x and width
+    fillers: tuple[float, ...]  # x
+    duration_s: float
+
+    @property
+    def polyline(self) -> str:
+        """The points as an SVG polyline attribute."""
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+def pace_chart(feedback: dict[str, Any], lang: str) -> PaceChart | None:
+    """Words per minute over the answer in stretches of 5 seconds or more (about a dozen), or None when the
+    answer has too few words to draw."""
+    from coach.lang import load_data
+
+    words = (feedback.get("transcript") or {}).get("words") or []
+    delivery = feedback.get("delivery") or {}
+    if len(words) < MIN_CHART_WORDS:
+        return None
+    filler_spans = {tuple(f.get("span") or ()) for f in delivery.get("fillers") or []}
+    begin = float(words[0]["start"])
+    end = max(float(w["end"]) for w in words)
+    if end - begin < 10:
+        return None
+    stretch = max(5.0, (end - begin) / 12)
+    count = max(2, round((end - begin) / stretch))
+    stretch = (end - begin) / count
+    limits = load_data(lang if lang in ("nl", "en") else "en", "speech_rate")["rate"]["words_per_min"]
+    slow, fast = int(limits["slow_below"]), int(limits["fast_above"])
+    rates = []
+    for i in range(count):
+        a, b = begin + i * stretch, begin + (i + 1) * stretch
+        said = [w for w in words if a <= float(w["start"]) < b or (i == count - 1 and float(w["start"]) == b)]
+        said = [w for w in said if tuple(w.get("span") or ()) not in filler_spans]
+        rates.append((a, b, len(said) * 60 / stretch))
+    top = max(fast + 40, max(r for _, _, r in rates) + 20)
+    inner_w, inner_h = CHART_W - 2 * CHART_PAD, CHART_H - 2 * CHART_PAD
+
+    def x_of(seconds: float) -> float:
+        return CHART_PAD + (seconds - begin) / (end - begin) * inner_w
+
+    def y_of(wpm: float) -> float:
+        return CHART_PAD + inner_h - wpm / top * inner_h
+
+    points = tuple(
+        PacePoint(x_of((a + b) / 2), y_of(r), round(r), round(a, 1), round(b, 1)) for a, b, r in rates
+    )
+    pauses = tuple(
+        (x_of(float(p[0])), max(2.0, x_of(float(p[1])) - x_of(float(p[0]))))
+        for p in delivery.get("pauses") or []
+        if begin <= float(p[0]) <= end
+    )
+    fillers = tuple(
+        x_of(float(f["start"])) for f in delivery.get("fillers") or [] if begin <= float(f["start"]) <= end
+    )
+    return PaceChart(CHART_W, CHART_H, points, (y_of(fast), y_of(slow)), (slow, fast), pauses, fillers, end)
+
+
+def first_point(feedback: dict[str, Any]) -> dict[str, Any] | None:
+    """The one delivery finding to work on first (the order is in speech/findings.yaml, work_on_first), or
+    None when all are fine."""
+    from coach.speech.delivery import texts
+
+    order: list[str] = texts()["work_on_first"]["order"]
+    open_points = [
+        f for f in (feedback.get("delivery") or {}).get("findings") or [] if f.get("status") != "met"
+    ]
+    ranked = sorted(open_points, key=lambda f: order.index(f["criterion"]) if f["criterion"] in order else 99)
+    return ranked[0] if ranked else None
 
 
 def kept_recordings(request: Any, answer_id: int) -> list[Any]:
@@ -172,6 +276,8 @@ def install_template_helpers(env: Any) -> None:
     """Make the helpers available to every template."""
     env.globals.update(
         spoken_transcript=spoken_transcript,
+        pace_chart=pace_chart,
+        first_delivery_point=first_point,
         delivery_rows=delivery_rows,
         kept_recordings=kept_recordings,
         keep_audio_on=keep_audio_on,

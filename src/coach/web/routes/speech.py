@@ -24,7 +24,7 @@ from coach.errors import input_error
 from coach.i18n import N_, translate
 from coach.practice.session import InterviewSession
 from coach.store import speech as speech_store
-from coach.web import speech_jobs
+from coach.web import speech_jobs, speech_stream
 from coach.web.deps import LangDep, RowId, StoreDep, UserDep, render, templates
 from coach.web.spoken import install_template_helpers
 
@@ -163,6 +163,7 @@ async def _accept(request: Request, interview_id: int, store: Any, user: int, la
     if not created:
         speech_jobs.discard(saved)
         return Accepted(job_id=job_id)
+    speech_stream.discard(user, str(token))  # sent as a file after streaming failed: the file has it all
     speech_jobs.start(store, user, job_id, saved)
     return Accepted(job_id=job_id)
 

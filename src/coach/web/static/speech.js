@@ -2,6 +2,9 @@
 // (Web Audio AnalyserNode) and a timer run, or pick an audio file; send it with the page's CSRF token; follow
 // the transcription through its JSON status until the feedback page is ready. The question can be read aloud
 // by the browser's own speech synthesis. Without JavaScript the upload form still works on its own.
+// While recording, the chunks also go over a WebSocket (data-stream-url): the server transcribes them as they
+// come and sends the words back, so the feedback follows stop within seconds. A dropped connection is
+// reconnected and the server says how much it has; if it can't be reached, the recording is sent as a file.
 (function () {
   "use strict";
 
@@ -74,7 +77,7 @@
 
   // --- recording -------------------------------------------------------------------------------------------
 
-  var recorder = null, stream = null, audioContext = null, chunks = [], blob = null;
+  var recorder = null, stream = null, audioContext = null, chunks = [], blob = null, live = null;
   var startedAt = 0, tickTimer = null, meterFrame = null, stoppedByLimit = false;
 
   function recordingType() {
@@ -166,7 +169,10 @@
       }
       chunks = [];
       stoppedByLimit = false;
-      recorder.addEventListener("dataavailable", function (e) { if (e.data && e.data.size) { chunks.push(e.data); } });
+      recorder.addEventListener("dataavailable", function (e) {
+        if (e.data && e.data.size) { chunks.push(e.data); livePush(e.data); }
+      });
+      liveStart();
       recorder.addEventListener("stop", finishRecording);
       recorder.start(1000);
       startedAt = Date.now();
@@ -215,7 +221,15 @@
     recorder = null;
     if (!blob.size) {
       blob = null;
+      liveCancel();
       showError(texts.tooShort);
+      return;
+    }
+    if (live && !live.dead) {  // the server has (nearly) everything: only the last stretch is left
+      live.stopRequested = true;
+      setBusy(true);
+      progressTo(texts.finishing, null);
+      liveFlush();
       return;
     }
     var preview = $("record-preview");
@@ -229,6 +243,130 @@
     } else {
       $("record-send").focus();
     }
+  }
+
+  // --- streaming while recording ------------------------------------------------------------------------------
+
+  function formValue(name) { return $("audio-form").querySelector("input[name=" + name + "]").value; }
+
+  function liveStart() {
+    liveCancel();
+    var url = section.dataset.streamUrl;
+    if (!url || !("WebSocket" in window)) { return; }
+    $("audio-form").querySelector("input[name=token]").value = freshToken();  // each recording is one answer
+    live = { parts: [], total: 0, sentUpTo: 0, ws: null, ready: false, retries: 0, dead: false,
+             finished: false, flushing: false, stopRequested: false, stopSent: false };
+    setWords("");
+    liveConnect();
+  }
+
+  function liveConnect() {
+    var current = live, ws;
+    try {
+      ws = new WebSocket((window.location.protocol === "https:" ? "wss://" : "ws://") + window.location.host +
+                         section.dataset.streamUrl);
+    } catch (e) { liveDead(); return; }
+    ws.binaryType = "arraybuffer";
+    current.ws = ws;
+    current.ready = false;
+    ws.addEventListener("open", function () {
+      ws.send(JSON.stringify({ type: "start", csrf: csrfToken(), token: formValue("token"), slot: formValue("slot") }));
+    });
+    ws.addEventListener("message", function (e) {
+      if (live !== current) { return; }
+      var m = null;
+      try { m = JSON.parse(e.data); } catch (err) { return; }
+      if (m.type === "ready") {
+        current.ready = true;
+        current.retries = 0;
+        current.sentUpTo = m.received;
+        current.stopSent = false;
+        if (m.text) { setWords(m.text); }
+        liveFlush();
+      } else if (m.type === "words") {
+        addWords(m.text);
+      } else if (m.type === "done") {
+        current.finished = true;
+        follow(m);
+      } else if (m.type === "error") {
+        if (m.next_url) { window.location.assign(m.next_url); return; }
+        if (typeof m.received === "number") {  // some bytes went missing: send them again
+          current.sentUpTo = m.received;
+          current.stopSent = false;
+          liveFlush();
+          return;
+        }
+        liveDead(m.message);
+      }
+    });
+    ws.addEventListener("close", function () {
+      if (live !== current || current.finished || current.dead) { return; }
+      current.ready = false;
+      if (current.retries < 5) {
+        current.retries += 1;
+        window.setTimeout(function () { if (live === current) { liveConnect(); } }, 400 * current.retries);
+      } else {
+        liveDead(texts.network);
+      }
+    });
+  }
+
+  function livePush(part) {
+    if (!live || live.dead) { return; }
+    live.parts.push(part);
+    live.total += part.size;
+    liveFlush();
+  }
+
+  function liveFlush() {
+    var current = live;
+    if (!current || current.dead || !current.ready || current.flushing || current.ws.readyState !== 1) { return; }
+    if (current.sentUpTo < current.total) {
+      current.flushing = true;
+      new Blob(current.parts).slice(current.sentUpTo).arrayBuffer().then(function (buffer) {
+        current.flushing = false;
+        if (!current.ready || current.ws.readyState !== 1) { return; }
+        current.ws.send(buffer);
+        current.sentUpTo += buffer.byteLength;
+        liveFlush();
+      });
+      return;
+    }
+    if (current.stopRequested && !current.stopSent) {
+      current.stopSent = true;
+      current.ws.send(JSON.stringify({ type: "stop", size: current.total }));
+    }
+  }
+
+  function liveDead(message) {
+    if (!live) { return; }
+    live.dead = true;
+    if (live.ws && live.ws.readyState <= 1) { live.ws.close(); }
+    if (live.stopRequested) {  // stopped already: send the whole recording as a file instead
+      setBusy(false);
+      if (message) { showError(message); }
+      sendRecording();
+    }
+  }
+
+  function liveCancel() {
+    if (live && live.ws && live.ws.readyState === 1 && !live.finished) {
+      live.ws.send(JSON.stringify({ type: "cancel" }));
+    }
+    if (live) { live.dead = true; }
+    live = null;
+  }
+
+  function setWords(text) {
+    var box = $("live-words");
+    if (!box) { return; }
+    box.textContent = text;
+    show($("live-transcript"), !!text);
+  }
+
+  function addWords(text) {
+    var box = $("live-words");
+    if (box) { setWords((box.textContent ? box.textContent + " " : "") + text); }
   }
 
   function sendRecording() {
@@ -340,7 +478,7 @@
     texts = {
       denied: d.msgDenied, noMic: d.msgNoMic, busy: d.msgBusy, unsupported: d.msgUnsupported,
       tooShort: d.msgTooShort, noFile: d.msgNoFile, network: d.msgNetwork, uploading: d.msgUploading,
-      max: d.msgMax
+      max: d.msgMax, finishing: d.msgFinishing
     };
     uploadUrl = d.uploadUrl;
     maxSeconds = parseInt(d.maxSeconds, 10) || 600;
@@ -349,7 +487,7 @@
     $("record-start").addEventListener("click", startRecording);
     $("record-stop").addEventListener("click", stopRecording);
     $("record-send").addEventListener("click", sendRecording);
-    $("record-again").addEventListener("click", startRecording);
+    $("record-again").addEventListener("click", function () { liveCancel(); startRecording(); });
     $("audio-form").addEventListener("submit", function (e) {
       e.preventDefault();
       var input = $("audio-file");
