@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from starlette.websockets import WebSocketDisconnect
 
 from coach.store.repository import Store
 from tests.speech.conftest import transcode
@@ -14,7 +15,7 @@ from tests.speech_support import joined, silence, speak
 from tests.web.conftest import Client, form_value
 from tests.web.test_speech import PART_ONE, PART_TWO, answers, start_interview
 
-ORIGIN = {"origin": "http://testserver"}
+ORIGIN = {"origin": "http://127.0.0.1"}  # the web client's own host (the app answers only to its own)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def test_a_dropped_connection_loses_nothing_and_the_answer_is_saved_whole(
     client: Client, store: Store, whisper: Path, webm: bytes
 ) -> None:
     interview_id, page = start_interview(client)
-    url = f"/ws/interviews/{interview_id}/speech"
+    url = f"ws://127.0.0.1/ws/interviews/{interview_id}/speech"
     half = len(webm) // 2
     with client.websocket_connect(url, headers=ORIGIN) as ws:
         ws.send_json(hello(client, page))
@@ -83,7 +84,7 @@ def test_a_stop_before_everything_arrived_asks_for_the_rest(
     client: Client, whisper: Path, webm: bytes
 ) -> None:
     interview_id, page = start_interview(client, "nl")
-    with client.websocket_connect(f"/ws/interviews/{interview_id}/speech", headers=ORIGIN) as ws:
+    with client.websocket_connect(f"ws://127.0.0.1/ws/interviews/{interview_id}/speech", headers=ORIGIN) as ws:
         ws.send_json(hello(client, page))
         ws.receive_json()
         send(ws, webm[:5000])
@@ -100,8 +101,17 @@ def test_a_stop_before_everything_arrived_asks_for_the_rest(
 def test_the_handshake_needs_the_csrf_token_and_this_site(client: Client, problem: str) -> None:
     interview_id, page = start_interview(client)
     headers = {"origin": "http://evil.example"} if problem == "origin" else ORIGIN
-    with client.websocket_connect(f"/ws/interviews/{interview_id}/speech", headers=headers) as ws:
+    with client.websocket_connect(f"ws://127.0.0.1/ws/interviews/{interview_id}/speech", headers=headers) as ws:
         ws.send_json(hello(client, page, csrf="wrong-token" if problem == "csrf" else None))
         reply = ws.receive_json()
     assert reply["type"] == "error"
     assert "may not send recordings" in reply["message"]
+
+
+def test_a_websocket_to_another_host_name_is_refused(client: Client) -> None:
+    # DNS rebinding works for WebSockets too: a page on another name must not reach the stream
+    interview_id, _ = start_interview(client)
+    with pytest.raises(WebSocketDisconnect), client.websocket_connect(
+        f"ws://rebound.example/ws/interviews/{interview_id}/speech", headers={"origin": "http://rebound.example"}
+    ) as ws:
+        ws.receive_json()

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
 from coach.store.accounts import SignedIn, session_user
@@ -29,8 +30,9 @@ def is_shared(request: Request) -> bool:
     return bool(request.app.state.settings.shared)
 
 
-async def require_account(request: Request) -> None:
-    """On a shared deployment: find the session's account or refuse the request (app-wide dependency)."""
+async def require_account(request: HTTPConnection) -> None:
+    """On a shared deployment: find the session's account or refuse the request (app-wide dependency; a
+    WebSocket's handshake carries the session cookie as a request does)."""
     if not is_shared(request):
         return
     path = request.url.path

@@ -139,10 +139,17 @@ class HostAndHeadersMiddleware:
         self.hosts = allowed_hosts(settings)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
         raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if scope["type"] == "websocket":  # a rebinding page could open a WebSocket as well
+            if host_name(raw) in self.hosts:
+                await self.app(scope, receive, send)
+            else:
+                await receive()  # the connect message; then refuse the handshake
+                await send({"type": "websocket.close", "code": 1008})
+            return
         if host_name(raw) not in self.hosts:
             await send(
                 {
