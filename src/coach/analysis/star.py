@@ -64,6 +64,11 @@ def _match(matcher: Matcher, chunk: str, folded_chunk: str | None) -> bool:
     return pattern.match(searched) is not None
 
 
+def _found(matcher: Matcher, chunk: str, folded_chunk: str | None) -> bool:
+    pattern, searched = matcher.choose(chunk, folded_chunk)
+    return pattern.search(searched) is not None
+
+
 def _count(matcher: Matcher, chunk: str, folded_chunk: str | None) -> int:
     pattern, searched = matcher.choose(chunk, folded_chunk)
     return len(pattern.findall(searched))
@@ -137,7 +142,7 @@ def told(
             if sentence.span in parts[part]:
                 continue
             lead = leads.get(part)
-            if _count(cues[part], chunk, folded_chunk) or (
+            if _found(cues[part], chunk, folded_chunk) or (
                 lead is not None and _match(lead, chunk, folded_chunk)
             ):
                 parts[part].append(sentence.span)
