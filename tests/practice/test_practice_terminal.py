@@ -28,6 +28,7 @@ def test_answer_in_the_terminal_with_countdown_then_ctrl_c(tmp_path: Path) -> No
     child.send("\r")  # Enter on an empty line submits
     child.expect("Score:")
     child.expect(["Question 2/3", "Follow-up:"])
+    child.expect(r"\[\d:\d\d\] >")  # the next prompt is up (under load, Ctrl-C could come before it)
     child.sendintr()
     child.expect("Interview stopped")
     child.expect(pexpect.EOF)
