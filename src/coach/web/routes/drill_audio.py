@@ -8,21 +8,18 @@ slot which turn. The job (coach.web.speech_jobs) hands the transcript to the dri
 
 from __future__ import annotations
 
-import os
 import secrets
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
-from starlette.datastructures import UploadFile
 
-from coach.errors import input_error
 from coach.i18n import translate
 from coach.store import speech as speech_store
 from coach.web import drill_speech, speech_jobs
 from coach.web.deps import LangDep, StoreDep, UserDep, templates
-from coach.web.routes.speech import BAD_FORM, NO_AUDIO, TOKEN, _save_upload, _suffix, _TooLarge, job_json
+from coach.web.routes.speech import BAD_FORM, TOKEN, _TooLarge, job_json, save_upload
 
 router = APIRouter()
 templates().env.globals.setdefault("fresh_token", lambda: secrets.token_hex(16))  # the recorder's token
@@ -44,19 +41,7 @@ async def _accept(request: Request, family: str, store: Any, user: int, lang: st
     )
     if target is None:
         raise HTTPException(status_code=400, detail=translate(lang, BAD_FORM))
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        raise HTTPException(status_code=400, detail=translate(lang, NO_AUDIO))
-    name = os.path.basename(upload.filename)[:120]
-    suffix = _suffix(name, upload.content_type or "")
-    limit = request.app.state.settings.max_upload_bytes
-    saved, size = await run_in_threadpool(_save_upload, upload, name, suffix)
-    if size == 0 or size > limit:
-        speech_jobs.discard(saved)
-        if size > limit:
-            from coach.web.errors import too_large_response
-
-            raise _TooLarge(too_large_response(request, limit))
-        raise HTTPException(status_code=400, detail=input_error("E010", lang, path=name).message)
+    saved = await save_upload(request, upload, lang)
     job_id, created = await run_in_threadpool(
         lambda: speech_store.create_job(
             store, user, interview_id=None, position=0, kind="drill", token=token, lang=lang, target=target

@@ -101,24 +101,38 @@ def design_page(  # type: ignore[no-untyped-def]
     """The design drill: a sensible pair (at random, or with the technology or use case chosen)."""
     said = _answer_lang(answer_lang, lang)
     try:
-        prompt = design.pick(
-            seed if seed is not None else random.SystemRandom().randrange(1, 2**31),
-            tech or None,
-            use_case or None,
-        )
+        prompt = design.pick(_seed(seed), tech or None, use_case or None)
         error = None
     except design.UnknownPair:
         prompt = design.pick(seed)
         error = translate(
             lang, "That technology and that use case don't make a sensible pair; here is another one."
         )
+    return _drill_page(request, lang, "design", prompt, said, time_limit, error, _design_choices(lang))
+
+
+def _seed(seed: int | None) -> int:
+    """The seed asked for, or a random one."""
+    return seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
+
+
+def _drill_page(  # type: ignore[no-untyped-def]
+    request: Request,
+    lang: str,
+    drill: str,
+    prompt: Any,
+    said: str,
+    time_limit: int,
+    error: str | None,
+    choices: dict[str, Any],
+):
+    """A drill's page: its question in the answer's language, the timer choice and the pickers."""
     return render(
         request,
         "it_drill.html",
         lang,
-        status_code=200,
-        drill="design",
-        title=drill_name("design", lang),
+        drill=drill,
+        title=drill_name(drill, lang),
         question=prompt.question(said),
         prompt=prompt.as_json(),
         answer_lang=said,
@@ -126,7 +140,7 @@ def design_page(  # type: ignore[no-untyped-def]
         time_limits=TIME_LIMITS,
         token=secrets.token_hex(16),
         error=error,
-        **_design_choices(lang),
+        **choices,
     )
 
 
@@ -153,30 +167,12 @@ def explain_page(  # type: ignore[no-untyped-def]
     """The explain-it-simply drill: a concept and a listener."""
     said = _answer_lang(answer_lang, lang)
     try:
-        prompt = explain.pick(
-            seed if seed is not None else random.SystemRandom().randrange(1, 2**31),
-            concept or None,
-            audience or None,
-        )
+        prompt = explain.pick(_seed(seed), concept or None, audience or None)
         error = None
     except explain.UnknownPrompt:
         prompt = explain.pick(seed)
         error = translate(lang, "That concept or listener is not in the list; here is another one.")
-    return render(
-        request,
-        "it_drill.html",
-        lang,
-        drill="explain",
-        title=drill_name("explain", lang),
-        question=prompt.question(said),
-        prompt=prompt.as_json(),
-        answer_lang=said,
-        time_limit=time_limit if time_limit in TIME_LIMITS else 0,
-        time_limits=TIME_LIMITS,
-        token=secrets.token_hex(16),
-        error=error,
-        **_explain_choices(lang),
-    )
+    return _drill_page(request, lang, "explain", prompt, said, time_limit, error, _explain_choices(lang))
 
 
 def judge(

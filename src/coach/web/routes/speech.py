@@ -96,6 +96,24 @@ def _safe_name(name: str, suffix: str) -> str:
     return stem + (ending.lower() if ending.lower() == suffix else suffix)
 
 
+async def save_upload(request: Request, upload: object, lang: str) -> speech_jobs.Upload:
+    """The uploaded recording saved in a folder of its own; a coded error for none, empty or too large."""
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise HTTPException(status_code=400, detail=translate(lang, NO_AUDIO))
+    name = os.path.basename(upload.filename)[:120]
+    suffix = _suffix(name, upload.content_type or "")
+    limit = request.app.state.settings.max_upload_bytes
+    saved, size = await run_in_threadpool(_save_upload, upload, name, suffix)
+    if size == 0 or size > limit:
+        speech_jobs.discard(saved)
+        if size > limit:
+            from coach.web.errors import too_large_response
+
+            raise _TooLarge(too_large_response(request, limit))
+        raise HTTPException(status_code=400, detail=input_error("E010", lang, path=name).message)
+    return saved
+
+
 def _save_upload(upload: UploadFile, name: str, suffix: str) -> tuple[speech_jobs.Upload, int]:
     """Write the upload to a folder of its own under the uploads folder."""
     folder = speech_store.uploads_dir() / uuid.uuid4().hex
@@ -136,19 +154,7 @@ async def _accept(request: Request, interview_id: int, store: Any, user: int, la
             raise HTTPException(status_code=404)
     elif session.finished or int(position) != session.position or kind != session.expected_kind:
         return Accepted(stale=True)
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        raise HTTPException(status_code=400, detail=translate(lang, NO_AUDIO))
-    name = os.path.basename(upload.filename)[:120]
-    suffix = _suffix(name, upload.content_type or "")
-    limit = request.app.state.settings.max_upload_bytes
-    saved, size = await run_in_threadpool(_save_upload, upload, name, suffix)
-    if size == 0 or size > limit:
-        speech_jobs.discard(saved)
-        if size > limit:
-            from coach.web.errors import too_large_response
-
-            raise _TooLarge(too_large_response(request, limit))
-        raise HTTPException(status_code=400, detail=input_error("E010", lang, path=name).message)
+    saved = await save_upload(request, upload, lang)
     job_id, created = await run_in_threadpool(
         lambda: speech_store.create_job(
             store,
