@@ -4,6 +4,7 @@ of a coach's look-ups, export, delete). In the local mode these pages don't exis
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -110,7 +111,12 @@ def signout_everywhere(request: Request, store: StoreDep, account: AccountDep): 
 @router.get("/invite/{token}")
 def invitation_page(request: Request, token: str, store: StoreDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """The form to make an invited account: choose a password."""
-    found = store_accounts.open_invitation(store, token)
+    return _password_page(request, store, lang, token, "invite")
+
+
+def _password_page(request: Request, store: Any, lang: str, token: str, kind: str) -> Any:
+    """The form to choose a password with an invitation or reset link (`kind`), or why the link is dead."""
+    found = store_accounts.open_invitation(store, token, kind=kind)
     if found is None:
         return render(
             request,
@@ -122,9 +128,38 @@ def invitation_page(request: Request, token: str, store: StoreDep, lang: LangDep
             kept_text=None,
             link=None,
         )
-    return render(
-        request, "set_password.html", lang, email=found.email, action=f"/invite/{token}", kind="invite"
-    )
+    return render(request, "set_password.html", lang, email=found.email, action=f"/{kind}/{token}", kind=kind)
+
+
+def _set_password(
+    request: Request,
+    store: Any,
+    lang: str,
+    token: str,
+    kind: str,
+    password: str,
+    again: str,
+    use_link: Callable[[Any, str, str], int],
+) -> Any:
+    """Use an invitation or reset link (`use_link`) to set the password, then sign the account in."""
+    found = store_accounts.open_invitation(store, token, kind=kind)
+    try:
+        _two_passwords(password, again)
+        user_id = use_link(store, token, password)
+    except AccountError as exc:
+        return render(
+            request,
+            "set_password.html",
+            lang,
+            400,
+            email=found.email if found else "",
+            action=f"/{kind}/{token}",
+            kind=kind,
+            error=message(exc.code, lang),
+        )
+    response = RedirectResponse("/", status_code=303)
+    set_session_cookie(request, response, store_accounts.start_session(store, user_id))
+    return response
 
 
 def _two_passwords(password: str, again: str) -> None:
@@ -142,44 +177,15 @@ def accept_invitation(  # type: ignore[no-untyped-def]
     password_again: Annotated[str, Form(max_length=400)],
 ):
     """Make the account and sign it in."""
-    found = store_accounts.open_invitation(store, token)
-    try:
-        _two_passwords(password, password_again)
-        user_id = store_accounts.accept_invitation(store, token, password)
-    except AccountError as exc:
-        return render(
-            request,
-            "set_password.html",
-            lang,
-            400,
-            email=found.email if found else "",
-            action=f"/invite/{token}",
-            kind="invite",
-            error=message(exc.code, lang),
-        )
-    response = RedirectResponse("/", status_code=303)
-    set_session_cookie(request, response, store_accounts.start_session(store, user_id))
-    return response
+    return _set_password(
+        request, store, lang, token, "invite", password, password_again, store_accounts.accept_invitation
+    )
 
 
 @router.get("/reset/{token}")
 def reset_page(request: Request, token: str, store: StoreDep, lang: LangDep):  # type: ignore[no-untyped-def]
     """The form to set a new password with a reset link."""
-    found = store_accounts.open_invitation(store, token, kind="reset")
-    if found is None:
-        return render(
-            request,
-            "error.html",
-            lang,
-            404,
-            title=translate(lang, "Link expired"),
-            message=message("expired", lang),
-            kept_text=None,
-            link=None,
-        )
-    return render(
-        request, "set_password.html", lang, email=found.email, action=f"/reset/{token}", kind="reset"
-    )
+    return _password_page(request, store, lang, token, "reset")
 
 
 @router.post("/reset/{token}")
@@ -192,24 +198,9 @@ def use_reset(  # type: ignore[no-untyped-def]
     password_again: Annotated[str, Form(max_length=400)],
 ):
     """Set the new password; every other session of the account ends."""
-    found = store_accounts.open_invitation(store, token, kind="reset")
-    try:
-        _two_passwords(password, password_again)
-        user_id = store_accounts.use_reset(store, token, password)
-    except AccountError as exc:
-        return render(
-            request,
-            "set_password.html",
-            lang,
-            400,
-            email=found.email if found else "",
-            action=f"/reset/{token}",
-            kind="reset",
-            error=message(exc.code, lang),
-        )
-    response = RedirectResponse("/", status_code=303)
-    set_session_cookie(request, response, store_accounts.start_session(store, user_id))
-    return response
+    return _set_password(
+        request, store, lang, token, "reset", password, password_again, store_accounts.use_reset
+    )
 
 
 def account_context(store: Any, user_id: int, lang: str) -> dict[str, Any]:
