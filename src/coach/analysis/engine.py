@@ -92,7 +92,7 @@ def run_criterion(text: str, criterion_id: str, lang: Lang, question: str | None
     return run(analyse(text, lang, q), load_criteria()[criterion_id])
 
 
-def _finding(criterion: Criterion, outcome: Outcome, lang: Lang, length: int) -> Finding:
+def make_finding(criterion: Criterion, outcome: Outcome, lang: Lang, length: int) -> Finding:
     """The finding a candidate sees; its spans always point at words of the answer (never outside it)."""
     message = criterion.message(outcome.status, lang)
     with contextlib.suppress(KeyError, IndexError, ValueError):
@@ -263,7 +263,7 @@ def evaluate(
     step = choose_next_step(results, rubric, ref.kind)
     step_id = step[0].id if step else None
     findings = tuple(
-        _finding(criterion, outcome, language, len(answer))
+        make_finding(criterion, outcome, language, len(answer))
         for criterion, outcome in results
         if (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
         and confident(criterion, outcome, step_id)
@@ -284,7 +284,7 @@ def evaluate(
         mismatches=tuple(analysis.mismatches),
         rubric=rubric,
         band=band(value),
-        next_step=_finding(*step, language, len(answer)) if step else None,
+        next_step=make_finding(*step, language, len(answer)) if step else None,
         score_parts=parts,
         unclaimed=unclaimed,
     )

@@ -8,7 +8,6 @@ drills.when_not; the steps are reported in the rubric's order, the missing ones 
 
 from __future__ import annotations
 
-import contextlib
 import random
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coach.analysis.context import Outcome
 from coach.analysis.engine import evaluate as engine_evaluate
-from coach.analysis.engine import run_criterion
+from coach.analysis.engine import make_finding, run_criterion
 from coach.analysis.rules import load_criteria
 from coach.analysis.types import Feedback, Span
 from coach.toolkit.catalogue import Bilingual, Labelled, any_match, read_data
@@ -172,21 +171,15 @@ DIMENSIONS_NOTE = {
 
 
 def _step(
-    key: str, step: Step, answer: str, lang: str, feedback: Feedback, outcomes: dict[str, Outcome]
+    key: str, step: Step, answer: str, lang: str, outcomes: dict[str, Outcome]
 ) -> tuple[str, str, str, tuple[Span, ...]]:
     """(status, message, tip, spans) of one step: from the engine's outcome when the criterion ran (the
     drill names every step, claimed as a finding or not), else from running the criterion on its own."""
     criterion = load_criteria()[step.criterion]
     tip = criterion.tip.get(lang)
     if step.criterion in outcomes:
-        found = next((f for f in feedback.findings if f.criterion == step.criterion), None)
-        if found is not None:
-            return found.status, found.message, found.tip, found.spans
-        outcome = outcomes[step.criterion]
-        message = criterion.message(outcome.status, lang)
-        with contextlib.suppress(KeyError, IndexError, ValueError):
-            message = message.format(**outcome.values)
-        return outcome.status, message, tip, tuple(outcome.spans)
+        found = make_finding(criterion, outcomes[step.criterion], lang, len(answer))  # type: ignore[arg-type]
+        return found.status, found.message, found.tip, found.spans
     outcome = run_criterion(answer, step.criterion, lang)  # type: ignore[arg-type]
     status = outcome.status if outcome else "missed"
     return status, criterion.message(status, lang), tip, tuple(outcome.spans) if outcome else ()
@@ -204,7 +197,7 @@ def evaluate(answer: str, prompt: DesignPrompt, lang: str) -> DesignResult:
     missing_dims = tuple(k for k in wanted if k not in named)
     steps: list[StepResult] = []
     for key, step in catalogue.steps.items():
-        status, message, tip, spans = _step(key, step, answer, lang, feedback, outcomes)
+        status, message, tip, spans = _step(key, step, answer, lang, outcomes)
         if key == "justification":
             if status == "met" and use.security and "security" in missing_dims:
                 status = "warning"
