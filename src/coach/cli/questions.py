@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from coach.content.bank import get_question, load_questions, search_questions
-from coach.content.schema import Question
+from coach.content.schema import SECTOR_OF_ROLE, Question
+from coach.i18n import N_, user_language
 from coach.i18n import translate as tr
-from coach.i18n import user_language
 
 app = typer.Typer(add_completion=False, help="Browse the question bank.")
 
@@ -86,11 +86,14 @@ def filter_questions(
 def show(
     question_id: Annotated[str, typer.Argument(help="The question's id, e.g. sales.targets_last_year.")],
     lang: Annotated[str | None, typer.Option("--lang", "-l", help="nl or en.")] = None,
+    sector: Annotated[
+        str | None, typer.Option("--sector", "-s", help="it or sales: whose strong example comes first.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Show a question with what it tests, what a strong answer contains, and example answers.
 
-    Example: coach questions show it.explain_api_to_marketing --lang nl
+    Example: coach questions show general.biggest_mistake --lang nl --sector it
     """
     ui = user_language(lang)
     q = get_question(question_id)
@@ -120,7 +123,7 @@ def show(
         (tr(ui, "A strong answer avoids"), "\n".join(f"• {name}" for name in avoids)),
         (tr(ui, "Common mistakes"), "\n".join(f"• {m}" for m in q.mistakes.get(ui))),
         (tr(ui, "Likely follow-up questions"), "\n".join(f"• {f}" for f in q.follow_ups.get(ui))),
-        (tr(ui, "Strong example answer"), q.examples.strong.get(ui)),
+        *strong_examples(q, sector, ui),
         (tr(ui, "Weak example answer"), q.examples.weak.get(ui)),
     ]
     for title, body in sections:
@@ -129,6 +132,23 @@ def show(
         console.print()
         console.print(Text(title, style="bold underline"))
         console.print(Text(body.strip()))
+
+
+EXAMPLE_FROM = {
+    "it": N_("Strong example answer from an IT interview"),
+    "sales": N_("Strong example answer from a sales interview"),
+}
+
+
+def strong_examples(question: Question, sector: str | None, lang: str) -> list[tuple[str, str]]:
+    """The question's strong example answers as (heading, text): the one that fits `sector` (it or sales)
+    first and headed plainly, any other with the sector it comes from."""
+    first = question.examples.strong_for(sector)
+    shown = [(tr(lang, "Strong example answer"), first.get(lang))]
+    for role, text in question.examples.strongs():
+        if text is not first and role is not None:
+            shown.append((tr(lang, EXAMPLE_FROM[SECTOR_OF_ROLE[role]]), text.get(lang)))
+    return shown
 
 
 def question_json(q: Question) -> dict[str, Any]:

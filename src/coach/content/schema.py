@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from coach.analysis.rules import Bilingual
 
@@ -14,6 +14,7 @@ Level = Literal["junior", "medior", "senior"]
 IT_ROLES = ("backend", "frontend", "data", "devops", "qa", "lead")
 SALES_ROLES = ("sdr", "ae", "am", "se")
 ROLES = (*IT_ROLES, *SALES_ROLES)
+SECTOR_OF_ROLE = {**dict.fromkeys(IT_ROLES, "it"), **dict.fromkeys(SALES_ROLES, "sales")}
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "it": (
@@ -69,26 +70,52 @@ class BilingualList(BaseModel):
         return self.nl if lang == "nl" else self.en
 
 
+def _known_role(role: str) -> str:
+    if role not in ROLES:
+        raise ValueError(f"unknown role family for an example: {role!r}")
+    return role
+
+
+RoleName = Annotated[str, AfterValidator(_known_role)]
+
+
+class RoleExample(BaseModel):
+    """One more strong example answer to the same question, told by someone in `role`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    role: RoleName
+    strong: Bilingual
+
+
 class ExampleAnswers(BaseModel):
-    """A strong and a weak example answer in both languages.
+    """A strong and a weak example answer in both languages, and more strong ones from other roles.
 
     `role` is the job of the person speaking in the examples (a role family such as `ae` or `backend`),
     when a file states it; None means "one of the question's roles". tests/content checks that it fits
     the question's sector and roles, so a salesperson's story can't stand as the model answer to an IT
-    question.
+    question. A general question (asked in IT and in sales interviews) has one strong example from each
+    sector: `strong` from `role` and the other in `more`, and `strong_for` picks the one that fits the role
+    being practised.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     strong: Bilingual
     weak: Bilingual
-    role: str | None = None
+    role: RoleName | None = None
+    more: tuple[RoleExample, ...] = ()
 
-    @field_validator("role")
-    @classmethod
-    def _known_role(cls, role: str | None) -> str | None:
-        if role is not None and role not in ROLES:
-            raise ValueError(f"unknown role family for an example: {role!r}")
-        return role
+    def strongs(self) -> tuple[tuple[str | None, Bilingual], ...]:
+        """Every strong example with the role of its speaker, the main one first."""
+        return ((self.role, self.strong), *((extra.role, extra.strong) for extra in self.more))
+
+    def strong_for(self, sector: str | None = None, role: str | None = None) -> Bilingual:
+        """The strong example that fits the role (else the sector) being practised; else the main one."""
+        found = self.strongs()
+        for wanted in (role, SECTOR_OF_ROLE.get(role or "") or sector):
+            for speaker, text in found:
+                if wanted and speaker and wanted in (speaker, SECTOR_OF_ROLE[speaker]):
+                    return text
+        return self.strong
 
 
 class Length(BaseModel):

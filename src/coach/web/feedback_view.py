@@ -195,10 +195,10 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=512)
-def example_for(criterion_id: str, question_id: str | None, lang: str) -> str:
+def example_for(criterion_id: str, question_id: str | None, lang: str, sector: str | None = None) -> str:
     """A short example of meeting a criterion, in the question's context when it is from the bank: the
-    sentence of the question's strong example answer (else of the criterion's own good example) that
-    meets it. Empty when none does (or the criterion points at no words, like length)."""
+    sentence of the question's strong example answer for `sector` (else of the criterion's own good
+    example) that meets it. Empty when none does (or the criterion points at no words, like length)."""
     from coach.analysis.engine import run_criterion
     from coach.content.bank import get_question
 
@@ -208,7 +208,7 @@ def example_for(criterion_id: str, question_id: str | None, lang: str) -> str:
     question = get_question(question_id) if question_id else None
     candidates: list[tuple[str, str | None]] = []
     if question is not None:
-        candidates.append((question.examples.strong.get(lang), question.id))
+        candidates.append((question.examples.strong_for(sector).get(lang), question.id))
     for good in criterion.examples.good.get(lang, ())[:2]:  # type: ignore[call-overload]
         candidates.append((good, criterion.examples.question))
     for text, qid in candidates:
@@ -231,8 +231,10 @@ def build(
     score: int,
     question_id: str | None = None,
     examples: bool = True,
+    sector: str | None = None,
 ) -> View:
-    """The coach's view of one stored feedback, in the interface language `lang`."""
+    """The coach's view of one stored feedback, in the interface language `lang`; examples come from the
+    strong example answer that fits `sector` (it or sales) when the question has one per sector."""
     answer_lang = feedback.get("language") or lang
     stored = feedback.get("findings") or []
     notes = []
@@ -251,7 +253,7 @@ def build(
     fix = []
     for note in ordered[:FIX_FIRST]:
         wanted = examples and note.criterion
-        example = example_for(note.criterion, question_id, answer_lang) if wanted else ""
+        example = example_for(note.criterion, question_id, answer_lang, sector) if wanted else ""
         fix.append(replace(note, quote=_quote(text, note.spans), example=example))
     shown = {n.index for n in fix}
     rubric = set(feedback.get("rubric") or [])

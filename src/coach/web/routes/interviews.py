@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse
 from coach.analysis.scoring import band as score_band
 from coach.analysis.scoring import describe_band
 from coach.content.bank import get_question
-from coach.content.schema import IT_ROLES, SALES_ROLES
+from coach.content.schema import SECTOR_OF_ROLE
 from coach.errors import MAX_ANSWER_CHARS
 from coach.i18n import N_, translate
 from coach.practice.plan import Plan, PlanError, make_plan
@@ -32,7 +32,6 @@ router = APIRouter()
 ROLE_NOT_IN_SECTOR = N_(
     "That role does not go with that sector: choose an IT role for IT and a sales role for sales."
 )
-SECTOR_OF_ROLE = {**dict.fromkeys(IT_ROLES, "it"), **dict.fromkeys(SALES_ROLES, "sales")}
 
 STAR_LABELS = {
     "nl": {
@@ -294,6 +293,13 @@ def feedback_page(request: Request, answer_id: RowId, store: StoreDep, user: Use
     return render(request, "feedback.html", lang, **feedback_context(store, user, answer, lang))
 
 
+def practised(store: Any, user: int, interview: Interview | None) -> tuple[str | None, str | None]:
+    """The sector (it or sales) and role being practised: the interview's, else the user's usual sector."""
+    if interview is not None and interview.sector in ("it", "sales"):
+        return interview.sector, interview.role
+    return usual_sector(store, user), None
+
+
 def feedback_context(store: Any, user: int, answer: Answer, lang: str) -> dict[str, Any]:
     """What the feedback page shows about `answer`."""
     feedback = answer.feedback
@@ -316,8 +322,9 @@ def feedback_context(store: Any, user: int, answer: Answer, lang: str) -> dict[s
     ):
         follow_up = session.pending_follow_up
     question = get_question(answer.question_id) if answer.question_id else None
+    sector, role = practised(store, user, interview)
     labels = STAR_LABELS.get(lang, STAR_LABELS["en"])
-    view = feedback_view.build(feedback, checked_text, lang, answer.score, answer.question_id)
+    view = feedback_view.build(feedback, checked_text, lang, answer.score, answer.question_id, sector=sector)
     inserts = None
     if feedback.get("transcript"):
         inserts = pause_inserts(checked_text, feedback, lang)
@@ -328,6 +335,7 @@ def feedback_context(store: Any, user: int, answer: Answer, lang: str) -> dict[s
         "interview": interview,
         "session": session,
         "question": question,
+        "strong_example": question.examples.strong_for(sector, role) if question else None,
         "total": len(session.plan.question_ids) if session else 0,
         "kind_label": kind_label((feedback.get("question") or {}).get("kind"), lang),
         "marked": render_answer(checked_text, feedback, labels, prefix=f"a{answer.id}-", inserts=inserts),

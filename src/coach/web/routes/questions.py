@@ -8,11 +8,14 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from coach.analysis.rules import rubric_names
-from coach.cli.questions import filter_questions, question_json
+from coach.cli.questions import filter_questions, question_json, strong_examples
 from coach.content.bank import get_question, search_questions
-from coach.content.schema import CATEGORIES, ROLES, Question
+from coach.content.schema import CATEGORIES, ROLES, SECTOR_OF_ROLE, Question
 from coach.i18n import N_, translate
-from coach.web.deps import LangDep, render
+from coach.store.progress import usual_sector
+from coach.store.repository import Store
+from coach.web.auth import NotSignedIn
+from coach.web.deps import LangDep, StoreDep, get_user, render
 from coach.web.routes.home import role_name
 
 router = APIRouter()
@@ -138,6 +141,7 @@ def question_list(  # type: ignore[no-untyped-def]
         page=page,
         pages=pages,
         page_query=page_query,
+        practised=sector if sector in ("it", "sales") else SECTOR_OF_ROLE.get(role or ""),
         chosen={"sector": sector or "", "category": category or "", "role": role or "", "level": level or ""},
         words=q or "",
         sectors=[(s, sector_name(s, lang)) for s in CATEGORIES],
@@ -152,9 +156,24 @@ def question_list(  # type: ignore[no-untyped-def]
     )
 
 
+def practised_sector(request: Request, store: Store, wanted: str | None) -> str | None:
+    """The sector whose example a question page shows first: the one asked for (the bank's role filter
+    passes it on), else the one the user practises most, else none (a visitor who is not signed in)."""
+    if wanted in ("it", "sales"):
+        return wanted
+    try:
+        user = get_user(request)
+    except NotSignedIn:
+        return None
+    return usual_sector(store, user)
+
+
 @router.get("/questions/{question_id}")
-def question_page(request: Request, question_id: str, lang: LangDep):  # type: ignore[no-untyped-def]
-    """One question: what it tests, what a strong answer has, common mistakes, follow-ups, examples."""
+def question_page(  # type: ignore[no-untyped-def]
+    request: Request, question_id: str, lang: LangDep, store: StoreDep, sector: Filter = None
+):
+    """One question: what it tests, what a strong answer has, common mistakes, follow-ups, examples (the
+    one from the sector being practised first)."""
     question = get_question(question_id)
     if question is None:
         raise HTTPException(status_code=404)
@@ -164,6 +183,7 @@ def question_page(request: Request, question_id: str, lang: LangDep):  # type: i
         "question.html",
         lang,
         question=question,
+        strong_examples=strong_examples(question, practised_sector(request, store, sector), lang),
         rubric=rubric,
         avoids=avoids,
         category=category_name(question.category, lang),
