@@ -12,7 +12,7 @@ from tests.web.conftest import Client
 
 
 def listed(html: str) -> list[str]:
-    return re.findall(r'<a href="/questions/([a-z0-9_.]+)">', html)
+    return re.findall(r'<a href="/questions/([a-z0-9_.]+)(?:\?sector=(?:it|sales))?">', html)
 
 
 def listed_all(client: Client, params: dict[str, str] | None = None) -> list[str]:
