@@ -12,8 +12,9 @@ from collections import Counter
 
 import pytest
 
+from coach.analysis.rules import Bilingual
 from coach.content.bank import load_questions
-from coach.content.schema import IT_ROLES, SALES_ROLES
+from coach.content.schema import IT_ROLES, SALES_ROLES, SECTOR_OF_ROLE, RoleExample
 
 QUESTIONS = load_questions()
 MAX_SHARED_ENDING = 0.15  # the highest share of strong examples whose last sentence opens the same way
@@ -44,34 +45,50 @@ def last_sentence_opening(text: str, words: int = 3) -> str:
     return " ".join(re.findall(r"[\wÀ-ÿ'’-]+", sentences[-1].lower())[:words]) if sentences else ""
 
 
+def all_strong(questions: dict = QUESTIONS) -> list[tuple[str, str | None, Bilingual]]:  # type: ignore[type-arg]
+    """Every strong example of the bank as (question id, speaker's role, text), the extra ones too."""
+    return [(q.id, role, text) for q in questions.values() for role, text in q.examples.strongs()]
+
+
 def shared_endings(lang: str) -> list[tuple[str, int]]:
     """Openings of last sentences that more than MAX_SHARED_ENDING of the strong examples share."""
-    endings = Counter(last_sentence_opening(q.examples.strong.get(lang)) for q in QUESTIONS.values())
-    limit = MAX_SHARED_ENDING * len(QUESTIONS)
+    strong = all_strong()
+    endings = Counter(last_sentence_opening(text.get(lang)) for _, _, text in strong)
+    limit = MAX_SHARED_ENDING * len(strong)
     return [(ending, n) for ending, n in endings.most_common() if n > limit]
 
 
+def told_by_wrong_sector(sector: str, roles: tuple[str, ...], text: str, lang: str) -> str | None:
+    """'a salesperson' or 'an engineer' when `text` names its speaker's job outside `sector`."""
+    if sector == "it" and re.search(rf"{_SELF[lang]}{SALES_JOBS[lang]}", text, re.IGNORECASE):
+        return "a salesperson"
+    if sector == "sales" and "se" not in roles and re.search(
+        rf"{_SELF[lang]}{IT_JOBS[lang]}", text, re.IGNORECASE
+    ):
+        return "an engineer"
+    return None
+
+
 def speaker_job_problems(questions: dict = QUESTIONS) -> list[str]:  # type: ignore[type-arg]
-    """Examples whose speaker, by the stated `role` or by how they name their own job, doesn't fit."""
+    """Examples whose speaker, by the stated `role` or by how they name their own job, doesn't fit: the
+    question's sector, or (for a general question's examples) the sector of the role the example states."""
     problems = []
     for q in questions.values():
-        role = q.examples.role
-        if role is not None and role not in SECTOR_ROLES[q.sector]:
-            problems.append(f"{q.id}: example role {role} is not a {q.sector} role")
-        if role is not None and "any" not in q.roles and role not in q.roles:
-            problems.append(f"{q.id}: example role {role} is not one of the question's roles {q.roles}")
-        for lang in ("nl", "en"):
-            for name in ("strong", "weak"):
-                text = getattr(q.examples, name).get(lang)
-                if q.sector == "it" and re.search(
-                    rf"{_SELF[lang]}{SALES_JOBS[lang]}", text, re.IGNORECASE
-                ):
-                    problems.append(f"{q.id} ({name}, {lang}): told by a salesperson")
-                if q.sector == "sales" and "se" not in q.roles and re.search(
-                    rf"{_SELF[lang]}{IT_JOBS[lang]}", text, re.IGNORECASE
-                ):
-                    problems.append(f"{q.id} ({name}, {lang}): told by an engineer")
-    return problems
+        told = [(q.examples.role, "weak", q.examples.weak)]
+        told += [(role, "strong" if text is q.examples.strong else f"strong for {role}", text)
+                 for role, text in q.examples.strongs()]
+        for role, name, text in told:
+            if role is not None and role not in SECTOR_ROLES[q.sector]:
+                problems.append(f"{q.id}: example role {role} is not a {q.sector} role")
+            if role is not None and "any" not in q.roles and role not in q.roles:
+                problems.append(f"{q.id}: example role {role} is not one of the question's roles {q.roles}")
+            sector = SECTOR_OF_ROLE[role] if role is not None else q.sector
+            roles = (role,) if role is not None else q.roles
+            for lang in ("nl", "en"):
+                wrong = told_by_wrong_sector(sector, roles, text.get(lang), lang)
+                if wrong:
+                    problems.append(f"{q.id} ({name}, {lang}): told by {wrong}")
+    return sorted(set(problems), key=problems.index)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -109,3 +126,37 @@ def test_the_speaker_check_catches_a_salesperson_answering_an_it_question() -> N
         "it.caching_product_catalogue: example role ae is not a it role",
         "it.caching_product_catalogue: example role ae is not one of the question's roles ('backend',)",
     ]
+
+
+def test_every_general_question_has_a_strong_example_from_it_and_from_sales() -> None:
+    missing = []
+    for q in QUESTIONS.values():
+        if q.sector != "general":
+            continue
+        sectors = {SECTOR_OF_ROLE[role] for role, _ in q.examples.strongs() if role is not None}
+        if sectors != {"it", "sales"} or q.examples.role is None:
+            missing.append(f"{q.id}: strong examples from {sorted(sectors)}")
+    assert missing == []
+
+
+@pytest.mark.parametrize("sector", ["it", "sales"])
+def test_a_general_question_shows_the_example_of_the_sector_being_practised(sector: str) -> None:
+    for q in QUESTIONS.values():
+        if q.sector != "general":
+            continue
+        shown = q.examples.strong_for(sector)
+        speaker = next(role for role, text in q.examples.strongs() if text is shown)
+        assert speaker is not None and SECTOR_OF_ROLE[speaker] == sector, q.id
+        assert q.examples.strong_for(None, speaker) is shown  # the role itself picks it too
+
+
+def test_the_speaker_check_reads_the_role_an_extra_example_states() -> None:
+    question = QUESTIONS["general.biggest_mistake"]
+    story = "As an account manager in Zwolle I kept 41 of my 44 customers last year."
+    extra = RoleExample(role="backend", strong=Bilingual(nl=story, en=story))
+    wrong = question.model_copy(
+        update={"examples": question.examples.model_copy(update={"more": (extra,)})}
+    )
+    assert "general.biggest_mistake (strong for backend, en): told by a salesperson" in speaker_job_problems(
+        {wrong.id: wrong}
+    )

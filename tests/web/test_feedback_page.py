@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import time
+from html import unescape
 
+from coach.content.bank import get_question
 from coach.store.repository import Store
 from coach.web import feedback_view
 from coach.web.figures import figure_rows
@@ -180,3 +182,15 @@ def test_length_verdicts_are_carried_over() -> None:
                           "90 tot 380 woorden."}
     message, _tip, lang = feedback_view.localise(finding, "nl", "en")
     assert (lang, message) == ("en", "Your answer is a little short (61 words); this question takes 90 to 380 words.")
+
+
+def test_the_strong_example_under_feedback_fits_the_sector_being_practised(client: Client, store: Store) -> None:
+    client.post_form("/interviews", {"role": "am", "level": "medior", "interview_lang": "en", "questions": "3"})
+    response = client.post_form("/questions/general.biggest_mistake/practise", {"interview_lang": "en"})
+    assert store.interviews(store.user_id())[0].sector == "sales"  # a general question, practised for sales
+    feedback = answer(client, str(response.url), "I once sent a quote with the wrong price and fixed it.")
+    example = re.search(r"Show a strong example answer</summary>\s*<p[^>]*>(.*?)</p>", feedback.text, re.S)
+    question = get_question("general.biggest_mistake")
+    assert question is not None and example is not None
+    assert " ".join(unescape(example.group(1)).split()) == " ".join(question.examples.strong_for("sales").en.split())
+    assert question.examples.strong_for("sales") is not question.examples.strong_for("it")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
+
 from coach.analysis.rules import load_criteria
 from coach.cli.questions import filter_questions
 from coach.content.bank import get_question, load_questions
@@ -134,3 +136,44 @@ def test_things_to_avoid_are_listed_apart_from_what_a_strong_answer_has(client) 
     html = client.get("/questions/sales.procurement_discount_in_exchange").text
     has, avoids = html.split("A strong answer has")[1].split("A strong answer avoids")
     assert "Discount" not in has.split("</ul>")[0] and "iscount" in avoids.split("</ul>")[0]
+
+
+def example_details(html: str) -> list[tuple[str, str]]:
+    """The (heading, text) of each example answer on a question page, in page order."""
+    return [
+        (summary.strip(), " ".join(text.split()))
+        for summary, text in re.findall(
+            r"<details[^>]*>\s*<summary>(.*?)</summary>\s*<p[^>]*>(.*?)</p>", unescape(html), flags=re.S
+        )
+    ]
+
+
+@pytest.mark.parametrize(("sector", "other", "heading"), [
+    ("it", "sales", "Strong example answer from a sales interview"),
+    ("sales", "it", "Strong example answer from an IT interview"),
+])
+def test_a_general_question_shows_the_example_of_the_practised_sector_first(
+    client: Client, sector: str, other: str, heading: str
+) -> None:
+    question = get_question("general.biggest_mistake")
+    assert question is not None
+    shown = example_details(client.get("/questions/general.biggest_mistake", params={"sector": sector}).text)
+    fitting = " ".join(question.examples.strong_for(sector).en.split())
+    second = " ".join(question.examples.strong_for(other).en.split())
+    assert fitting != second
+    assert shown[0] == ("Strong example answer", fitting)
+    assert shown[1] == (heading, second)
+    assert shown[2][0] == "Weak example answer" and len(shown) == 3
+
+
+def test_without_a_chosen_sector_the_page_follows_the_sector_practised_most(client: Client) -> None:
+    question = get_question("general.tell_me_about_yourself")
+    assert question is not None
+    before = example_details(client.get("/questions/general.tell_me_about_yourself").text)
+    assert before[0][1] == " ".join(question.examples.strong.en.split())  # nothing practised: the main one
+    client.post_form("/interviews", {"role": "backend", "level": "medior", "interview_lang": "en",
+                                      "questions": "3"})
+    after = example_details(client.get("/questions/general.tell_me_about_yourself").text)
+    assert after[0][1] == " ".join(question.examples.strong_for("it").en.split())
+    listed_html = client.get("/questions", params={"role": "sdr", "q": "yourself"}).text
+    assert '<a href="/questions/general.tell_me_about_yourself?sector=sales">' in listed_html

@@ -53,8 +53,9 @@ def parity_problems() -> list[str]:
             field = getattr(q, name)
             if field.nl.strip() == field.en.strip():
                 problems.append(f"{q.id}: {name} is the same in nl and en")
-        if q.examples.strong.nl.strip() == q.examples.strong.en.strip():
-            problems.append(f"{q.id}: the strong example is the same in nl and en")
+        for role, strong in q.examples.strongs():
+            if strong.nl.strip() == strong.en.strip():
+                problems.append(f"{q.id}: a strong example ({role or 'main'}) is the same in nl and en")
     return problems
 
 
@@ -67,15 +68,17 @@ def unknown_rubric_ids() -> list[str]:
 
 
 def example_scores() -> list[dict[str, Any]]:
-    """The engine's score for every strong and weak example answer, in both languages."""
+    """The engine's score for every strong example answer (the extra ones of other roles too) and the
+    weak example, in both languages: one row per strong example."""
     from coach.analysis.engine import check
 
     rows = []
     for q in sorted(load_questions().values(), key=lambda q: q.id):
         for lang in ("nl", "en"):
-            strong = check(q.examples.strong.get(lang), question=q.id, lang=lang).score
             weak = check(q.examples.weak.get(lang), question=q.id, lang=lang).score
-            rows.append({"id": q.id, "lang": lang, "strong": strong, "weak": weak})
+            for role, text in q.examples.strongs():
+                strong = check(text.get(lang), question=q.id, lang=lang).score
+                rows.append({"id": q.id, "lang": lang, "role": role, "strong": strong, "weak": weak})
     return rows
 
 
