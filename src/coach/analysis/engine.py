@@ -109,7 +109,10 @@ def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> 
     went well, red flags (things to avoid), counted checks (length, fillers, hedges, figures that don't add
     up, an empty or off-topic answer, "we" against "I"), words it can point at (jargon found) and the one
     next step; other crosses, about what an answer lacks, still count in the score but are not claimed.
+    Nor is an outcome its check marks as not to be claimed (Outcome.claim), whatever its status.
     """
+    if not outcome.claim:
+        return False
     if outcome.status == "met" or criterion.id == next_step or criterion.extends in ("avoidance", "balance"):
         return True
     return criterion.id in COUNTED or bool(outcome.values.get("jargon"))
@@ -130,7 +133,7 @@ def choose_next_step(
     def first(candidates: list[tuple[Criterion, Outcome]]) -> tuple[Criterion, Outcome] | None:
         return candidates[0] if candidates else None
 
-    not_met = [(c, o) for c, o in results if o.status != "met"]
+    not_met = [(c, o) for c, o in results if o.status != "met" and o.claim]  # a step is something we can say
     relevance = by_id.get("relevance.on_topic")
     if relevance and relevance[1].status == "missed":
         return relevance
@@ -268,7 +271,7 @@ def evaluate(
         if (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
         and confident(criterion, outcome, step_id)
     )
-    unclaimed = tuple(c.id for c, o in results if not confident(c, o, step_id))
+    unclaimed = tuple(c.id for c, o in results if o.status != "met" and not confident(c, o, step_id))
     follow_up = choose_follow_up(results, rubric, language) if relevant else None
     feedback = Feedback(
         language=language,
