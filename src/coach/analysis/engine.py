@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 
 from coach.analysis.checks import CHECKS
 from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_fillers
 from coach.analysis.language import detect_language
-from coach.analysis.rules import Criterion, load_criteria
+from coach.analysis.rules import Criterion, fold, load_criteria
 from coach.analysis.scoring import band, breakdown, total
 from coach.analysis.scripts import SCRIPTS
 from coach.analysis.star import segment
@@ -78,12 +79,21 @@ def analyse(
 
 
 def run(analysis: Analysis, criterion: Criterion) -> Outcome | None:
-    """Run one criterion over an analysed answer."""
+    """Run one criterion over an analysed answer (none for a question its `quiet_for` names)."""
+    if analysis.question_text and criterion.quiet_for.get(analysis.lang):
+        quiet = criterion.quiet_for.compiled(analysis.lang)
+        if quiet is not None and next(quiet.finditer(analysis.question_text, fold(analysis.question_text)), None):
+            return None
     if criterion.extends == "script":
         if criterion.script is None or criterion.script not in SCRIPTS:
             raise ValueError(f"criterion {criterion.id} names an unknown script {criterion.script!r}")
-        return SCRIPTS[criterion.script](analysis, criterion)
-    return CHECKS[criterion.extends](analysis, criterion)
+        outcome = SCRIPTS[criterion.script](analysis, criterion)
+    else:
+        outcome = CHECKS[criterion.extends](analysis, criterion)
+    if outcome is not None and outcome.status == "met" and outcome.claim and criterion.claim_when.get(analysis.lang):
+        if not analysis.find(criterion.claim_when.compiled(analysis.lang)):
+            return dataclasses.replace(outcome, claim=False)
+    return outcome
 
 
 def run_criterion(text: str, criterion_id: str, lang: Lang, question: str | None = None) -> Outcome | None:
