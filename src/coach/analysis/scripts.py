@@ -182,9 +182,11 @@ def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     warning.
 
     Claimed with care, as readers judged: "a good length" only from `tick_from` times the question's
-    minimum (just over the minimum, a good answer to most questions is not yet told: 54 generic words to
-    explain something are not "a good length"); "a little short" only when what the question is about is
-    not there (a concise answer that tells it all is not too short). Both still count in the score.
+    minimum and from the kind's `good` length (just over the minimum, a good answer to most questions is not yet told: 54 generic words to
+    explain something are not "a good length"), and on an answer without anything its question is about only
+    from `tick_without_core_from` times; "a little short" only under `short_claim_below` times the minimum
+    and when what the question is about is not all there (a concise answer that tells it all is not too
+    short). Both still count in the score.
     """
     from coach.content.kinds import get_kind
 
@@ -196,9 +198,16 @@ def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     if analysis.words < bounds.min or analysis.words > bounds.max:
         short = analysis.words < bounds.min
         verdict = _LENGTH_VERDICTS["short" if short else "long"][analysis.lang]
-        claim = not short or not _core_complete(analysis)
+        claim = not short or (
+            analysis.words < criterion.params.get("short_claim_below", 1.0) * bounds.min
+            and not _core_complete(analysis)
+        )
         return Outcome("warning", (), {**values, "verdict": verdict}, claim=claim)
-    claim = analysis.words >= criterion.params.get("tick_from", 1.0) * bounds.min
+    good = max(criterion.params.get("tick_from", 1.0) * bounds.min, kind.length.good or 0)
+    claim = analysis.words >= good and (
+        analysis.words >= criterion.params.get("tick_without_core_from", 1.0) * bounds.min
+        or _core_status(analysis) != "missed"
+    )
     return Outcome("met", (), values, claim=claim)
 
 
