@@ -183,8 +183,8 @@ def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
 
     Claimed with care, as readers judged: "a good length" only from `tick_from` times the question's
     minimum and from the kind's `good` length (just over the minimum, a good answer to most questions is not yet told: 54 generic words to
-    explain something are not "a good length"), and on an answer without anything its question is about only
-    from `tick_without_core_from` times; "a little short" only under `short_claim_below` times the minimum
+    explain something are not "a good length"), and never on an answer without anything its question is
+    about (106 words about childcare to "how many office days?" are no good length); "a little short" only under `short_claim_below` times the minimum
     and when what the question is about is not all there (a concise answer that tells it all is not too
     short). Both still count in the score.
     """
@@ -204,10 +204,7 @@ def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
         )
         return Outcome("warning", (), {**values, "verdict": verdict}, claim=claim)
     good = max(criterion.params.get("tick_from", 1.0) * bounds.min, kind.length.good or 0)
-    claim = analysis.words >= good and (
-        analysis.words >= criterion.params.get("tick_without_core_from", 1.0) * bounds.min
-        or _core_status(analysis) != "missed"
-    )
+    claim = analysis.words >= good and _core_status(analysis) != "missed"
     return Outcome("met", (), values, claim=claim)
 
 
@@ -355,9 +352,17 @@ _REASONS: dict[str, dict[str, str]] = {
 
 @script("results_breakdown")
 def results_breakdown(analysis: Analysis, criterion: Criterion) -> Outcome:
-    """The sales results breakdown; a percentage or a rank also counts when found among the figures."""
+    """The sales results breakdown; a percentage or a rank also counts when found among the figures.
+
+    For a target in meetings or calls (an SDR, the criterion's `bad_patterns`) the revenue parts don't
+    apply: new business against upsell, new accounts and deal size are neither asked for nor counted.
+    """
     exceptions = criterion.exceptions.compiled(analysis.lang)
     by_kind = {"percentage": "percent", "rank": "rank"}
+    if analysis.find(criterion.bad_patterns.compiled(analysis.lang)):
+        revenue_only = ("split", "accounts", "deal_size")
+        parts = {key: part for key, part in criterion.parts.items() if key not in revenue_only}
+        criterion = criterion.model_copy(update={"parts": parts, "min_met": min(criterion.min_met or 99, len(parts))})
 
     def hits(key: str, part: Part) -> list[Span]:
         found = analysis.find(part.patterns.compiled(analysis.lang), exceptions)
