@@ -80,19 +80,19 @@ def analyse(
 
 def run(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     """Run one criterion over an analysed answer (none for a question its `quiet_for` names)."""
-    if analysis.question_text and criterion.quiet_for.get(analysis.lang):
-        quiet = criterion.quiet_for.compiled(analysis.lang)
-        if quiet is not None and next(quiet.finditer(analysis.question_text, fold(analysis.question_text)), None):
-            return None
+    asked = analysis.question_text
+    quiet = criterion.quiet_for.compiled(analysis.lang) if asked else None
+    if asked and quiet is not None and next(quiet.finditer(asked, fold(asked)), None):
+        return None
     if criterion.extends == "script":
         if criterion.script is None or criterion.script not in SCRIPTS:
             raise ValueError(f"criterion {criterion.id} names an unknown script {criterion.script!r}")
         outcome = SCRIPTS[criterion.script](analysis, criterion)
     else:
         outcome = CHECKS[criterion.extends](analysis, criterion)
-    if outcome is not None and outcome.status == "met" and outcome.claim and criterion.claim_when.get(analysis.lang):
-        if not analysis.find(criterion.claim_when.compiled(analysis.lang)):
-            return dataclasses.replace(outcome, claim=False)
+    evidence = criterion.claim_when.compiled(analysis.lang)
+    if outcome is not None and outcome.status == "met" and outcome.claim and evidence is not None:
+        return outcome if analysis.find(evidence) else dataclasses.replace(outcome, claim=False)
     return outcome
 
 

@@ -122,7 +122,8 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     values = {"count": str(len(spans)), "rate": _fmt(rate, analysis.lang)}
     forms = {analysis.text[a:b].lower() for a, b in spans}
     varied = len(spans) >= criterion.params.get("min_count_same", 3) or len(forms) >= 2
-    if len(spans) >= criterion.params.get("min_count", 3) and varied and rate > criterion.params.get("max_per_100", 2):
+    dense = rate > criterion.params.get("max_per_100", 2)
+    if len(spans) >= criterion.params.get("min_count", 3) and varied and dense:
         return Outcome("warning", tuple(spans), values)
     if spans or find_soft_hedges(analysis.text, analysis.lang):
         return None  # "eigenlijk", "basically": no warning of their own, but no praise for confidence either
@@ -182,11 +183,12 @@ def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     warning.
 
     Claimed with care, as readers judged: "a good length" only from `tick_from` times the question's
-    minimum and from the kind's `good` length (just over the minimum, a good answer to most questions is not yet told: 54 generic words to
-    explain something are not "a good length"), and never on an answer without anything its question is
-    about (106 words about childcare to "how many office days?" are no good length); "a little short" only under `short_claim_below` times the minimum
-    and when what the question is about is not all there (a concise answer that tells it all is not too
-    short). Both still count in the score.
+    minimum and from the kind's `good` length (just over the minimum, a good answer to most questions is
+    not yet told: 54 generic words to explain something are not "a good length"), and never on an answer
+    without anything its question is about (106 words about childcare to "how many office days?" are no
+    good length); "a little short" only under `short_claim_below` times the minimum and when what the
+    question is about is not all there (a concise answer that tells it all is not too short). Both still
+    count in the score.
     """
     from coach.content.kinds import get_kind
 
@@ -240,7 +242,8 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
         return Outcome("missed", tuple(repeats), {"reason": _REASONS["repeated"][lang]})
     said = {_sentence_key(s.tokens) for s in analysis.sentences}
     if len(analysis.sentences) >= 3 and len(said) == 1:  # "I am great. I am great. I am great."
-        return Outcome("missed", tuple(s.span for s in analysis.sentences[1:]), {"reason": _REASONS["repeated"][lang]})
+        again = tuple(s.span for s in analysis.sentences[1:])
+        return Outcome("missed", again, {"reason": _REASONS["repeated"][lang]})
     answer_stems = content_stems(analysis.text, lang, analysis.tokens)
     if analysis.question_text:
         asked = cached_content_stems(analysis.question_text, lang)
@@ -362,7 +365,8 @@ def results_breakdown(analysis: Analysis, criterion: Criterion) -> Outcome:
     if analysis.find(criterion.bad_patterns.compiled(analysis.lang)):
         revenue_only = ("split", "accounts", "deal_size")
         parts = {key: part for key, part in criterion.parts.items() if key not in revenue_only}
-        criterion = criterion.model_copy(update={"parts": parts, "min_met": min(criterion.min_met or 99, len(parts))})
+        needed = min(criterion.min_met or len(parts), len(parts))
+        criterion = criterion.model_copy(update={"parts": parts, "min_met": needed})
 
     def hits(key: str, part: Part) -> list[Span]:
         found = analysis.find(part.patterns.compiled(analysis.lang), exceptions)
