@@ -428,3 +428,68 @@ def test_only_describing_yourself_is_not_making_clear_what_you_did() -> None:
               "als winkel best goed in de regio.")
     feedback = check(answer, question="Wat waren vorig jaar je targets, en hoe heb je het gedaan?", lang="nl")
     assert shown(feedback, "evidence.first_person") != "met"
+
+
+# --- Fourth round: red flags before checklist crosses, and claims that overreached ---------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Wat doe je als een klant boos belt omdat een levering te laat is?",
+     "Dan zeg ik eerlijk dat dat niet aan mij ligt, want ik ga niet over de planning. Ik verbind hem door met "
+     "de afdeling logistiek. Ik kan daar ook niks aan doen, ik verkoop alleen."),
+    ("en", "Suppose you're at 30% of your target halfway through the quarter. What do you do?",
+     "Honestly, that says more about the target than about me. Our targets are set by people who've never "
+     "sold anything, and marketing doesn't deliver leads. So I'd talk to my manager about the target."),
+])
+def test_blaming_is_the_finding_not_a_missing_step(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "attitude.blame") == "warning"
+    assert feedback.next_step is not None and feedback.next_step.criterion == "attitude.blame"
+
+
+def test_a_result_in_sales_never_went_down_is_no_blame() -> None:
+    answer = ("During the festival presale the checkout slowed down. I wrote a clear handover for the team in "
+              "Vancouver, who found the cause two hours later. Ticket sales never went down.")
+    feedback = check(answer, question="Tell me about an incident you handed over to another time zone.", lang="en")
+    assert shown(feedback, "attitude.blame") is None
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "The buyer says your quote is 15% higher than the competitor's. How do you respond?",
+     "I'd thank them for being honest. Then I'd go back to my manager and ask what we can do on price, and "
+     "come back with a better offer or something extra, like free training."),
+    ("nl", "De inkoper zegt: jullie offerte is 15% duurder dan die van de concurrent. Hoe reageer je?",
+     "Ik zou hem bedanken voor zijn eerlijkheid. Daarna ga ik naar mijn manager en vraag wat we aan de prijs "
+     "kunnen doen, en dan kom ik terug met een beter aanbod."),
+])
+def test_asking_your_own_manager_is_not_listening_to_the_customer(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "sales.listening") != "met"
+
+
+def test_generic_questions_are_not_praised_as_showing_preparation() -> None:
+    feedback = check("Yes. What does the onboarding look like? How big is the team? Which tools do you use, "
+                     "mostly Power BI or also Python?", question="Do you have any questions for us?", lang="en")
+    if shown(feedback, "interview.candidate_questions") == "met":
+        assert "prepared" not in message(feedback, "interview.candidate_questions")
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Describe a time you worked in a team to reach a difficult goal.",
+     "From my rowing club: I was on the committee that organised the regional regatta, with thirty crews "
+     "coming. The caterer cancelled two days before, so I called three bakeries and we fixed it together."),
+    ("nl", "Vertel over een keer dat je met een team een moeilijk doel moest halen.",
+     "Bij mijn roeivereniging zat ik in de commissie die de regionale wedstrijd organiseerde, met dertig ploegen. "
+     "De cateraar zegde twee dagen van tevoren af, dus ik heb drie bakkers gebeld en we hebben het opgelost."),
+])
+def test_a_club_committee_is_a_concrete_situation(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "evidence.concrete_example") != "missed"
+
+
+def test_a_childcare_day_is_no_answer_to_how_many_office_days() -> None:
+    feedback = check("Mijn jongste gaat twee dagen naar de opvang en mijn partner werkt misschien anders, dus dat "
+                     "moet ik nog puzzelen. Hebben jullie parkeerplek?",
+                     question="Hoeveel dagen per week zou je op kantoor willen werken?", lang="nl")
+    assert shown(feedback, "interview.practicalities") != "met"
+    assert shown(feedback, "relevance.on_topic") != "met"
