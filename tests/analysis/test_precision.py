@@ -493,3 +493,44 @@ def test_a_childcare_day_is_no_answer_to_how_many_office_days() -> None:
                      question="Hoeveel dagen per week zou je op kantoor willen werken?", lang="nl")
     assert shown(feedback, "interview.practicalities") != "met"
     assert shown(feedback, "relevance.on_topic") != "met"
+
+
+# --- After the last sample: results and settings said in passing, leading questions --------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Ik ben de klant en ik zeg: het is gewoon te duur. Wat zeg je?",
+     "Dan ga ik vragen stellen. 'U vindt service toch ook belangrijk? En u wilt toch geen gedoe?' Als hij ja "
+     "zegt, zeg ik: 'Dan is dit toch precies wat u zoekt?'"),
+    ("en", "I'm the customer and I say: it's just too expensive. What do you say?",
+     "I'd ask questions. 'You do care about quality, right? And you'd agree downtime is costly, wouldn't you?' "
+     "When he says yes, I show him that's exactly what we offer."),
+])
+def test_only_leading_questions_are_not_listening(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "sales.listening") != "met"
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Vertel eens wat over jezelf.",
+     "Ik ben begonnen als docent en heb later een opleiding data-analyse gedaan. Sinds twee jaar werk ik als "
+     "analist bij een energiebedrijf, vooral rapportages. Nu wil ik meer echte analyses doen, en dat zag ik in "
+     "jullie vacature terug."),
+    ("en", "Give me a quick overview of your background.",
+     "I started as an SDR and moved into an account executive role after a year. Two years ago I joined my "
+     "current company, where I handle the full cycle now. I'd like larger accounts, which is why your role "
+     "caught my eye."),
+])
+def test_what_you_do_now_said_in_other_words_is_heard(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    if shown(feedback, "interview.self_intro") == "warning":
+        text = message(feedback, "interview.self_intro")
+        assert "wat je nu doet" not in text and "what you do now" not in text
+
+
+def test_new_accounts_in_words_are_counted() -> None:
+    answer = ("Mijn omzettarget was 1,2 miljoen en ik kwam uit op 1,3 miljoen, dus 108 procent, derde van negen. "
+              "Nieuwe klanten werden er twaalf, de rest kwam uit uitbreiding bij bestaande klanten.")
+    feedback = check(answer, question="Wat waren vorig jaar je targets, en hoe heb je het gedaan?", lang="nl")
+    if shown(feedback, "sales.results_breakdown") == "warning":
+        assert "het aantal nieuwe accounts" not in message(feedback, "sales.results_breakdown")
