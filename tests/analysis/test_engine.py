@@ -143,10 +143,19 @@ MEDIUM_NL = (
 def test_a_little_short_is_a_warning_and_far_too_short_is_capped() -> None:
     question = "it.stuck_technical_problem"  # 90 to 380 words
     little = check(MEDIUM_NL, question=question, lang="nl")  # 80 words, the whole story
-    length = next(f for f in little.findings if f.criterion == "delivery.length")
-    assert length.status == "warning" and "wat aan de korte kant (80 woorden)" in length.message
-    assert little.score_parts["cap"] == 100  # a little short costs its penalty, it doesn't cap
+    # the whole story told in 80 words is not called short (readers judged that wrong), but the warning
+    # still costs its penalty; it doesn't cap
+    assert "delivery.length" not in [f.criterion for f in little.findings]
+    assert little.score_parts["penalty"] <= -5 and little.score_parts["cap"] == 100
     assert next(f for f in little.findings if f.criterion == "structure.star").status == "met"
+    thin = check(
+        "Bij mijn vorige werkgever liep een nachtelijke importjob steeds vast. Ik heb eerst de logs van een week "
+        "naast elkaar gelegd. Daarna heb ik met een collega van het platformteam gekeken naar de planning van "
+        "andere jobs. We zagen dat twee jobs tegelijk dezelfde tabel wilden vergrendelen. Ik heb toen "
+        "voorgesteld om de volgorde om te draaien en de job een uur later te laten starten. Dat hebben we in de "
+        "volgende sprint opgepakt.", question=question, lang="nl")  # 74 words, and no result
+    length = next(f for f in thin.findings if f.criterion == "delivery.length")
+    assert length.status == "warning" and "wat aan de korte kant (74 woorden)" in length.message
     half = " ".join(MEDIUM_NL.split()[:50])  # 50 words: under 60% of 90
     far = check(half, question=question, lang="nl")
     assert next(f for f in far.findings if f.criterion == "delivery.length").status == "missed"

@@ -52,7 +52,7 @@ def test_language_detection(text: str, lang: str) -> None:
         ("Ehm, ik heb, zeg maar, de klant gebeld.", "nl", ["Ehm", "zeg maar"]),
         ("Dus heb ik de klant gebeld en dus kwam er een deal.", "nl", []),
         ("Wat ik eigenlijk wilde weten was de prijs.", "nl", []),
-        ("Het was eigenlijk, ja, eigenlijk best lastig.", "nl", ["eigenlijk", "eigenlijk"]),
+        ("Het was eigenlijk, ja, eigenlijk best lastig.", "nl", ["eigenlijk", "ja", "eigenlijk"]),
         ("Um, I called the customer, you know, and uh, it worked.", "en", ["Um", "you know", "uh"]),
         ("I like Python and I would like to learn Rust.", "en", []),
         ("It was, like, really hard.", "en", ["like"]),

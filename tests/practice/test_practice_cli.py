@@ -118,7 +118,10 @@ def test_again_answers_the_last_question_once_more_and_keeps_both_attempts() -> 
     first = get_question(plan.question_ids[0])
     assert first is not None
     strong = first.examples.strong.get("nl").replace("\n", " ")
-    stdin = "/opnieuw\n\nIk haalde mijn target.\n\n/opnieuw\n\n" + strong + "\n"
+    # a first attempt that only repeats the question: no follow-up, so the retry is what comes next ("Ik haalde
+    # mijn target." is a thin answer, not an echo, and now rightly gets the follow-up about the figure first)
+    echo = "Wat waren mijn targets vorig jaar, en hoe heb ik het gedaan?"
+    stdin = "/opnieuw\n\n" + echo + "\n\n/opnieuw\n\n" + strong + "\n"
     output = run_practice("nl", stdin=stdin)
     assert "Er is nog geen antwoord dat je opnieuw kunt proberen." in output  # nothing answered yet
     assert "Typ dan /opnieuw" in output

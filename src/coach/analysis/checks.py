@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from coach.analysis.context import Analysis, Outcome
@@ -15,7 +16,10 @@ def existence(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     lang = analysis.lang
     spans = analysis.find(criterion.patterns.compiled(lang), criterion.exceptions.compiled(lang))
     if len(spans) >= criterion.min:
-        return Outcome("met", tuple(spans))
+        # `claim_within`: claimed only when found in the first part of the answer ("you start from the
+        # requirements" is not said of a "depends on" in passing at the end)
+        within = criterion.params.get("claim_within", 1.0)
+        return Outcome("met", tuple(spans), claim=spans[0][0] <= within * len(analysis.text))
     return None if _quiet(analysis, criterion) else Outcome("missed")
 
 
@@ -72,6 +76,9 @@ def checklist(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     outcome = checklist_from(
         analysis, criterion, lambda _, part: analysis.find(part.patterns.compiled(analysis.lang), exceptions)
     )
+    if outcome.status == "met" and len(set(outcome.spans)) < criterion.params.get("claim_min_hits", 0):
+        # too little said to claim the tick ("if it fails you retry" is no account of the risks)
+        return dataclasses.replace(outcome, claim=False)
     return None if outcome.status == "missed" and _quiet(analysis, criterion) else outcome
 
 

@@ -15,12 +15,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a check decided: a status, the evidence, and values for the message's placeholders."""
+    """What a check decided: a status, the evidence, and values for the message's placeholders.
+
+    `claim` False: the outcome counts in the score but is not shown as a finding, because the check can't
+    say it with confidence (a length in range but short of what a good answer takes, few counted fillers
+    beside filler-like words the lexicon doesn't count).
+    """
 
     status: str  # met | missed | warning
     spans: tuple[Span, ...] = ()
     values: dict[str, str] = field(default_factory=dict)
     follow_up: str | None = None
+    claim: bool = True
 
 
 @dataclass

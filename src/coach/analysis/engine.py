@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 
 from coach.analysis.checks import CHECKS
 from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_fillers
 from coach.analysis.language import detect_language
-from coach.analysis.rules import Criterion, load_criteria
+from coach.analysis.rules import Criterion, fold, load_criteria
 from coach.analysis.scoring import band, breakdown, total
 from coach.analysis.scripts import SCRIPTS
 from coach.analysis.star import segment
@@ -78,12 +79,21 @@ def analyse(
 
 
 def run(analysis: Analysis, criterion: Criterion) -> Outcome | None:
-    """Run one criterion over an analysed answer."""
+    """Run one criterion over an analysed answer (none for a question its `quiet_for` names)."""
+    asked = analysis.question_text
+    quiet = criterion.quiet_for.compiled(analysis.lang) if asked else None
+    if asked and quiet is not None and next(quiet.finditer(asked, fold(asked)), None):
+        return None
     if criterion.extends == "script":
         if criterion.script is None or criterion.script not in SCRIPTS:
             raise ValueError(f"criterion {criterion.id} names an unknown script {criterion.script!r}")
-        return SCRIPTS[criterion.script](analysis, criterion)
-    return CHECKS[criterion.extends](analysis, criterion)
+        outcome = SCRIPTS[criterion.script](analysis, criterion)
+    else:
+        outcome = CHECKS[criterion.extends](analysis, criterion)
+    evidence = criterion.claim_when.compiled(analysis.lang)
+    if outcome is not None and outcome.status == "met" and outcome.claim and evidence is not None:
+        return outcome if analysis.find(evidence) else dataclasses.replace(outcome, claim=False)
+    return outcome
 
 
 def run_criterion(text: str, criterion_id: str, lang: Lang, question: str | None = None) -> Outcome | None:
@@ -109,7 +119,10 @@ def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> 
     went well, red flags (things to avoid), counted checks (length, fillers, hedges, figures that don't add
     up, an empty or off-topic answer, "we" against "I"), words it can point at (jargon found) and the one
     next step; other crosses, about what an answer lacks, still count in the score but are not claimed.
+    Nor is an outcome its check marks as not to be claimed (Outcome.claim), whatever its status.
     """
+    if not outcome.claim:
+        return False
     if outcome.status == "met" or criterion.id == next_step or criterion.extends in ("avoidance", "balance"):
         return True
     return criterion.id in COUNTED or bool(outcome.values.get("jargon"))
@@ -130,7 +143,7 @@ def choose_next_step(
     def first(candidates: list[tuple[Criterion, Outcome]]) -> tuple[Criterion, Outcome] | None:
         return candidates[0] if candidates else None
 
-    not_met = [(c, o) for c, o in results if o.status != "met"]
+    not_met = [(c, o) for c, o in results if o.status != "met" and o.claim]  # a step is something we can say
     relevance = by_id.get("relevance.on_topic")
     if relevance and relevance[1].status == "missed":
         return relevance
@@ -268,7 +281,7 @@ def evaluate(
         if (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
         and confident(criterion, outcome, step_id)
     )
-    unclaimed = tuple(c.id for c, o in results if not confident(c, o, step_id))
+    unclaimed = tuple(c.id for c, o in results if o.status != "met" and not confident(c, o, step_id))
     follow_up = choose_follow_up(results, rubric, language) if relevant else None
     feedback = Feedback(
         language=language,

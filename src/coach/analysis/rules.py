@@ -193,6 +193,12 @@ class Criterion(BaseModel):
     exceptions: PatternSet = PatternSet()
     parts: dict[str, Part] = {}
     quiet_when: QuietWhen | None = None
+    # no claim at all for a question asked in these words (read in the question, not the answer): value
+    # selling is beside the point of a brush-off such as "just send me some information"
+    quiet_for: PatternSet = PatternSet()
+    # a met outcome is claimed (shown as a tick) only when these also match the answer: "you back your choice
+    # with reasons" needs a choice said; without them it counts in the score but is not claimed
+    claim_when: PatternSet = PatternSet()
     params: dict[str, float] = {}
     messages: Messages
     tip: Bilingual

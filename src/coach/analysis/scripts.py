@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from coach.analysis.checks import checklist_from, checklist_outcome
 from coach.analysis.context import Analysis, Outcome
-from coach.analysis.fillers import find_hedges, find_soft_hedges
+from coach.analysis.fillers import find_filler_like, find_hedges, find_soft_hedges
 from coach.analysis.jargon import find_jargon
 from coach.analysis.rules import Criterion, Part, load_criteria
 from coach.analysis.stems import cached_content_stems, content_stems
@@ -87,7 +87,12 @@ def numbers_consistent(analysis: Analysis, criterion: Criterion) -> Outcome | No
 
 @script("fillers")
 def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
-    """Filler words per 100 words, against a threshold."""
+    """Filler words per 100 words, against a threshold.
+
+    "Few filler words" is claimed only when the counted fillers and the filler-like words the lexicon
+    doesn't count ("gewoon", "eigenlijk", "yeah", "so") stay at or under `tick_max_per_100` together; in
+    between, the outcome is met for the score but not claimed.
+    """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
     count = len(analysis.fillers)
@@ -95,7 +100,10 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     values = {"count": str(count), "rate": _fmt(rate, analysis.lang)}
     if count >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 3):
         return Outcome("warning", tuple(span for _, span in analysis.fillers), values)
-    return Outcome("met", (), values)
+    like = find_filler_like(analysis.text, analysis.lang, analysis.fillers)
+    heard = count + len(like)
+    claim = _rate(heard, analysis.words) <= criterion.params.get("tick_max_per_100", 2)
+    return Outcome("met", (), {**values, "count": str(heard)}, claim=claim)
 
 
 @script("hedges")
@@ -104,14 +112,18 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     "basically" only withhold the tick).
 
     "You state things with confidence" is said only of an answer without a single hedge; a few hedges
-    under the threshold give no finding either way (None).
+    under the threshold give no finding either way (None). The same hedge twice ("I think" for an opinion)
+    is a habit of speech, not yet "often hedging": under `min_count_same` it takes two different hedges.
     """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
     spans = find_hedges(analysis.text, analysis.lang)
     rate = _rate(len(spans), analysis.words)
     values = {"count": str(len(spans)), "rate": _fmt(rate, analysis.lang)}
-    if len(spans) >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 2):
+    forms = {analysis.text[a:b].lower() for a, b in spans}
+    varied = len(spans) >= criterion.params.get("min_count_same", 3) or len(forms) >= 2
+    dense = rate > criterion.params.get("max_per_100", 2)
+    if len(spans) >= criterion.params.get("min_count", 3) and varied and dense:
         return Outcome("warning", tuple(spans), values)
     if spans or find_soft_hedges(analysis.text, analysis.lang):
         return None  # "eigenlijk", "basically": no warning of their own, but no praise for confidence either
@@ -168,7 +180,16 @@ _LENGTH_VERDICTS = {
 @script("length")
 def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     """Answer length against the question's guidance: far too short is missed, a little short or rambling a
-    warning."""
+    warning.
+
+    Claimed with care, as readers judged: "a good length" only from `tick_from` times the question's
+    minimum and from the kind's `good` length (just over the minimum, a good answer to most questions is
+    not yet told: 54 generic words to explain something are not "a good length"), and never on an answer
+    without anything its question is about (106 words about childcare to "how many office days?" are no
+    good length); "a little short" only under `short_claim_below` times the minimum and when what the
+    question is about is not all there (a concise answer that tells it all is not too short). Both still
+    count in the score.
+    """
     from coach.content.kinds import get_kind
 
     kind = get_kind(analysis.kind or "behavioural")
@@ -177,9 +198,16 @@ def length(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     if analysis.words < FAR_TOO_SHORT * bounds.min:
         return Outcome("missed", (), values)
     if analysis.words < bounds.min or analysis.words > bounds.max:
-        verdict = _LENGTH_VERDICTS["short" if analysis.words < bounds.min else "long"][analysis.lang]
-        return Outcome("warning", (), {**values, "verdict": verdict})
-    return Outcome("met", (), values)
+        short = analysis.words < bounds.min
+        verdict = _LENGTH_VERDICTS["short" if short else "long"][analysis.lang]
+        claim = not short or (
+            analysis.words < criterion.params.get("short_claim_below", 1.0) * bounds.min
+            and not _core_complete(analysis)
+        )
+        return Outcome("warning", (), {**values, "verdict": verdict}, claim=claim)
+    good = max(criterion.params.get("tick_from", 1.0) * bounds.min, kind.length.good or 0)
+    claim = analysis.words >= good and _core_status(analysis) != "missed"
+    return Outcome("met", (), values, claim=claim)
 
 
 @lru_cache(maxsize=2)
@@ -212,10 +240,21 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     repeats = repeated_sentences(analysis)
     if analysis.sentences and len(repeats) * 2 >= len(analysis.sentences) and len(repeats) >= 1:
         return Outcome("missed", tuple(repeats), {"reason": _REASONS["repeated"][lang]})
+    said = {_sentence_key(s.tokens) for s in analysis.sentences}
+    if len(analysis.sentences) >= 3 and len(said) == 1:  # "I am great. I am great. I am great."
+        again = tuple(s.span for s in analysis.sentences[1:])
+        return Outcome("missed", again, {"reason": _REASONS["repeated"][lang]})
     answer_stems = content_stems(analysis.text, lang, analysis.tokens)
     if analysis.question_text:
         asked = cached_content_stems(analysis.question_text, lang)
-        if asked and answer_stems and len(answer_stems - asked) <= max(2, len(answer_stems) // 5):
+        echoed = answer_stems & asked
+        if (
+            asked
+            and answer_stems
+            and len(answer_stems - asked) <= max(2, len(answer_stems) // 5)
+            and len(echoed) * 2 >= len(asked)  # an echo says most of the question again
+            and len(echoed) > len(answer_stems - asked)  # "I always hit my targets" is a (thin) answer
+        ):
             return Outcome("missed", ((0, len(analysis.text)),), {"reason": _REASONS["echo"][lang]})
     if analysis.question is None and not analysis.question_text:
         return None  # no question: nothing to be on or off topic about
@@ -233,11 +272,41 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     hits = answer_stems & topic
     shape = _core_status(analysis)
     if shape == "missed" and not hits:
-        return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
+        # Off-topic can't be told from a weak answer about work by its words: readers judged nine in ten of
+        # such crosses wrong ("Waar ben je goed in?" - "Boze mensen rustig krijgen", a customer's "too
+        # expensive" met with a list of features). Claimed only for an answer that isn't about working life
+        # at all; otherwise the criteria of the question's kind say what is missing.
+        if analysis.words >= criterion.params.get("min_words_off_topic", 20) and not _about_work(analysis):
+            return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
+        return None
     if shape == "met" or (shape is None and hits):
         # "answers the question" reads as praise: only where the answer also has the shape its kind asks for
         return Outcome("met", _stem_spans(analysis, hits))
     return None  # no claim either way: a tick needs evidence as much as a cross
+
+
+def _core_complete(analysis: Analysis) -> bool:
+    """Whether every criterion of what the question's kind is about (content/kinds.yaml `rubric`) that ran
+    is met: the answer tells all the question asks for."""
+    from coach.content.kinds import get_kind
+
+    criteria = load_criteria()
+    core = [
+        analysis.outcomes[c].status
+        for c in get_kind(analysis.kind or "behavioural").rubric
+        if c in analysis.outcomes and criteria[c].extends != "avoidance"
+    ]
+    return bool(core) and all(status == "met" for status in core)
+
+
+@lru_cache(maxsize=2)
+def _work_words(lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, "work_words")), re.IGNORECASE)
+
+
+def _about_work(analysis: Analysis) -> bool:
+    """Whether the answer names anything of working life (lang/*/work_words.txt)."""
+    return _work_words(analysis.lang).search(analysis.text) is not None
 
 
 def _core_status(analysis: Analysis) -> str | None:
@@ -286,9 +355,18 @@ _REASONS: dict[str, dict[str, str]] = {
 
 @script("results_breakdown")
 def results_breakdown(analysis: Analysis, criterion: Criterion) -> Outcome:
-    """The sales results breakdown; a percentage or a rank also counts when found among the figures."""
+    """The sales results breakdown; a percentage or a rank also counts when found among the figures.
+
+    For a target in meetings or calls (an SDR, the criterion's `bad_patterns`) the revenue parts don't
+    apply: new business against upsell, new accounts and deal size are neither asked for nor counted.
+    """
     exceptions = criterion.exceptions.compiled(analysis.lang)
     by_kind = {"percentage": "percent", "rank": "rank"}
+    if analysis.find(criterion.bad_patterns.compiled(analysis.lang)):
+        revenue_only = ("split", "accounts", "deal_size")
+        parts = {key: part for key, part in criterion.parts.items() if key not in revenue_only}
+        needed = min(criterion.min_met or len(parts), len(parts))
+        criterion = criterion.model_copy(update={"parts": parts, "min_met": needed})
 
     def hits(key: str, part: Part) -> list[Span]:
         found = analysis.find(part.patterns.compiled(analysis.lang), exceptions)

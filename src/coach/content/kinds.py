@@ -22,6 +22,9 @@ class KindLength(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     min: int = Field(ge=1)
     max: int = Field(ge=1)
+    # from how many words "a good length" is said: about the shortest answers blind raters rated strong
+    # (4 or 5) in the dev corpus; under it and over `min` no claim is made either way
+    good: int | None = Field(default=None, ge=1)
 
 
 class KindPatterns(BaseModel):

@@ -1,0 +1,536 @@
+"""Findings readers judged wrong on real-style answers (issue 8, precision before recall), each checked end to
+end through coach.check() on short answers written for these tests: the corrected claim is made, or no claim
+is made where the engine can't be sure."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import check
+from coach.analysis.fillers import find_filler_like, find_fillers
+from coach.analysis.types import Feedback
+from coach.content.kinds import classify
+
+
+def shown(feedback: Feedback, criterion: str) -> str | None:
+    """The status of `criterion` among the findings shown, or None when it is not shown."""
+    return next((f.status for f in feedback.findings if f.criterion == criterion), None)
+
+
+def message(feedback: Feedback, criterion: str) -> str:
+    return next(f.message for f in feedback.findings if f.criterion == criterion)
+
+
+# --- Filler words -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Hoe pak je het aan als je een nieuw project overneemt?",
+     "Ja, ik lees eerst gewoon de documentatie door. Eigenlijk ga ik dan gewoon aan de slag en vraag ik "
+     "dingen aan collega's. Ja. Zo doe ik dat eigenlijk wel."),
+    ("en", "How do you get to know a new team?",
+     "I mean, I just talk to people, you know. I kind of ask everyone what they do, I guess. So yeah, and "
+     "then I sort of figure it out. I mean, that works for me."),
+])
+def test_an_answer_full_of_spoken_fillers_is_not_told_it_has_few(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "delivery.fillers") != "met"
+
+
+@pytest.mark.parametrize(("text", "lang", "fillers"), [
+    ("Ja, dat ging eigenlijk gewoon goed, en zo.", "nl", ["Ja", "eigenlijk", "gewoon", "en zo"]),
+    ("Maar goed, dat was het. Dus ja.", "nl", ["Maar goed", "Dus", "ja"]),
+    ("So yeah, I mean, it took like two weeks or something.", "en",
+     ["yeah", "I mean", "like", "or something"]),
+])
+def test_spoken_fillers_are_counted(text: str, lang: str, fillers: list[str]) -> None:
+    assert [f for f, _ in find_fillers(text, lang)] == fillers
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Het was een heel gewoon project met een gewone klant.", "nl"),
+    ("Ik wil eigenlijk weten wat de klant nodig heeft.", "nl"),
+    ("I like the work and I would like to learn more, I mean that.", "en"),
+    ("It's like a waiter who takes your order to the kitchen.", "en"),
+])
+def test_meaningful_uses_are_not_counted_as_fillers(text: str, lang: str) -> None:
+    assert find_fillers(text, lang) == []
+
+
+def test_filler_like_words_are_found_but_not_counted() -> None:
+    text = "Gewoon bellen, eigenlijk. Nou, dat werkt."
+    counted = find_fillers(text, "nl")
+    like = [text[a:b] for a, b in find_filler_like(text, "nl", counted)]
+    assert "Gewoon" in like and all(text[a:b] not in like for _, (a, b) in counted)
+
+
+# --- Hedges -------------------------------------------------------------------------------------------------
+
+
+def test_two_opinion_i_thinks_are_not_called_often_hedging() -> None:
+    answer = ("Technology has always pulled me in. I built my first website at fourteen and I still enjoy "
+              "finding out why things break. I think programming brings that together, and I think a job "
+              "where you keep learning suits me.")
+    feedback = check(answer, question="Why do you want to become a developer?", lang="en")
+    assert shown(feedback, "delivery.hedges") != "warning"
+
+
+def test_three_hedges_in_a_long_decisive_story_are_not_often_hedging() -> None:
+    answer = ("Last spring our nightly import failed three nights in a row. I compared the logs with the week "
+              "before and saw the supplier had added a column, probably without telling anyone. I changed the "
+              "parser, added a check that stops the run when the file layout changes, and told the supplier. "
+              "I think we lost maybe half a day of orders in total. Since then the check has caught two more "
+              "changes before they did any harm, and the supplier now sends us a notice first. I also wrote a "
+              "short runbook for the night shift, so whoever is on call knows which file to look at, who to "
+              "call at the supplier and how to rerun the import by hand once the file is fixed.")
+    feedback = check(answer, question="Tell me about a time something went wrong in production.", lang="en")
+    assert shown(feedback, "delivery.hedges") != "warning"
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("nl", "Ik denk dat het misschien wel een beetje aan mij lag, maar ik weet het niet zeker. Waarschijnlijk "
+           "had ik eerder moeten bellen, denk ik."),
+    ("en", "I think it was maybe partly my fault, but I'm not sure. Probably I should have called earlier, "
+           "I guess, or perhaps not."),
+])
+def test_varied_dense_hedging_still_warns(lang: str, answer: str) -> None:
+    feedback = check(answer, question="Vertel over een fout die je maakte." if lang == "nl"
+                     else "Tell me about a mistake you made.", lang=lang)
+    assert shown(feedback, "delivery.hedges") == "warning"
+
+
+def test_an_inverted_dutch_hedge_keeps_the_confidence_tick_away() -> None:
+    answer = ("Op mijn stage liep de app vast bij het laden van de lijst. Uiteindelijk hebben we een andere "
+              "bibliotheek gebruikt, Provider geloof ik, en toen werkte het. Daarna hebben we tests toegevoegd.")
+    feedback = check(answer, question="Vertel over een technisch probleem waar je op vastliep.", lang="nl")
+    assert shown(feedback, "delivery.hedges") != "met"
+
+
+# --- Length -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "How would you explain to a customer why their website is slow?",
+     "I would keep it simple and avoid technical words, because customers are not technical. I would listen "
+     "to them and be patient with them. Then I would ask whether they understood it, and explain it again "
+     "in another way if they didn't."),
+    ("nl", "Hoe zou je aan een klant uitleggen waarom hun website traag is?",
+     "Ik zou het simpel houden en geen moeilijke woorden gebruiken, want klanten zijn niet technisch. Ik zou "
+     "goed luisteren en geduldig blijven. Daarna vraag ik of ze het begrepen hebben, en anders leg ik het "
+     "nog een keer anders uit."),
+])
+def test_a_thin_answer_just_over_the_minimum_is_not_called_a_good_length(
+    lang: str, question: str, answer: str
+) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "delivery.length") != "met"
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Tell me about a time you had to win back a customer.",
+     "A garden centre chain told me they were leaving because our deliveries kept arriving late. I checked "
+     "and they were right: nine late drops in a month. I didn't argue. I moved them to our early route, "
+     "called the buyer every Monday for six weeks, and sent a short report each time. They stayed and "
+     "renewed for two years."),
+    ("nl", "Vertel over een keer dat je een klant terug moest winnen.",
+     "Een tuincentrumketen zei dat ze weggingen omdat onze leveringen steeds te laat kwamen. Ik heb het "
+     "nagekeken en ze hadden gelijk: negen keer te laat in een maand. Ik heb ze op onze vroege route gezet, "
+     "de inkoper zes weken lang elke maandag gebeld en steeds een kort verslag gestuurd. Ze zijn gebleven en "
+     "verlengden voor twee jaar."),
+])
+def test_a_concise_complete_story_is_not_called_short(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "structure.star") == "met"
+    assert shown(feedback, "delivery.length") is None  # counted in the score, not claimed
+
+
+def test_a_rambling_non_answer_to_a_practical_question_is_not_a_good_length() -> None:
+    answer = ("Ja, dat hangt ervan af. Mijn dochter gaat een paar dagen naar de opvang, maar dat verandert "
+              "misschien, en mijn partner krijgt misschien ander werk. We hebben ook een hond die niet de "
+              "hele dag alleen kan zijn, en het is 's ochtends altijd druk op de snelweg. Hebben jullie hier "
+              "eigenlijk parkeerplek? Het is allemaal een beetje puzzelen, maar het komt vast goed.")
+    feedback = check(answer, question="Hoeveel dagen per week zou je op kantoor willen werken?", lang="nl")
+    assert shown(feedback, "delivery.length") != "met"
+
+
+# --- Answers the question -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Waar ben je echt goed in?",
+     "Ruzies tussen collega's sussen. Op mijn vorige werk bij een thuiszorgorganisatie werd ik er steeds "
+     "bijgehaald als twee teams botsten over het rooster. Ik laat eerst iedereen uitpraten en zoek dan "
+     "samen naar wat wel kan."),
+    ("en", "I'm the customer and I say: it's just too expensive. What do you say?",
+     "I would tell him everything he gets for the money: the installation, training for all his staff, "
+     "support day and night, a fixed account manager and free updates. Then he sees it is worth the price."),
+])
+def test_a_weak_or_unusual_answer_about_work_is_not_called_off_topic(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "relevance.on_topic") != "missed"
+
+
+def test_a_short_plain_answer_is_not_called_an_echo_of_the_question() -> None:
+    feedback = check("I always hit my targets.", question="What were your targets last year and how did you do?",
+                     lang="en")
+    assert shown(feedback, "relevance.on_topic") != "missed"
+
+
+def test_a_rambling_childhood_story_is_not_called_on_topic_for_who_you_are_now() -> None:
+    answer = ("Nou, dat begon allemaal toen ik acht was en van mijn opa een oude computer kreeg. Die heb ik "
+              "helemaal uit elkaar gehaald. Op de middelbare school deed ik veel met games en servers, en "
+              "daarna ben ik een jaar gaan reizen door Azië. Daar hielp ik een hostel met hun website. En nu, "
+              "ja, nu doe ik iets anders, maar dat vertel ik straks wel.")
+    feedback = check(answer, question="Vertel eens kort wie je bent en wat je nu doet.", lang="nl")
+    assert feedback.question.kind == "self_intro"
+    assert shown(feedback, "relevance.on_topic") != "met"
+
+
+# --- Question kinds -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Vertel eens kort wie je bent en wat je nu doet.", "self_intro"),
+    ("Tell me briefly who you are and what you do now.", "self_intro"),
+    ("Kun je me kort meenemen door je cv?", "self_intro"),
+    ("Give me a quick overview of your background.", "self_intro"),
+    ("Waar ben je echt goed in?", "strengths_weaknesses"),
+    ("What are you really good at?", "strengths_weaknesses"),
+    ("What would your last manager say you need to work on?", "strengths_weaknesses"),
+    ("Wat zou je vorige leidinggevende zeggen waar je nog aan moet werken?", "strengths_weaknesses"),
+    ("Suppose you're at 30% of your target halfway through the quarter. What do you do?", "situational"),
+    ("Is there anything you'd still like to know from us?", "candidate_questions"),
+    ("When would you be able to start?", "practicalities"),
+])
+def test_question_kinds_read_from_everyday_wording(question: str, kind: str) -> None:
+    assert classify(question) == kind
+
+
+def test_building_a_relationship_is_not_a_technical_design_question() -> None:
+    assert classify("How would you build a relationship with clients you never see in person?") != "technical"
+
+
+# --- Stories: concrete situation and STAR -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Tell me about a time you disagreed with a colleague.",
+     "This was during my studies, in a group project where we built a booking app for a local choir. One "
+     "teammate wanted a spreadsheet as the database and I wanted a real one, so we argued for a few days. "
+     "We asked our tutor, who said both would do, and we kept the spreadsheet."),
+    ("en", "Tell me about a difficult customer.",
+     "I had this one man at the bank who came in every Friday to complain about the fees. After a few weeks "
+     "I stopped explaining and let a colleague take him. He closed his account in the end."),
+    ("nl", "Vertel over een keer dat je het oneens was met een collega.",
+     "Dat was tijdens mijn studie, in een groepsproject voor een lokale voetbalclub. Eén teamgenoot wilde "
+     "alles in een spreadsheet bijhouden en ik wilde een echte database. We hebben het aan de docent "
+     "gevraagd en die vond beide goed."),
+])
+def test_a_study_project_or_one_customer_is_a_concrete_situation(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "evidence.concrete_example") != "missed"
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Tell me about a time you disagreed with a colleague about a technical approach.",
+     "A colleague wanted to move our reports to a new charting library and I pushed back, because I thought "
+     "it would slow the pages down. He asked to try it on one report for a sprint. It was fine. The pages "
+     "were a little slower but nobody noticed, and everybody agreed the charts were clearer. We moved the "
+     "rest over the next month."),
+    ("nl", "Vertel over een keer dat je het met een collega oneens was over een technische aanpak.",
+     "Een collega wilde onze rapporten naar een nieuwe grafiekbibliotheek overzetten en ik was ertegen, "
+     "omdat ik dacht dat de pagina's trager zouden worden. Hij stelde voor het een sprint op één rapport te "
+     "proberen. Dat ging prima. Niemand merkte iets van de snelheid en iedereen was het eens dat de grafieken "
+     "duidelijker waren."),
+])
+def test_a_result_said_in_passing_completes_the_story(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "structure.star") != "warning"
+
+
+# --- Explaining simply --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Explain to a new colleague in sales what an API is.",
+     "You know how the train app on your phone shows delays? The app doesn't run the trains; it asks the "
+     "railway's system 'is the 8:15 late?' and gets an answer back. That agreed way of asking is an API. For "
+     "us it means our customers' systems can ask ours for things like invoice status without anyone typing "
+     "it over, which saves them hours."),
+    ("nl", "Leg aan een nieuwe collega van sales uit wat een API is.",
+     "Een API is een vaste manier waarop twee systemen met elkaar praten. Net als dat jij een formulier "
+     "invult, maar dan doet een computer het. Als een klant vraagt of we met hun boekhoudpakket kunnen "
+     "koppelen, gaat dat via een API. Dat scheelt jou beloftes die je later moet terugdraaien."),
+])
+def test_an_analogy_and_an_example_as_people_say_them_are_heard(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    status = shown(feedback, "it.explain_simply")
+    assert status == "met" or status is None or "analog" not in message(feedback, "it.explain_simply")
+
+
+# --- Sales ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", 'The prospect says: "Just send me some information by email." What do you say?',
+     "I'd ask what they want to know, send exactly that, and book a short call for Friday to go through it."),
+    ("en", 'The customer says: "We really don\'t have time for this now." How do you respond?',
+     "I'd say that's fine, ask when a better moment is and put a real date in the calendar."),
+    ("nl", 'De prospect zegt: "Stuur me maar wat informatie." Wat zeg je dan?',
+     "Ik vraag wat ze precies willen weten, stuur alleen dat en spreek meteen een belmoment af."),
+    ("nl", 'De klant zegt: "We hebben hier nu echt geen tijd voor." Hoe reageer je?',
+     "Dan zeg ik dat dat prima is, vraag ik wanneer het beter uitkomt en zet ik een datum in de agenda."),
+])
+def test_value_selling_makes_no_claim_on_a_brush_off(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "sales.value_selling") is None
+    assert "sales.value_selling" not in feedback.unclaimed
+
+
+def test_value_selling_still_applies_to_a_price_objection() -> None:
+    feedback = check("I'd tell him our product has many features and great support.",
+                     question="I'm the customer and I say: it's just too expensive. What do you say?", lang="en")
+    assert "sales.value_selling" in feedback.rubric
+    assert "sales.value_selling" in [f.criterion for f in feedback.findings] + list(feedback.unclaimed)
+
+
+@pytest.mark.parametrize(("lang", "answer", "warned"), [
+    ("en", "Before a first meeting I ask what they want to cover. Those meetings are always better.", False),
+    ("nl", "Vooraf vraag ik wat ze willen bespreken. Die gesprekken zijn altijd beter.", False),
+    ("en", "For the backend I pick Go. Go is always better than Java.", True),
+    ("nl", "Voor de backend kies ik Go. Go is altijd beter dan Java.", True),
+])
+def test_technology_dogma_is_about_technology(lang: str, answer: str, warned: bool) -> None:
+    feedback = check(answer, question="Walk me through how you prepare." if lang == "en"
+                     else "Neem me mee in hoe je je voorbereidt.", lang=lang)
+    assert (shown(feedback, "attitude.tech_arrogance") == "warning") is warned
+
+
+def test_an_sdr_is_not_asked_for_upsell_or_deal_size() -> None:
+    answer = ("I'm an SDR, so my target is qualified meetings: fifteen a month. Last year I booked two hundred "
+              "and five against one hundred and eighty, so about 114 percent, second of eight in the team.")
+    feedback = check(answer, question="What were your targets last year and how did you do?", lang="en")
+    if shown(feedback, "sales.results_breakdown") == "warning":
+        text = message(feedback, "sales.results_breakdown")
+        assert "deal size" not in text and "upsell" not in text
+
+
+def test_my_number_was_is_a_target() -> None:
+    feedback = check("My number was 600k and I did about 690, around 115 percent, third of nine.",
+                     question="How did you do against quota this year?", lang="en")
+    if shown(feedback, "sales.results_breakdown") == "warning":
+        assert "your target" not in message(feedback, "sales.results_breakdown")
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Tell me about a deal you lost.",
+     "A renewal with a logistics client. My only contact there left and I heard it months later. By then "
+     "the new director had started a tender and we lost it. That was on me: I had one relationship in a "
+     "client that size. Since then I know at least three people at every key account."),
+])
+def test_listening_is_not_said_to_be_replaced_by_a_pitch_nobody_told(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    if shown(feedback, "sales.listening") == "missed":
+        assert "what you said and showed" not in message(feedback, "sales.listening")
+
+
+# --- IT design --------------------------------------------------------------------------------------------
+
+
+def test_a_retry_in_passing_is_no_account_of_the_risks() -> None:
+    answer = ("I'd have an API that puts each message on a queue, and workers that pick them up and call the "
+              "push or email provider. If it fails you retry. We store the status in a database so support "
+              "can see what was sent, and I'd add templates so teams don't write their own texts.")
+    feedback = check(answer, question="How would you design a system that sends millions of notifications a day?",
+                     lang="en")
+    assert shown(feedback, "it.risks") != "met"
+
+
+@pytest.mark.parametrize(("lang", "question", "answer", "ticked"), [
+    ("nl", "We zijn vijf developers. Zou je kiezen voor Kubernetes of voor een PaaS, en waarom?",
+     "Kubernetes geeft je veel controle over hoe alles draait, met deployments, autoscaling en eigen "
+     "netwerkregels. Maar je moet het wel zelf beheren en elke paar maanden upgraden, en dat kost tijd. Een "
+     "PaaS zoals App Service of Cloud Run is per resource duurder, maar goedkoper qua mensen, want je pusht "
+     "je code en het draait. Wel zit je meer vast aan de leverancier. Het is echt een afweging, er zijn "
+     "argumenten voor allebei.", False),
+    ("nl", "We zijn vijf developers. Zou je kiezen voor Kubernetes of voor een PaaS, en waarom?",
+     "Ik zou voor een PaaS kiezen. Kubernetes geeft je veel controle, met deployments, autoscaling en eigen "
+     "netwerkregels, maar je moet het zelf beheren en elke paar maanden upgraden. Met vijf mensen kost dat "
+     "te veel tijd. Een PaaS zoals App Service of Cloud Run is per resource duurder, maar goedkoper qua "
+     "mensen, want je pusht je code en het draait. Pas als we tegen een echte grens aanlopen kijk ik "
+     "opnieuw.", True),
+])
+def test_a_justified_choice_needs_a_choice(lang: str, question: str, answer: str, ticked: bool) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert (shown(feedback, "it.justification") == "met") is ticked
+
+
+def test_requirements_first_is_ticked_only_when_they_come_first() -> None:
+    answer = ("I'd go with cache-aside in Redis. The app checks Redis, otherwise the database, and stores the "
+              "product with a TTL. When a product changes in the admin you delete the key. The TTL depends on "
+              "how often products change. Images go on a CDN.")
+    feedback = check(answer, question="How would you design caching for a product catalogue that is slow at peaks?",
+                     lang="en")
+    assert shown(feedback, "it.requirements_first") != "met"
+
+
+# --- Interview openers --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Why do you want to move into software development?",
+     "I was a chemistry teacher for five years. The part I liked most was building little tools for my "
+     "classes. I've done a year of evening courses and I built a quiz app that my old school still uses."),
+    ("nl", "Wat trekt je aan in deze functie?",
+     "Dat ik hier zelf het rooster van de vrijwilligers mag opzetten. Bij de buurtvereniging heb ik dat "
+     "twee jaar naast mijn werk gedaan, met een gedeelde agenda. Hier is het hetzelfde, maar dan groter."),
+])
+def test_a_motivation_backed_by_what_the_candidate_did_is_not_missing_a_reason(
+    lang: str, question: str, answer: str
+) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "interview.motivation") not in ("missed", "warning")
+
+
+def test_a_vague_why_gets_no_full_self_introduction_tick() -> None:
+    answer = ("So I'm Tom, I do a lot of things really. Right now I'm between jobs. I've done some freelance "
+              "websites, before that I was at a start-up that didn't work out. I'm just looking for something "
+              "more stable now, I guess.")
+    feedback = check(answer, question="Tell me briefly who you are and what you do now.", lang="en")
+    assert shown(feedback, "interview.self_intro") != "met"
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Heb je nog vragen voor ons?",
+     "Ja. Wat doen jullie precies als bedrijf? En hoeveel mensen werken hier?"),
+    ("en", "Do you have any questions for us?",
+     "Yes. What does your company actually do? And how many people work here?"),
+])
+def test_questions_the_website_answers_show_no_preparation(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "interview.candidate_questions") != "met"
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "What's your notice period, and when could you start?",
+     "Officially it's two months, but if it helps I can ask my manager about leaving a few weeks earlier."),
+    ("nl", "Wat is je opzegtermijn, en wanneer zou je kunnen beginnen?",
+     "Officieel twee maanden, maar als het helpt kan ik vragen of ik een paar weken eerder weg kan."),
+])
+def test_room_to_start_earlier_counts_as_context(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "interview.practicalities") != "warning"
+
+
+def test_only_describing_yourself_is_not_making_clear_what_you_did() -> None:
+    answer = ("Ik kom uit de retail, ik was filiaalmanager bij een schoenenwinkel. We zaten meestal rond het "
+              "target, soms erboven, soms eronder. Ik weet de precieze cijfers niet meer, maar we deden het "
+              "als winkel best goed in de regio.")
+    feedback = check(answer, question="Wat waren vorig jaar je targets, en hoe heb je het gedaan?", lang="nl")
+    assert shown(feedback, "evidence.first_person") != "met"
+
+
+# --- Fourth round: red flags before checklist crosses, and claims that overreached ---------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Wat doe je als een klant boos belt omdat een levering te laat is?",
+     "Dan zeg ik eerlijk dat dat niet aan mij ligt, want ik ga niet over de planning. Ik verbind hem door met "
+     "de afdeling logistiek. Ik kan daar ook niks aan doen, ik verkoop alleen."),
+    ("en", "Suppose you're at 30% of your target halfway through the quarter. What do you do?",
+     "Honestly, that says more about the target than about me. Our targets are set by people who've never "
+     "sold anything, and marketing doesn't deliver leads. So I'd talk to my manager about the target."),
+])
+def test_blaming_is_the_finding_not_a_missing_step(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "attitude.blame") == "warning"
+    assert feedback.next_step is not None and feedback.next_step.criterion == "attitude.blame"
+
+
+def test_a_result_in_sales_never_went_down_is_no_blame() -> None:
+    answer = ("During the festival presale the checkout slowed down. I wrote a clear handover for the team in "
+              "Vancouver, who found the cause two hours later. Ticket sales never went down.")
+    feedback = check(answer, question="Tell me about an incident you handed over to another time zone.", lang="en")
+    assert shown(feedback, "attitude.blame") is None
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "The buyer says your quote is 15% higher than the competitor's. How do you respond?",
+     "I'd thank them for being honest. Then I'd go back to my manager and ask what we can do on price, and "
+     "come back with a better offer or something extra, like free training."),
+    ("nl", "De inkoper zegt: jullie offerte is 15% duurder dan die van de concurrent. Hoe reageer je?",
+     "Ik zou hem bedanken voor zijn eerlijkheid. Daarna ga ik naar mijn manager en vraag wat we aan de prijs "
+     "kunnen doen, en dan kom ik terug met een beter aanbod."),
+])
+def test_asking_your_own_manager_is_not_listening_to_the_customer(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "sales.listening") != "met"
+
+
+def test_generic_questions_are_not_praised_as_showing_preparation() -> None:
+    feedback = check("Yes. What does the onboarding look like? How big is the team? Which tools do you use, "
+                     "mostly Power BI or also Python?", question="Do you have any questions for us?", lang="en")
+    if shown(feedback, "interview.candidate_questions") == "met":
+        assert "prepared" not in message(feedback, "interview.candidate_questions")
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Describe a time you worked in a team to reach a difficult goal.",
+     "From my rowing club: I was on the committee that organised the regional regatta, with thirty crews "
+     "coming. The caterer cancelled two days before, so I called three bakeries and we fixed it together."),
+    ("nl", "Vertel over een keer dat je met een team een moeilijk doel moest halen.",
+     "Bij mijn roeivereniging zat ik in de commissie die de regionale wedstrijd organiseerde, met dertig ploegen. "
+     "De cateraar zegde twee dagen van tevoren af, dus ik heb drie bakkers gebeld en we hebben het opgelost."),
+])
+def test_a_club_committee_is_a_concrete_situation(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "evidence.concrete_example") != "missed"
+
+
+def test_a_childcare_day_is_no_answer_to_how_many_office_days() -> None:
+    feedback = check("Mijn jongste gaat twee dagen naar de opvang en mijn partner werkt misschien anders, dus dat "
+                     "moet ik nog puzzelen. Hebben jullie parkeerplek?",
+                     question="Hoeveel dagen per week zou je op kantoor willen werken?", lang="nl")
+    assert shown(feedback, "interview.practicalities") != "met"
+    assert shown(feedback, "relevance.on_topic") != "met"
+
+
+# --- After the last sample: results and settings said in passing, leading questions --------------------------
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Ik ben de klant en ik zeg: het is gewoon te duur. Wat zeg je?",
+     "Dan ga ik vragen stellen. 'U vindt service toch ook belangrijk? En u wilt toch geen gedoe?' Als hij ja "
+     "zegt, zeg ik: 'Dan is dit toch precies wat u zoekt?'"),
+    ("en", "I'm the customer and I say: it's just too expensive. What do you say?",
+     "I'd ask questions. 'You do care about quality, right? And you'd agree downtime is costly, wouldn't you?' "
+     "When he says yes, I show him that's exactly what we offer."),
+])
+def test_only_leading_questions_are_not_listening(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert shown(feedback, "sales.listening") != "met"
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Vertel eens wat over jezelf.",
+     "Ik ben begonnen als docent en heb later een opleiding data-analyse gedaan. Sinds twee jaar werk ik als "
+     "analist bij een energiebedrijf, vooral rapportages. Nu wil ik meer echte analyses doen, en dat zag ik in "
+     "jullie vacature terug."),
+    ("en", "Give me a quick overview of your background.",
+     "I started as an SDR and moved into an account executive role after a year. Two years ago I joined my "
+     "current company, where I handle the full cycle now. I'd like larger accounts, which is why your role "
+     "caught my eye."),
+])
+def test_what_you_do_now_said_in_other_words_is_heard(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    if shown(feedback, "interview.self_intro") == "warning":
+        text = message(feedback, "interview.self_intro")
+        assert "wat je nu doet" not in text and "what you do now" not in text
+
+
+def test_new_accounts_in_words_are_counted() -> None:
+    answer = ("Mijn omzettarget was 1,2 miljoen en ik kwam uit op 1,3 miljoen, dus 108 procent, derde van negen. "
+              "Nieuwe klanten werden er twaalf, de rest kwam uit uitbreiding bij bestaande klanten.")
+    feedback = check(answer, question="Wat waren vorig jaar je targets, en hoe heb je het gedaan?", lang="nl")
+    if shown(feedback, "sales.results_breakdown") == "warning":
+        assert "het aantal nieuwe accounts" not in message(feedback, "sales.results_breakdown")
