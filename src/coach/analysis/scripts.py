@@ -233,7 +233,9 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     hits = answer_stems & topic
     shape = _core_status(analysis)
     if shape == "missed" and not hits:
-        return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
+        # a warning, not missed: it rests on patterns that miss other wording, so it holds the score to "on
+        # the way" (criterion file) rather than to 10 as an empty, gibberish or echoed answer is
+        return Outcome("warning", (), {"reason": _REASONS["off_topic"][lang]})
     if shape == "met" or (shape is None and hits):
         # "answers the question" reads as praise: only where the answer also has the shape its kind asks for
         return Outcome("met", _stem_spans(analysis, hits))
