@@ -465,10 +465,10 @@ def shipped_report(rows: list[Row], y: np.ndarray, checked: list[fit_score.Check
         report("  no criterion caps", rows, y, shipped(checked, caps=dict.fromkeys(criteria, {})))
         for criterion in criteria:
             report(f"  without {criterion}'s cap", rows, y, shipped(checked, caps={criterion: {}}))
-        for value in (10, 35, 50, 100):
+        for value in (10, 35, 50, 64, 100):
             report(f"  off the question's topic: at most {value}", rows, y,
                    shipped(checked, caps={"relevance.on_topic": {"missed": 10, "warning": value}}))
-        for value in (39, 100):
+        for value in (39, 50, 64, 100):
             report(f"  none of what is asked: at most {value}", rows, y, shipped(checked, nothing_cap=value))
 
 

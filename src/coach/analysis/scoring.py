@@ -32,7 +32,7 @@ UNKNOWN_CONTENT = 0.5  # content of an answer to a question whose kind Coach can
 OPEN_KIND = "open"
 TOP = 85  # fitted points above this count ABOVE_TOP each: the ratings stop at 5, a linear model doesn't
 ABOVE_TOP = 1 / 3
-NOTHING_CAP = 64  # none of what the question asks for: at most "on the way", however long or fluent
+NOTHING_CAP = 50  # none of what the question asks for: "on the way" at most, as for a story told as a habit
 DEFAULT_KIND = "behavioural"
 EXCELLENT = 85
 PERFECT_WITH_FLAWS = 95  # the highest score an answer with any finding not met can get
@@ -165,7 +165,7 @@ def breakdown(
 ) -> dict[str, int]:
     """Points per feature (on the 0-100 scale), the start (the intercept), the top (points above 85 count a
     third: negative), the penalties, the cap a
-    finding set (100 for none; 64 when none of what the question asks for is there) and the ceiling of the
+    finding set (100 for none; 50 when none of what the question asks for is there) and the ceiling of the
     bands (84 without the depth the kind asks for or with a penalised warning; 95 when anything is not met).
     `weights` replaces the fitted model (for cross-validation in benchmarks/score_features.py)."""
     from coach.content.kinds import get_kind
