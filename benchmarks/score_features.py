@@ -76,7 +76,8 @@ PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
         "nl": re.compile(r"\b(?:(?:19|20)\d\d|januari|februari|maart|april|mei|juni|juli|augustus|september"
                          r"|oktober|november|december|maandag|dinsdag|woensdag|donderdag|vrijdag"
                          r"|vorig(?:e)? (?:jaar|maand|week|kwartaal|zomer|winter)|gisteren|toen"
-                         r"|(?:een|twee|drie|paar) (?:jaar|maanden|weken) geleden|die (?:dag|week|ochtend|middag))\b",
+                         r"|(?:een|twee|drie|paar) (?:jaar|maanden|weken) geleden"
+                         r"|die (?:dag|week|ochtend|middag))\b",
                          re.IGNORECASE),
     },
     "reason": {  # why: because, so that
@@ -93,7 +94,8 @@ PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
     "negative": {  # dismissive or blaming turns the detectors may miss
         "en": re.compile(r"\b(?:never|not my (?:job|problem|fault)|their fault|his fault|her fault|stupid"
                          r"|honestly|to be honest|whatever)\b", re.IGNORECASE),
-        "nl": re.compile(r"\b(?:nooit|niet mijn (?:probleem|schuld|taak)|hun schuld|zijn schuld|haar schuld|dom"
+        "nl": re.compile(r"\b(?:nooit|niet mijn (?:probleem|schuld|taak)|hun schuld|zijn schuld|haar schuld"
+                         r"|dom"
                          r"|eerlijk gezegd|eerlijk is eerlijk|boeiend)\b", re.IGNORECASE),
     },
 }
@@ -216,7 +218,8 @@ def candidate_features(row: Row) -> dict[str, float]:
         "star_parts": float(len(star_parts)),
         "star_result": float("result" in star_parts),
         "star_reflection": float("reflection" in star_parts),
-        "star_action_share": (sum(b - a for a, b in analysis.star.get("action", [])) / len(text)) if text else 0.0,
+        "star_action_share": (sum(b - a for a, b in analysis.star.get("action", [])) / len(text))
+        if text else 0.0,
         "questions_asked": float(text.count("?")),
         "story_kind": story,
         "log_words_x_story": log_words * story,
@@ -231,7 +234,10 @@ def collect(rows: list[Row]) -> list[dict[str, float]]:
 
 # --- models -------------------------------------------------------------------------------------------
 
-def ridge(x: np.ndarray, y: np.ndarray, alpha: float, nonneg: bool = False) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+Model = tuple[np.ndarray, float, np.ndarray, np.ndarray]
+
+
+def ridge(x: np.ndarray, y: np.ndarray, alpha: float, nonneg: bool = False) -> Model:
     """Ridge on standardised columns; returns weights (standardised scale), intercept, means and scales.
     With nonneg, features whose weight comes out negative are dropped and the rest refitted."""
     mean = x.mean(axis=0)
@@ -253,7 +259,7 @@ def ridge(x: np.ndarray, y: np.ndarray, alpha: float, nonneg: bool = False) -> t
     return w, float(y.mean()), mean, scale
 
 
-def predict(model: tuple[np.ndarray, float, np.ndarray, np.ndarray], x: np.ndarray) -> np.ndarray:
+def predict(model: Model, x: np.ndarray) -> np.ndarray:
     w, b, mean, scale = model
     return b + ((x - mean) / scale) @ w
 
@@ -299,7 +305,8 @@ def rho(pred: Sequence[float], y: Sequence[float], idx: np.ndarray | None = None
     return spearman(list(pred), list(y))
 
 
-def report(name: str, rows: list[Row], y: np.ndarray, fitter: Fitter | None, values: np.ndarray | None = None) -> dict[str, float]:
+def report(name: str, rows: list[Row], y: np.ndarray, fitter: Fitter | None,
+           values: np.ndarray | None = None) -> dict[str, float]:
     """One line: grouped-CV Spearman overall / nl / en, round 1->2, round 2->1."""
     n = len(rows)
     lang = np.array([str(r["lang"]) for r in rows])
@@ -478,7 +485,8 @@ def main() -> None:
     parser.add_argument("--kinds", action="store_true", help="Spearman of some features within each kind")
     parser.add_argument("--forward", action="store_true", help="greedy forward selection by grouped CV")
     parser.add_argument("--sets", action="store_true", help="linear models over named feature sets")
-    parser.add_argument("--alphas", action="store_true", help="the shipped pipeline with other ridge strengths")
+    parser.add_argument("--alphas", action="store_true",
+                        help="the shipped pipeline with other ridge strengths")
     parser.add_argument("--caps", action="store_true", help="the shipped pipeline without each cap")
     parser.add_argument("--alpha", type=float, default=10.0, help="ridge strength of --sets and --forward "
                         "(on standardised features)")
