@@ -222,6 +222,10 @@ def test_a_single_incident_story_to_tell_me_about_yourself_is_not_all_green(lang
     feedback = check(story, question="general.tell_me_about_yourself", lang=lang)
     assert status(feedback, "interview.self_intro") in ("missed", "warning")
     assert feedback.score < 65 and feedback.band in ("not_yet", "on_the_way")
+    # length counts in the score, but more of the same story doesn't make it an introduction
+    longer = check(story + " " + story.replace("Last year", "The year before").replace("Vorig jaar", "Het jaar "
+                   "ervoor"), question="general.tell_me_about_yourself", lang=lang)
+    assert longer.words > 140 and longer.score < 65
 
 
 def test_good_bank_answers_no_longer_all_score_100_and_a_perfect_score_is_rare() -> None:
