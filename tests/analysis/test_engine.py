@@ -48,22 +48,25 @@ def test_every_span_points_into_the_answer() -> None:
 
 
 @pytest.mark.parametrize(
-    "junk",
+    ("junk", "verdict"),
     [
-        "",
-        "   \n\t ",
-        "asdkj qwpoe zxmnv lkjhg poiuy trewq asdfg hjkl qwert",
-        "What were your targets last year, and how did you perform against them?",
-        "I am great. I am great. I am great. I am great. I am great.",
-        "I like pizza and my cat is called Bob. He sleeps all day in the sun and the weather in Amsterdam is nice.",
+        ("", "missed"),
+        ("   \n\t ", "missed"),
+        ("asdkj qwpoe zxmnv lkjhg poiuy trewq asdfg hjkl qwert", "missed"),
+        ("What were your targets last year, and how did you perform against them?", "missed"),
+        ("I am great. I am great. I am great. I am great. I am great.", "missed"),
+        # off the question's topic: a warning (patterns can miss other wording), capped at "on the way"
+        ("I like pizza and my cat is called Bob. He sleeps all day in the sun and the weather in Amsterdam is "
+         "nice.", "warning"),
     ],
 )
-def test_junk_never_gets_praise_or_a_good_score(junk: str) -> None:
+def test_junk_never_gets_praise_or_a_good_score(junk: str, verdict: str) -> None:
     feedback = check(junk, question="sales.targets_last_year", lang="en")
     assert feedback.score <= 10
     assert not [f for f in feedback.findings if f.status == "met"]
     relevance = next(f for f in feedback.findings if f.criterion == "relevance.on_topic")
-    assert relevance.status == "missed"
+    assert relevance.status == verdict
+    assert feedback.next_step is not None and feedback.next_step.criterion == "relevance.on_topic"
 
 
 def test_free_text_question_is_matched_to_the_bank_and_reported() -> None:

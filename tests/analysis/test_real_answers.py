@@ -170,18 +170,19 @@ def test_hedges_get_no_tick_for_confidence(answer: str, lang: str) -> None:
     assert status(feedback, "delivery.hedges") != "met"
 
 
-@pytest.mark.parametrize(("answer", "question"), [
-    ("", "Tell me about yourself."),
+@pytest.mark.parametrize(("answer", "question", "verdict"), [
+    ("", "Tell me about yourself.", "missed"),
+    # off the question's topic is a warning (capped at 50, not 10: the verdict rests on patterns)
     ("I like cooking and cycling in the dunes near Haarlem with my friends at the weekend, it is great fun "
-     "and very relaxing after a long week.", "What were your targets last year and how did you do?"),
+     "and very relaxing after a long week.", "What were your targets last year and how did you do?", "warning"),
     ("Ik kook graag en ik fiets in het weekend met vrienden door de duinen bij Haarlem, dat is heerlijk "
-     "ontspannen na een lange week.", "Wat waren vorig jaar je targets, en hoe heb je het gedaan?"),
+     "ontspannen na een lange week.", "Wat waren vorig jaar je targets, en hoe heb je het gedaan?", "warning"),
 ])
 def test_no_answers_the_question_tick_and_no_praise_on_an_empty_or_off_topic_answer(
-    answer: str, question: str
+    answer: str, question: str, verdict: str
 ) -> None:
     feedback = check(answer, question=question)
-    assert status(feedback, "relevance.on_topic") == "missed"
+    assert status(feedback, "relevance.on_topic") == verdict
     assert not [f for f in feedback.findings if f.status == "met"]
     assert feedback.score <= 10 and feedback.band == "not_yet"
 
@@ -221,6 +222,10 @@ def test_a_single_incident_story_to_tell_me_about_yourself_is_not_all_green(lang
     feedback = check(story, question="general.tell_me_about_yourself", lang=lang)
     assert status(feedback, "interview.self_intro") in ("missed", "warning")
     assert feedback.score < 65 and feedback.band in ("not_yet", "on_the_way")
+    # length counts in the score, but more of the same story doesn't make it an introduction
+    longer = check(story + " " + story.replace("Last year", "The year before").replace("Vorig jaar", "Het jaar "
+                   "ervoor"), question="general.tell_me_about_yourself", lang=lang)
+    assert longer.words > 140 and longer.score < 65
 
 
 def test_good_bank_answers_no_longer_all_score_100_and_a_perfect_score_is_rare() -> None:

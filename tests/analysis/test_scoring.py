@@ -8,9 +8,14 @@ import pytest
 from coach.analysis.context import Outcome
 from coach.analysis.rules import load_criteria
 from coach.analysis.scoring import (
+    ABOVE_TOP,
     EXCELLENT,
     FEATURES,
+    NOTHING_CAP,
     PERFECT_WITH_FLAWS,
+    TOP,
+    UNKNOWN_CONTENT,
+    Counts,
     band,
     breakdown,
     describe_band,
@@ -38,9 +43,51 @@ def test_the_model_has_a_weight_for_every_feature_and_none_negative() -> None:
 def test_features_read_the_kinds_core_and_the_rest_of_the_rubric() -> None:
     results = story("met", [("impact.business", "missed")])
     values = features(results, "behavioural")  # type: ignore[arg-type]
-    # no length check ran, so the answer counts as worked out; developed weighs it by the content there
-    assert values == {"core": 1.0, "rubric": 0.0, "delivery": 1.0, "developed": 0.5}
-    assert features(story("missed"), "behavioural")["core"] == 0.0  # type: ignore[arg-type]
+    # no length check ran and nothing was counted: the answer counts as worked out, without fillers,
+    # hedges or figures; content is the mean of the core (all met) and the rest of the rubric (none met)
+    assert values == {"length": 1.0, "content": 0.5, "fluency": 1.0, "confidence": 1.0, "figures": 0.0}
+    assert features(story("missed"), "behavioural")["content"] == 0.0  # type: ignore[arg-type]
+    # a question whose kind Coach can't tell: it doesn't know what is asked, so content counts half
+    assert features(story("missed"), "open")["content"] == UNKNOWN_CONTENT  # type: ignore[arg-type]
+
+
+def test_the_counted_features_follow_the_answers_words() -> None:
+    results = story("met")
+    fillers_at = C["delivery.fillers"].params["max_per_100"]
+    hedges_at = C["delivery.hedges"].params["max_per_100"]
+    clean = features(results, "behavioural", Counts(words=100, figures=2))  # type: ignore[arg-type]
+    assert clean["fluency"] == clean["confidence"] == 1.0 and 0 < clean["figures"] < 1
+    halting = features(results, "behavioural", Counts(words=100, fillers=2, hedges=1))  # type: ignore[arg-type]
+    assert halting["fluency"] == pytest.approx(1 - 2 / fillers_at)
+    assert halting["confidence"] == pytest.approx(1 - 1 / hedges_at)
+    assert features(results, "behavioural", Counts(words=100, fillers=40))["fluency"] == 0.0  # type: ignore[arg-type]
+    lengths = [features(results, "behavioural", Counts(words=w))["length"] for w in (5, 10, 50, 250, 600)]  # type: ignore[arg-type]
+    assert lengths[0] == lengths[1] == 0.0 and lengths[1] < lengths[2] < lengths[3] == lengths[4] == 1.0
+    assert features(results, "behavioural", Counts(words=100, figures=9))["figures"] == 1.0  # type: ignore[arg-type]
+
+
+def test_fewer_fillers_hedges_and_more_figures_never_lower_the_score() -> None:
+    results = story("met", [("learning.lesson", "met")])
+    halting = score(results, "behavioural", Counts(words=120, fillers=6, hedges=3))  # type: ignore[arg-type]
+    fluent = score(results, "behavioural", Counts(words=120, figures=3))  # type: ignore[arg-type]
+    assert halting < fluent
+
+
+def test_none_of_what_is_asked_caps_the_score_however_long() -> None:
+    parts = breakdown(story("missed"), "behavioural", Counts(words=240, figures=5))  # type: ignore[arg-type]
+    assert parts["cap"] == NOTHING_CAP < 65  # never strong on length and delivery alone
+    assert total(parts) <= NOTHING_CAP
+
+
+def test_points_above_85_count_a_third_and_the_breakdown_still_adds_up() -> None:
+    results = story("met", [("learning.lesson", "met")])
+    parts = breakdown(results, "behavioural", Counts(words=240, figures=5))  # type: ignore[arg-type]
+    fitted = sum(v for k, v in parts.items() if k in (*FEATURES, "start"))
+    assert fitted > TOP  # a long, fluent answer with everything the question asks and figures
+    assert parts["top"] == pytest.approx(-(fitted - TOP) * (1 - ABOVE_TOP), abs=1)
+    assert TOP < total(parts) < fitted
+    assert total(parts) == min(parts["cap"], parts["ceiling"], sum(
+        v for k, v in parts.items() if k not in ("cap", "ceiling")))
 
 
 def test_meeting_more_of_the_rubric_never_lowers_the_score() -> None:

@@ -11,7 +11,7 @@ from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_fillers
 from coach.analysis.language import detect_language
 from coach.analysis.rules import Criterion, fold, load_criteria
-from coach.analysis.scoring import band, breakdown, total
+from coach.analysis.scoring import Counts, band, breakdown, total
 from coach.analysis.scripts import SCRIPTS
 from coach.analysis.star import segment
 from coach.analysis.text import split_sentences, tokenize
@@ -145,7 +145,7 @@ def choose_next_step(
 
     not_met = [(c, o) for c, o in results if o.status != "met" and o.claim]  # a step is something we can say
     relevance = by_id.get("relevance.on_topic")
-    if relevance and relevance[1].status == "missed":
+    if relevance and relevance[1].status != "met":  # missed, or off the question's topic (a warning)
         return relevance
     flags = sorted((item for item in not_met if item[0].penalty > 0), key=lambda item: -item[0].penalty)
     length = by_id.get("delivery.length")
@@ -270,7 +270,7 @@ def evaluate(
     relevant = analysis.outcomes.get("relevance.on_topic", Outcome("met")).status == "met"
     if not relevant:  # say first that the answer doesn't answer the question
         results.sort(key=lambda item: item[0].id != "relevance.on_topic")
-    parts = breakdown(results, ref.kind)
+    parts = breakdown(results, ref.kind, Counts.of(analysis))
     value = total(parts)
     praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
     step = choose_next_step(results, rubric, ref.kind)

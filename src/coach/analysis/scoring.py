@@ -1,26 +1,38 @@
 """Turn findings into a score from 0 to 100 that the findings explain (see docs/scoring.md).
 
-The score is a small linear model over three features of the findings, fitted to blind recruiter ratings
-(benchmarks/fit_score.py writes its weights to analysis/score_model.yaml), less the penalties of red
-flags and within the caps that some findings set. Every point can be traced to a feature, and every
-feature to findings shown to the candidate.
+The score is a small linear model over five features of the answer, fitted to blind recruiter ratings
+(benchmarks/fit_score.py writes its weights to analysis/score_model.yaml; benchmarks/score_features.py chose
+the features by cross-validation), less the penalties of red flags and within the caps that some findings
+set. Every feature is something the candidate sees in the feedback and can change: the length, what the
+question asks for, filler words, hedges and figures.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from coach.analysis.context import Outcome
 from coach.analysis.rules import Criterion
 from coach.yaml_files import parse_yaml
 
+if TYPE_CHECKING:
+    from coach.analysis.context import Analysis
+
 STATUS_VALUE = {"met": 1.0, "warning": 0.5, "missed": 0.0}
-FEATURES = ("core", "rubric", "delivery", "developed")
-DEVELOPED_AT = 250  # words: a longer answer is no more developed (the length check warns when too long)
-DELIVERY = ("delivery.fillers", "delivery.hedges", "delivery.repetition")
+FEATURES = ("length", "content", "fluency", "confidence", "figures")
+DEVELOPED_AT = 250  # words: a longer answer is no more worked out (the length check warns when too long)
+SHORTEST = 10  # words: an answer this short or shorter has no length to speak of
+FIGURES_FULL = 5  # figures (amounts, percentages, counts, dates): five or more count in full
+UNKNOWN_CONTENT = 0.5  # content of an answer to a question whose kind Coach can't tell (`open`)
+OPEN_KIND = "open"
+TOP = 85  # fitted points above this count ABOVE_TOP each: the ratings stop at 5, a linear model doesn't
+ABOVE_TOP = 1 / 3
+NOTHING_CAP = 50  # none of what the question asks for: "on the way" at most, as for a story told as a habit
 DEFAULT_KIND = "behavioural"
 EXCELLENT = 85
 PERFECT_WITH_FLAWS = 95  # the highest score an answer with any finding not met can get
@@ -31,6 +43,27 @@ BANDS: tuple[tuple[int, str], ...] = (
     (40, "on_the_way"),
     (0, "not_yet"),
 )
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the score counts in the answer's own words (the feedback shows each of them)."""
+
+    words: int
+    fillers: int = 0
+    hedges: int = 0
+    figures: int = 0
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> Counts:
+        from coach.analysis.fillers import find_hedges
+
+        return cls(
+            words=analysis.words,
+            fillers=len(analysis.fillers),
+            hedges=len(find_hedges(analysis.text, analysis.lang)),
+            figures=len(analysis.numbers),
+        )
 
 
 @lru_cache(maxsize=1)
@@ -55,24 +88,26 @@ def _value(criterion: Criterion, outcome: Outcome) -> float:
     return criterion.warning_value if outcome.status == "warning" else STATUS_VALUE[outcome.status]
 
 
-def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = None) -> dict[str, float]:
-    """The score's inputs, each from 0 to 1.
+@lru_cache(maxsize=1)
+def _warn_rates() -> tuple[float, float]:
+    """The rates per 100 words at which the fillers and the hedges findings warn (their criterion files)."""
+    from coach.analysis.rules import load_criteria
 
-    core: how the answer does on what its kind of question is about (content/kinds.yaml `rubric`);
-    rubric: the weighted share of the question's other rubric criteria met (core's value when it has none);
-    delivery: the share of fillers, hedges and repetition checks without a warning (0 when nothing of
-    the rubric is there: a clean delivery of nothing earns nothing);
-    developed: how far what the question asks for is worked out: log(1 + words) / log(1 + 250), at most 1,
-    times the mean of core and rubric (recruiters rate a worked-out answer higher, but length without the
-    content earns nothing; it can't buy the excellent band, which needs depth, and rambling past the
-    question's range gets the length warning).
-    """
+    criteria = load_criteria()
+    return (
+        float(criteria["delivery.fillers"].params.get("max_per_100", 4)),
+        float(criteria["delivery.hedges"].params.get("max_per_100", 2)),
+    )
+
+
+def content_parts(results: Iterable[tuple[Criterion, Outcome]], kind: str | None) -> tuple[float, float]:
+    """How the answer does on its kind's core (content/kinds.yaml `rubric`) and on the rest of its rubric
+    (the weighted share met; the core's value when there is no rest), each 0-1."""
     from coach.content.kinds import get_kind
 
     core_ids = set(get_kind(kind or DEFAULT_KIND).rubric)
     core: list[float] = []
     earned = total = 0.0
-    delivery: list[float] = []
     for criterion, outcome in results:
         if counts_toward_base(criterion):
             if criterion.id in core_ids:
@@ -80,40 +115,72 @@ def features(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = No
             else:
                 earned += criterion.weight * _value(criterion, outcome)
                 total += criterion.weight
-        elif criterion.id in DELIVERY:
-            delivery.append(0.0 if outcome.status == "warning" else 1.0)
     core_value = sum(core) / len(core) if core else (earned / total if total else 0.0)
     rubric_value = earned / total if total else core_value
-    said = core_value > 0 or rubric_value > 0  # clean delivery of nothing earns nothing
-    words = next((o.values.get("words") for c, o in results if c.id == "delivery.length"), None)
+    return core_value, rubric_value
+
+
+def features(
+    results: Iterable[tuple[Criterion, Outcome]], kind: str | None = None, counts: Counts | None = None
+) -> dict[str, float]:
+    """The score's inputs, each from 0 to 1 (docs/scoring.md).
+
+    length: 0 up to 10 words, 1 from 250 words, on a log scale between (recruiters rate a worked-out answer
+    higher; a longer one is no better, and the length check warns when it rambles);
+    content: what the question asks for, the mean of the kind's core and the rest of the rubric; 0.5 for a
+    question whose kind Coach can't tell (`open`), where it doesn't know what is asked;
+    fluency: 1 without filler words, 0 at the rate where the fillers finding warns (4 per 100 words);
+    confidence: 1 without hedges, 0 at the rate where the hedges finding warns (2 per 100 words);
+    figures: the answer's figures (amounts, percentages, counts, dates), five or more count in full.
+    Without `counts` (a test's bare outcomes) the words come from the length check (none: 1.0) and no filler,
+    hedge or figure is counted.
+    """
+    results = list(results)
+    if counts is None:
+        words = next((o.values.get("words") for c, o in results if c.id == "delivery.length"), None)
+        counts = Counts(int(words)) if words is not None and words.isdigit() else None
+    core, rubric = content_parts(results, kind)
+    fillers_at, hedges_at = _warn_rates()
+    per_100 = 100 / counts.words if counts and counts.words else 0.0
     return {
-        "core": core_value,
-        "rubric": rubric_value,
-        "delivery": (sum(delivery) / len(delivery) if delivery else 1.0) if said else 0.0,
-        "developed": (_developed(int(words)) if words is not None and words.isdigit() else 1.0)
-        * (core_value + rubric_value) / 2,
+        "length": _developed(counts.words) if counts else 1.0,
+        "content": UNKNOWN_CONTENT if kind == OPEN_KIND else (core + rubric) / 2,
+        "fluency": max(0.0, 1 - counts.fillers * per_100 / fillers_at) if counts else 1.0,
+        "confidence": max(0.0, 1 - counts.hedges * per_100 / hedges_at) if counts else 1.0,
+        "figures": min(1.0, counts.figures / FIGURES_FULL) if counts else 0.0,
     }
 
 
 def _developed(words: int) -> float:
-    return min(1.0, math.log1p(words) / math.log1p(DEVELOPED_AT))
+    """0 up to 10 words, 1 from 250 words, on a log scale in between (each doubling adds the same)."""
+    span = math.log1p(DEVELOPED_AT) - math.log1p(SHORTEST)
+    return min(1.0, max(0.0, (math.log1p(words) - math.log1p(SHORTEST)) / span))
 
 
-def breakdown(results: list[tuple[Criterion, Outcome]], kind: str | None = None) -> dict[str, int]:
-    """Points per feature (on the 0-100 scale), the penalties, the cap a finding set (100 for none) and the
-    ceiling of the bands (84 without the depth the kind asks for or with a penalised warning; 95 when
-    anything is not met)."""
+def breakdown(
+    results: list[tuple[Criterion, Outcome]],
+    kind: str | None = None,
+    counts: Counts | None = None,
+    weights: dict[str, float] | None = None,
+) -> dict[str, int]:
+    """Points per feature (on the 0-100 scale), the start (the intercept), the top (points above 85 count a
+    third: negative), the penalties, the cap a
+    finding set (100 for none; 50 when none of what the question asks for is there) and the ceiling of the
+    bands (84 without the depth the kind asks for or with a penalised warning; 95 when anything is not met).
+    `weights` replaces the fitted model (for cross-validation in benchmarks/score_features.py)."""
     from coach.content.kinds import get_kind
 
-    weights = model()
-    values = features(results, kind)
+    weights = weights or model()
+    values = features(results, kind, counts)
     parts = {f: weights[f] * values[f] * 25 for f in FEATURES}  # one rating point is 25 score points
-    nothing = values["core"] == 0 and values["rubric"] == 0  # none of what the question asks for
-    if nothing:  # earns nothing, however long or clean
-        parts = {f: 0.0 for f in FEATURES}
-    parts["start"] = 0.0 if nothing else (weights["intercept"] - 1) * 25
+    parts["start"] = (weights["intercept"] - 1) * 25
+    fitted = sum(parts.values())
+    # above 85 the model runs past what the blind ratings show (they stop at 5), so points count a third
+    parts["top"] = -(fitted - TOP) * (1 - ABOVE_TOP) if fitted > TOP else 0.0
     penalty = 0.0
     cap = 100
+    if content_parts(results, kind) == (0.0, 0.0):  # none of what the question asks for
+        cap = NOTHING_CAP  # length and a clean delivery can't make it strong
     for criterion, outcome in results:
         if outcome.status == "warning":
             penalty += criterion.penalty
@@ -136,10 +203,12 @@ def breakdown(results: list[tuple[Criterion, Outcome]], kind: str | None = None)
     return rounded
 
 
-def score(results: Iterable[tuple[Criterion, Outcome]], kind: str | None = None) -> int:
+def score(
+    results: Iterable[tuple[Criterion, Outcome]], kind: str | None = None, counts: Counts | None = None
+) -> int:
     """The fitted score less the penalties of warnings, within the caps (a criterion's caps only for the
     question kinds it names, when it names some; `kind` is the question's)."""
-    return total(breakdown(list(results), kind))
+    return total(breakdown(list(results), kind, counts))
 
 
 def total(parts: dict[str, int]) -> int:
