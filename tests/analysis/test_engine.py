@@ -55,9 +55,10 @@ def test_every_span_points_into_the_answer() -> None:
         ("asdkj qwpoe zxmnv lkjhg poiuy trewq asdfg hjkl qwert", "missed"),
         ("What were your targets last year, and how did you perform against them?", "missed"),
         ("I am great. I am great. I am great. I am great. I am great.", "missed"),
-        # off the question's topic: a warning (patterns can miss other wording), capped at "on the way"
+        # about nothing of work at all: off-topic is claimed (an answer about work that misses the topic is
+        # left to the kind's criteria, as readers judged such crosses mostly wrong)
         ("I like pizza and my cat is called Bob. He sleeps all day in the sun and the weather in Amsterdam is "
-         "nice.", "warning"),
+         "nice.", "missed"),
     ],
 )
 def test_junk_never_gets_praise_or_a_good_score(junk: str, verdict: str) -> None:

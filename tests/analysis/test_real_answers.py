@@ -172,11 +172,11 @@ def test_hedges_get_no_tick_for_confidence(answer: str, lang: str) -> None:
 
 @pytest.mark.parametrize(("answer", "question", "verdict"), [
     ("", "Tell me about yourself.", "missed"),
-    # off the question's topic is a warning (capped at 50, not 10: the verdict rests on patterns)
+    # about nothing of work at all: off-topic is claimed
     ("I like cooking and cycling in the dunes near Haarlem with my friends at the weekend, it is great fun "
-     "and very relaxing after a long week.", "What were your targets last year and how did you do?", "warning"),
+     "and very relaxing after a long week.", "What were your targets last year and how did you do?", "missed"),
     ("Ik kook graag en ik fiets in het weekend met vrienden door de duinen bij Haarlem, dat is heerlijk "
-     "ontspannen na een lange week.", "Wat waren vorig jaar je targets, en hoe heb je het gedaan?", "warning"),
+     "ontspannen na een lange week.", "Wat waren vorig jaar je targets, en hoe heb je het gedaan?", "missed"),
 ])
 def test_no_answers_the_question_tick_and_no_praise_on_an_empty_or_off_topic_answer(
     answer: str, question: str, verdict: str
