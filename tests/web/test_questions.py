@@ -167,13 +167,13 @@ def test_a_general_question_shows_the_example_of_the_practised_sector_first(
 
 
 def test_without_a_chosen_sector_the_page_follows_the_sector_practised_most(client: Client) -> None:
-    question = get_question("general.tell_me_about_yourself")
+    question = get_question("general.biggest_mistake")
     assert question is not None
-    before = example_details(client.get("/questions/general.tell_me_about_yourself").text)
+    before = example_details(client.get("/questions/general.biggest_mistake").text)
     assert before[0][1] == " ".join(question.examples.strong.en.split())  # nothing practised: the main one
     client.post_form("/interviews", {"role": "backend", "level": "medior", "interview_lang": "en",
                                       "questions": "3"})
-    after = example_details(client.get("/questions/general.tell_me_about_yourself").text)
+    after = example_details(client.get("/questions/general.biggest_mistake").text)
     assert after[0][1] == " ".join(question.examples.strong_for("it").en.split())
-    listed_html = client.get("/questions", params={"role": "sdr", "q": "yourself"}).text
-    assert '<a href="/questions/general.tell_me_about_yourself?sector=sales">' in listed_html
+    listed_html = client.get("/questions", params={"role": "sdr", "q": "biggest mistake"}).text
+    assert '<a href="/questions/general.biggest_mistake?sector=sales">' in listed_html
