@@ -145,7 +145,7 @@ def choose_next_step(
 
     not_met = [(c, o) for c, o in results if o.status != "met" and o.claim]  # a step is something we can say
     relevance = by_id.get("relevance.on_topic")
-    if relevance and relevance[1].status != "met":  # missed, or off the question's topic (a warning)
+    if relevance and relevance[1].status == "missed":
         return relevance
     flags = sorted((item for item in not_met if item[0].penalty > 0), key=lambda item: -item[0].penalty)
     length = by_id.get("delivery.length")
