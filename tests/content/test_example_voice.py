@@ -128,15 +128,10 @@ def test_the_speaker_check_catches_a_salesperson_answering_an_it_question() -> N
     ]
 
 
-# General questions whose second strong example (from the other sector) is still being written; this set
-# may only shrink (issue 11 stays open until it is empty).
-PENDING: set[str] = set()
-
-
 def test_every_general_question_has_a_strong_example_from_it_and_from_sales() -> None:
     missing = []
     for q in QUESTIONS.values():
-        if q.sector != "general" or q.id in PENDING:
+        if q.sector != "general":
             continue
         sectors = {SECTOR_OF_ROLE[role] for role, _ in q.examples.strongs() if role is not None}
         if sectors != {"it", "sales"} or q.examples.role is None:
@@ -146,9 +141,8 @@ def test_every_general_question_has_a_strong_example_from_it_and_from_sales() ->
 
 @pytest.mark.parametrize("sector", ["it", "sales"])
 def test_a_general_question_shows_the_example_of_the_sector_being_practised(sector: str) -> None:
-    assert all(QUESTIONS[qid].sector == "general" for qid in PENDING)
     for q in QUESTIONS.values():
-        if q.sector != "general" or q.id in PENDING:
+        if q.sector != "general":
             continue
         shown = q.examples.strong_for(sector)
         speaker = next(role for role, text in q.examples.strongs() if text is shown)

@@ -111,11 +111,12 @@ class ExampleAnswers(BaseModel):
     def strong_for(self, sector: str | None = None, role: str | None = None) -> Bilingual:
         """The strong example that fits the role (else the sector) being practised; else the main one."""
         found = self.strongs()
-        for wanted in (role, SECTOR_OF_ROLE.get(role or "") or sector):
-            for speaker, text in found:
-                if wanted and speaker and wanted in (speaker, SECTOR_OF_ROLE[speaker]):
-                    return text
-        return self.strong
+        by_role = next((text for speaker, text in found if role and speaker == role), None)
+        wanted = SECTOR_OF_ROLE.get(role or "", sector)
+        by_sector = next(
+            (text for speaker, text in found if speaker and SECTOR_OF_ROLE[speaker] == wanted), None
+        )
+        return by_role or by_sector or self.strong
 
 
 class Length(BaseModel):
