@@ -233,6 +233,8 @@ def test_try_again_aloud_keeps_both_attempts_and_the_spoken_one_has_its_delivery
     )
     assert typed.status_code == 200
     first = answers(store, interview_id)[0]
+    before = store.interview(store.user_id(), interview_id)
+    assert before is not None
     # The feedback page offers the same recorder for a new attempt, in Dutch.
     assert 'value="0:retry"' in typed.text and "Of doe het nog een keer hardop" in typed.text
     assert "/static/speech.js" in typed.text
@@ -245,7 +247,8 @@ def test_try_again_aloud_keeps_both_attempts_and_the_spoken_one_has_its_delivery
     assert "customers last year" in second.text and second.feedback["delivery"]["wpm"] > 60
     assert second.duration_s and 3 < second.duration_s < 10
     interview = store.interview(store.user_id(), interview_id)
-    assert interview is not None and interview.position == 1  # a retry doesn't move the interview on
+    # a retry doesn't move the interview on (a thin first answer may keep it on a follow-up of this question)
+    assert interview is not None and interview.position == before.position
     html = client.get(done["answer_url"]).text
     delta = second.score - first.score
     assert f"({delta:+d} vergeleken met poging {first.attempt})" in html
