@@ -13,7 +13,9 @@ from coach.content.bank import load_questions, match_question, search_questions
 from coach.content.schema import CATEGORIES, IT_ROLES, SALES_ROLES
 from coach.content.stats import (
     MINIMUM,
+    ROLE_MINIMUM,
     STRONG_MARGIN,
+    TOTAL_MINIMUM,
     example_scores,
     near_duplicates,
     parity_problems,
@@ -27,7 +29,7 @@ runner = CliRunner()
 def test_bank_has_the_minimum_per_sector() -> None:
     for sector, minimum in MINIMUM.items():
         assert sum(q.sector == sector for q in QUESTIONS.values()) >= minimum, sector
-    assert len(QUESTIONS) >= 150
+    assert len(QUESTIONS) >= TOTAL_MINIMUM >= 220
 
 
 def test_every_question_family_and_role_is_covered() -> None:
@@ -35,7 +37,7 @@ def test_every_question_family_and_role_is_covered() -> None:
         for category in categories:
             assert any(q.sector == sector and q.category == category for q in QUESTIONS.values()), category
     for role in (*IT_ROLES, *SALES_ROLES):
-        assert sum(role in q.roles for q in QUESTIONS.values()) >= 5, role
+        assert sum(role in q.roles for q in QUESTIONS.values()) >= ROLE_MINIMUM >= 15, role
 
 
 def test_dutch_and_english_are_in_parity() -> None:
@@ -103,6 +105,9 @@ def test_questions_cli_filters_shows_and_reports_stats() -> None:
     stats = runner.invoke(app, ["questions", "--stats", "--json"])
     data = json.loads(stats.stdout)
     assert stats.exit_code == 0 and data["ok"] is True
+    assert min(data["by_role"][role] for role in (*IT_ROLES, *SALES_ROLES)) >= data["role_minimum"] == 15
+    shown_stats = runner.invoke(app, ["questions", "--stats", "--lang", "nl"]).stdout
+    assert "Accountmanager" in shown_stats and "Totaal: " in shown_stats and " am " not in shown_stats
     assert (
         data["by_sector"]["it"] >= 60
         and data["by_sector"]["sales"] >= 50

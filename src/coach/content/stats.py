@@ -9,10 +9,12 @@ from rich.console import Console
 from rich.table import Table
 
 from coach.content.bank import load_questions
-from coach.content.schema import Question
+from coach.content.schema import ROLES, Question
 from coach.i18n import translate as tr
 
 MINIMUM = {"it": 60, "sales": 50, "general": 40}
+TOTAL_MINIMUM = 220  # the whole bank
+ROLE_MINIMUM = 15  # questions that name a role family (IT) or a sales role as theirs
 DUPLICATE_OVERLAP = 0.6  # share of content-word stems two questions have in common, in both languages
 STRONG_MARGIN = 15  # a strong example must beat its weak twin by at least this many points
 
@@ -86,6 +88,7 @@ def bank_stats() -> dict[str, Any]:
     """Everything `coach questions --stats` reports; `ok` is False when a check fails."""
     questions = load_questions().values()
     by_sector = Counter(q.sector for q in questions)
+    by_role = Counter(r for q in questions for r in q.roles)
     scores = example_scores()
     inverted = [r for r in scores if r["strong"] < r["weak"] + STRONG_MARGIN]
     result: dict[str, Any] = {
@@ -93,7 +96,9 @@ def bank_stats() -> dict[str, Any]:
         "by_sector": dict(sorted(by_sector.items())),
         "minimum": MINIMUM,
         "by_category": dict(sorted(Counter(f"{q.sector}.{q.category}" for q in questions).items())),
-        "by_role": dict(sorted(Counter(r for q in questions for r in q.roles).items())),
+        "by_role": dict(sorted(by_role.items())),
+        "role_minimum": ROLE_MINIMUM,
+        "total_minimum": TOTAL_MINIMUM,
         "by_level": dict(sorted(Counter(lv for q in questions for lv in q.levels).items())),
         "parity_problems": parity_problems(),
         "near_duplicates": near_duplicates(),
@@ -107,6 +112,8 @@ def bank_stats() -> dict[str, Any]:
     }
     result["ok"] = (
         all(by_sector.get(s, 0) >= n for s, n in MINIMUM.items())
+        and len(questions) >= TOTAL_MINIMUM
+        and all(by_role.get(role, 0) >= ROLE_MINIMUM for role in ROLES)
         and not result["parity_problems"]
         and not result["near_duplicates"]
         and not result["unknown_rubric_ids"]
@@ -117,13 +124,25 @@ def bank_stats() -> dict[str, Any]:
 
 def render_stats(stats: dict[str, Any], lang: str, console: Console) -> None:
     """Print the bank's statistics for a person."""
+    from babel.numbers import format_decimal
+
+    from coach.web.labels import role_label, sector_label
+
+    locale = "nl_NL" if lang == "nl" else "en_GB"
     table = Table(header_style="bold")
     table.add_column(tr(lang, "Sector"))
     table.add_column(tr(lang, "Questions"), justify="right")
     table.add_column(tr(lang, "Minimum"), justify="right")
     for sector, minimum in stats["minimum"].items():
-        table.add_row(sector, str(stats["by_sector"].get(sector, 0)), str(minimum))
+        table.add_row(sector_label(sector, lang), str(stats["by_sector"].get(sector, 0)), str(minimum))
     console.print(table)
+    roles = Table(header_style="bold")
+    roles.add_column(tr(lang, "Role"))
+    roles.add_column(tr(lang, "Questions"), justify="right")
+    roles.add_column(tr(lang, "Minimum"), justify="right")
+    for role in ROLES:
+        roles.add_row(role_label(role, lang), str(stats["by_role"].get(role, 0)), str(stats["role_minimum"]))
+    console.print(roles)
     console.print(tr(lang, "Total: {count} questions, every one in Dutch and English.", count=stats["total"]))
     examples = stats["examples"]
     console.print(
@@ -131,8 +150,8 @@ def render_stats(stats: dict[str, Any], lang: str, console: Console) -> None:
             lang,
             "Example answers scored: {n}; strong average {strong}, weak average {weak}.",
             n=examples["checked"],
-            strong=examples["strong_mean"],
-            weak=examples["weak_mean"],
+            strong=format_decimal(examples["strong_mean"], format="0.0", locale=locale),
+            weak=format_decimal(examples["weak_mean"], format="0.0", locale=locale),
         )
     )
     problems = [
