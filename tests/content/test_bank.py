@@ -139,3 +139,12 @@ def test_the_kind_read_from_a_bank_questions_own_wording_is_its_kind_or_none() -
         if classify(q.text.get(lang)) not in (q.kind, FALLBACK)
     ]
     assert len(wrong) <= len(load_questions()) // 10, wrong
+
+
+def test_an_it_question_names_the_interviewer_not_the_recruiter() -> None:
+    # In the Netherlands an engineer or lead asks the IT questions; a recruiter only the motivation and
+    # terms-of-employment ones (why IT, being on call).
+    recruiter_asks = {"it_motivation", "it_terms"}
+    for q in QUESTIONS.values():
+        if q.sector == "it" and q.category not in recruiter_asks:
+            assert "recruiter" not in (q.tests.nl + q.tests.en).lower(), q.id

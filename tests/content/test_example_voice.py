@@ -160,3 +160,28 @@ def test_the_speaker_check_reads_the_role_an_extra_example_states() -> None:
     assert "general.biggest_mistake (strong for backend, en): told by a salesperson" in speaker_job_problems(
         {wrong.id: wrong}
     )
+
+
+def _figure_problems() -> list[str]:
+    """Strong examples whose figures the engine's own arithmetic says don't add up."""
+    from coach.analysis.engine import check
+
+    problems = []
+    for q in QUESTIONS.values():
+        for number, (_, text) in enumerate(q.examples.strongs()):
+            for lang in ("nl", "en"):
+                found = check(text.get(lang), question=q.id, lang=lang).mismatches
+                problems += [f"{q.id} #{number} ({lang}): {m.explanation['en']}" for m in found]
+    return problems
+
+
+def test_the_figures_in_every_strong_example_add_up() -> None:
+    # A model answer whose sums are wrong teaches the mistake the engine exists to catch.
+    assert _figure_problems() == []
+
+
+def test_the_figure_check_would_catch_a_strong_example_that_does_not_add_up() -> None:
+    from coach.analysis.engine import check
+
+    wrong = "Mijn target was 400.000 euro en ik haalde 448.000 euro, dat is 130% van mijn target."
+    assert check(wrong, question="sales.targets_last_year", lang="nl").mismatches

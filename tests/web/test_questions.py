@@ -79,7 +79,7 @@ def test_question_page_shows_guidance_and_examples(client: Client) -> None:
     assert question.text.en in html and question.tests.en.strip()[:60] in html
     for criterion in question.rubric:
         assert load_criteria()[criterion].name.en in html
-    assert "What the recruiter tests" in html and "A strong answer has" in html
+    assert "What the interviewer looks for" in html and "A strong answer has" in html
     assert "Common mistakes" in html and "Likely follow-up questions" in html
     assert question.mistakes.en[0] in html and question.follow_ups.en[0] in html
     details = re.findall(r"<details.*?</details>", html, flags=re.S)

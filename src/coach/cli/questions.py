@@ -118,7 +118,7 @@ def show(
         )
     )
     sections: list[tuple[str, Any]] = [
-        (tr(ui, "What the recruiter tests"), q.tests.get(ui)),
+        (tr(ui, "What the interviewer looks for"), q.tests.get(ui)),
         (tr(ui, "A strong answer has"), "\n".join(f"• {name}" for name in has)),
         (tr(ui, "A strong answer avoids"), "\n".join(f"• {name}" for name in avoids)),
         (tr(ui, "Common mistakes"), "\n".join(f"• {m}" for m in q.mistakes.get(ui))),
