@@ -66,7 +66,8 @@ def main() -> None:
     print(f"still claimed: {len(kept)}; judged wrong among them: {len(wrong_kept)} ({share:.1%})")
     print(f"judged wrong no longer claimed: {len(wrong_all) - len(wrong_kept)}")
     lost = Counter("tick" if key[2] == "met" else "cross" for key in right_lost)
-    print(f"judged right no longer claimed: {len(right_lost)} (ticks {lost['tick']}, crosses {lost['cross']})")
+    print(f"judged right no longer claimed: {len(right_lost)} "
+          f"(ticks {lost['tick']}, crosses {lost['cross']})")
     if args.list:
         for title, keys in (("wrong, still claimed", wrong_kept), ("right, no longer claimed", right_lost)):
             print(f"\n{title}:")

@@ -63,7 +63,8 @@ def balance(analysis: Analysis, criterion: Criterion) -> Outcome:
     if share > criterion.max_bad_share and len(bad) >= criterion.min:
         # `claim_min_share`: claimed only when the unwanted wording clearly dominates (two "I"s beside four
         # "we"s may well be the key actions)
-        return Outcome("warning", tuple(bad), values, claim=share >= criterion.params.get("claim_min_share", 0))
+        claim = share >= criterion.params.get("claim_min_share", 0)
+        return Outcome("warning", tuple(bad), values, claim=claim)
     return Outcome("met", tuple(good), values)
 
 

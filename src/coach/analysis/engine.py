@@ -144,8 +144,8 @@ def hold_back(
     A finding about content (a criterion that is not counted, a red flag or a delivery habit) is claimed only
     where the score agrees with it: a tick only on an answer in the strong band or above (on weaker answers
     such ticks were judged wrong one time in four: a question mark taken for a figure, an alternative waved
-    away taken for one weighed), a cross of what the answer lacks only below the strong band (on strong answers
-    such crosses were mostly wrong: the situation or result told in other words) and only for what the
+    away taken for one weighed), a cross of what the answer lacks only below the strong band (on strong
+    answers such crosses were mostly wrong: the situation or result told in other words) and only for what the
     question's kind is about (no "no concrete situation" on a "how would you" question, no objection
     handling asked of a lost-deal story). Whole-answer praise is not claimed on an answer in the lowest band,
     and a STAR tick not where the actions are told with "we".
@@ -153,22 +153,24 @@ def hold_back(
     core = set(get_kind(kind).rubric) if kind else set(rubric)
     strong = band(score) in STRONG_BANDS
     weak = band(score) == "not_yet"
-    words = next((int(o.values["words"]) for c, o in results if c.id == "delivery.length" and "words" in o.values), 0)
+    lengths = [o.values.get("words", "0") for c, o in results if c.id == "delivery.length"]
+    words = int(lengths[0]) if lengths else 0
     we_story = any(c.id == "evidence.first_person" and o.status != "met" for c, o in results)
 
     def doubtful(criterion: Criterion, outcome: Outcome) -> bool:
         if outcome.status == "met":
-            if criterion.id in WEAK_DOUBTFUL or (criterion.id == "delivery.repetition" and words > LONG_ANSWER):
+            long_repetition = criterion.id == "delivery.repetition" and words > LONG_ANSWER
+            if criterion.id in WEAK_DOUBTFUL or long_repetition:
                 return weak
             if criterion.id == "structure.star" and we_story:
                 return True
             return content(criterion) and not strong
         return content(criterion) and (strong or criterion.id not in core)
 
+    unsure = [outcome.claim and doubtful(criterion, outcome) for criterion, outcome in results]
     return [
-        (criterion, dataclasses.replace(outcome, claim=False) if outcome.claim and doubtful(criterion, outcome)
-         else outcome)
-        for criterion, outcome in results
+        (criterion, dataclasses.replace(outcome, claim=False) if held else outcome)
+        for (criterion, outcome), held in zip(results, unsure, strict=True)
     ]
 
 

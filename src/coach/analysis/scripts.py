@@ -66,7 +66,8 @@ def figures_unsure(analysis: Analysis) -> bool:
     side by side ("a hundred and thirty percent" read as 100 and 30%), a scale left behind a plain number
     ("six hundred K" read as 600), or two different ranks ("number two ... eventually third")."""
     numbers, text = analysis.numbers, analysis.text
-    if any(_SIDE_BY_SIDE.fullmatch(text[a.span[1] : b.span[0]]) for a, b in zip(numbers, numbers[1:])):
+    pairs = zip(numbers, numbers[1:], strict=False)
+    if any(_SIDE_BY_SIDE.fullmatch(text[a.span[1] : b.span[0]]) for a, b in pairs):
         return True
     if any(n.kind == "plain" and _SCALE_LEFT.match(text, n.span[1]) for n in numbers):
         return True
@@ -346,7 +347,7 @@ def _core_status(analysis: Analysis) -> str | None:
 
 
 def _stem_spans(analysis: Analysis, stems: set[str]) -> tuple[Span, ...]:
-    """The content words of the answer whose stems are in `stems` (never "een" for the "eens" of a question)."""
+    """The content words of the answer whose stems are in `stems` (never "een" for a question's "eens")."""
     from coach.analysis.stems import is_content, stem
 
     lang = analysis.lang
