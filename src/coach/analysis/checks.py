@@ -49,8 +49,8 @@ def _quiet(analysis: Analysis, criterion: Criterion) -> bool:
 def balance(analysis: Analysis, criterion: Criterion) -> Outcome:
     """Weighs wanted (`patterns`) against unwanted (`bad_patterns`) wording, e.g. "I" against "we".
 
-    Met when the unwanted share stays at or under `max_bad_share`; a warning when it is over it;
-    missed when neither kind of wording occurs.
+    Met when the unwanted share stays at or under `max_bad_share`; a warning when it is over it (claimed from
+    `claim_min_share`); missed when neither kind of wording occurs.
     """
     lang = analysis.lang
     exceptions = criterion.exceptions.compiled(lang)
@@ -61,7 +61,10 @@ def balance(analysis: Analysis, criterion: Criterion) -> Outcome:
     share = len(bad) / (len(good) + len(bad))
     values = {"good": str(len(good)), "bad": str(len(bad)), "share": f"{round(share * 100)}"}
     if share > criterion.max_bad_share and len(bad) >= criterion.min:
-        return Outcome("warning", tuple(bad), values)
+        # `claim_min_share`: claimed only when the unwanted wording clearly dominates (two "I"s beside four
+        # "we"s may well be the key actions)
+        claim = share >= criterion.params.get("claim_min_share", 0)
+        return Outcome("warning", tuple(bad), values, claim=claim)
     return Outcome("met", tuple(good), values)
 
 

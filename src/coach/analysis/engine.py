@@ -128,6 +128,58 @@ def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> 
     return criterion.id in COUNTED or bool(outcome.values.get("jargon"))
 
 
+STRONG_BANDS = frozenset({"strong", "excellent"})
+# Ticks that read as praise of the answer as a whole ("addresses the question", "a good length", "you state
+# things with confidence", "you don't repeat yourself"): readers judged them wrong on answers the score puts
+# in the lowest band (a rant, a nervous or vague answer, rambling without content).
+WEAK_DOUBTFUL = frozenset({"relevance.on_topic", "delivery.length", "delivery.hedges"})
+LONG_ANSWER = 150  # words: over this, a weak answer restates itself in other words the verbatim check misses
+
+
+def hold_back(
+    results: list[tuple[Criterion, Outcome]], rubric: tuple[str, ...], kind: str | None, score: int
+) -> list[tuple[Criterion, Outcome]]:
+    """The outcomes with `claim` off where the engine can't be sure of them (docs/scoring.md, "Precision").
+
+    A finding about content (a criterion that is not counted, a red flag or a delivery habit) is claimed only
+    where the score agrees with it: a tick only on an answer in the strong band or above (on weaker answers
+    such ticks were judged wrong one time in four: a question mark taken for a figure, an alternative waved
+    away taken for one weighed), a cross of what the answer lacks only below the strong band (on strong
+    answers such crosses were mostly wrong: the situation or result told in other words) and only for what the
+    question's kind is about (no "no concrete situation" on a "how would you" question, no objection
+    handling asked of a lost-deal story). Whole-answer praise is not claimed on an answer in the lowest band,
+    and a STAR tick not where the actions are told with "we".
+    """
+    core = set(get_kind(kind).rubric) if kind else set(rubric)
+    strong = band(score) in STRONG_BANDS
+    weak = band(score) == "not_yet"
+    lengths = [o.values.get("words", "0") for c, o in results if c.id == "delivery.length"]
+    words = int(lengths[0]) if lengths else 0
+    we_story = any(c.id == "evidence.first_person" and o.status != "met" for c, o in results)
+
+    def doubtful(criterion: Criterion, outcome: Outcome) -> bool:
+        if outcome.status == "met":
+            long_repetition = criterion.id == "delivery.repetition" and words > LONG_ANSWER
+            if criterion.id in WEAK_DOUBTFUL or long_repetition:
+                return weak
+            if criterion.id == "structure.star" and we_story:
+                return True
+            return content(criterion) and not strong
+        return content(criterion) and (strong or criterion.id not in core)
+
+    unsure = [outcome.claim and doubtful(criterion, outcome) for criterion, outcome in results]
+    return [
+        (criterion, dataclasses.replace(outcome, claim=False) if held else outcome)
+        for (criterion, outcome), held in zip(results, unsure, strict=True)
+    ]
+
+
+def content(criterion: Criterion) -> bool:
+    """Whether a criterion judges what an answer says (not a count, a delivery habit or a red flag)."""
+    flag = criterion.extends == "avoidance" or criterion.penalty > 0
+    return criterion.id not in COUNTED and criterion.group != "delivery" and not flag
+
+
 def choose_next_step(
     results: list[tuple[Criterion, Outcome]], rubric: tuple[str, ...], kind: str | None
 ) -> tuple[Criterion, Outcome] | None:
@@ -272,6 +324,7 @@ def evaluate(
         results.sort(key=lambda item: item[0].id != "relevance.on_topic")
     parts = breakdown(results, ref.kind, Counts.of(analysis))
     value = total(parts)
+    results = hold_back(results, rubric, ref.kind, value)
     praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
     step = choose_next_step(results, rubric, ref.kind)
     step_id = step[0].id if step else None

@@ -57,6 +57,23 @@ def star(analysis: Analysis, criterion: Criterion) -> Outcome:
     return checklist_from(analysis, criterion, told)
 
 
+_SIDE_BY_SIDE = re.compile(r"[\s,]*(?:and|en|-|–)?[\s,]*", re.IGNORECASE)
+_SCALE_LEFT = re.compile(r"[ \t]?(?:k|m|mln|mio)\b", re.IGNORECASE)
+
+
+def figures_unsure(analysis: Analysis) -> bool:
+    """Whether the figures may be misread or undercut each other, so no tick can rest on them: two figures
+    side by side ("a hundred and thirty percent" read as 100 and 30%), a scale left behind a plain number
+    ("six hundred K" read as 600), or two different ranks ("number two ... eventually third")."""
+    numbers, text = analysis.numbers, analysis.text
+    pairs = zip(numbers, numbers[1:], strict=False)
+    if any(_SIDE_BY_SIDE.fullmatch(text[a.span[1] : b.span[0]]) for a, b in pairs):
+        return True
+    if any(n.kind == "plain" and _SCALE_LEFT.match(text, n.span[1]) for n in numbers):
+        return True
+    return len({n.value for n in numbers if n.kind == "rank"}) > 1
+
+
 @script("figures")
 def figures(analysis: Analysis, criterion: Criterion) -> Outcome:
     """Concrete figures: amounts, percentages, counts, durations or ranks (years alone don't count)."""
@@ -64,7 +81,7 @@ def figures(analysis: Analysis, criterion: Criterion) -> Outcome:
     needed = int(criterion.params.get("met", 2))
     values = {"count": str(len(spans))}
     if len(spans) >= needed:
-        return Outcome("met", spans, values)
+        return Outcome("met", spans, values, claim=not figures_unsure(analysis))
     return Outcome("warning" if spans else "missed", spans, values)
 
 
@@ -78,8 +95,8 @@ def numbers_consistent(analysis: Analysis, criterion: Criterion) -> Outcome | No
         return None
     mismatches = find_mismatches(analysis.text, analysis.numbers, analysis.lang)
     analysis.mismatches = mismatches
-    if not mismatches:
-        return Outcome("met") if meaningful >= 2 else None
+    if not mismatches:  # "consistent" only where every figure was read with certainty
+        return Outcome("met", claim=not figures_unsure(analysis)) if meaningful >= 2 else None
     spans = tuple(sorted({s for m in mismatches for s in m.spans}))
     arithmetic = " ".join(m.explanation[analysis.lang] for m in mismatches)
     return Outcome("warning", spans, {"arithmetic": arithmetic})
@@ -127,7 +144,10 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
         return Outcome("warning", tuple(spans), values)
     if spans or find_soft_hedges(analysis.text, analysis.lang):
         return None  # "eigenlijk", "basically": no warning of their own, but no praise for confidence either
-    return Outcome("met", (), values)
+    # an answer full of "ehm", "ik bedoel" and "en zo" is not confident, hedge or not (readers judged so)
+    heard = len(analysis.fillers) + len(find_filler_like(analysis.text, analysis.lang, analysis.fillers))
+    calm = _rate(heard, analysis.words) <= criterion.params.get("tick_max_fillers_per_100", 2)
+    return Outcome("met", (), values, claim=calm)
 
 
 def _sentence_key(tokens: tuple[Token, ...]) -> str:
@@ -327,9 +347,13 @@ def _core_status(analysis: Analysis) -> str | None:
 
 
 def _stem_spans(analysis: Analysis, stems: set[str]) -> tuple[Span, ...]:
-    from coach.analysis.stems import stem
+    """The content words of the answer whose stems are in `stems` (never "een" for a question's "eens")."""
+    from coach.analysis.stems import is_content, stem
 
-    return tuple((t.start, t.end) for t in analysis.tokens if stem(t.lower, analysis.lang) in stems)[:20]
+    lang = analysis.lang
+    return tuple(
+        (t.start, t.end) for t in analysis.tokens if is_content(t, lang) and stem(t.lower, lang) in stems
+    )[:20]
 
 
 _REASONS: dict[str, dict[str, str]] = {

@@ -27,11 +27,15 @@ def _stop(lang: str) -> frozenset[str]:
     return frozenset(load_list(lang, "function_words")) | frozenset(load_list(lang, "stop_words"))
 
 
+def is_content(token: Token, lang: str) -> bool:
+    """Whether a word carries content: not a function word, not one or two letters."""
+    return len(token.text) > 2 and token.lower not in _stop(lang)
+
+
 def content_stems(text: str, lang: str, tokens: list[Token] | None = None) -> set[str]:
     """The stems of the content words in `text` (function words and one- or two-letter words left out)."""
-    stop = _stop(lang)
     words = tokens if tokens is not None else tokenize(text)
-    return {stem(t.lower, lang) for t in words if len(t.text) > 2 and t.lower not in stop}
+    return {stem(t.lower, lang) for t in words if is_content(t, lang)}
 
 
 @lru_cache(maxsize=4096)
