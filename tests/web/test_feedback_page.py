@@ -180,7 +180,7 @@ def test_length_verdicts_are_carried_over() -> None:
                "message": "Je antwoord is wat aan de korte kant (61 woorden); voor deze vraag zit je het best op "
                           "90 tot 380 woorden."}
     message, _tip, lang = feedback_view.localise(finding, "nl", "en")
-    assert (lang, message) == ("en", "Your answer is a little short (61 words); this question takes 90 to 380 words.")
+    assert (lang, message) == ("en", "Your answer is a little short (61 words); for this question, aim for 90 to 380 words.")
 
 
 def test_the_strong_example_under_feedback_fits_the_sector_being_practised(client: Client, store: Store) -> None:
