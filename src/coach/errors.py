@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "E002": {
         "nl": "Dit bestand is geen tekst (het lijkt een binair bestand). Lever je antwoord aan als gewone tekst.",
-        "en": "This file is not text (it looks like a binary file). Give your answer as plain text.",
+        "en": "This file is not text (it looks like a binary file). Submit your answer as plain text.",
     },
     "E003": {
         "nl": "Dit bestand is geen geldige UTF-8-tekst (byte {position}). Sla het op als UTF-8 en probeer het opnieuw.",
@@ -25,7 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "E004": {
         "nl": "Er is geen vraag met id '{question}'. Bekijk de vragen met 'coach questions'.",
-        "en": "There is no question with id '{question}'. See the questions with 'coach questions'.",
+        "en": "There is no question with id '{question}'. Run 'coach questions' to see them.",
     },
     "E005": {
         "nl": "Regel {line} is geen geldig JSON-object met een tekstveld 'answer': {detail}",
@@ -85,7 +85,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "E019": {
         "nl": "Opnemen kan op deze computer niet: {detail}. Installeer opnemen met 'pip install coach[speak]' en PortAudio (Debian/Ubuntu: 'apt install libportaudio2'), of neem je antwoord op met een ander programma en gebruik 'coach check --audio BESTAND'.",
-        "en": "Recording is not available on this computer: {detail}. Install recording with 'pip install coach[speak]' and PortAudio (Debian/Ubuntu: 'apt install libportaudio2'), or record your answer with another program and use 'coach check --audio FILE'.",
+        "en": "Recording is not available on this computer: {detail}. Install recording support with 'pip install coach[speak]' and PortAudio (Debian/Ubuntu: 'apt install libportaudio2'), or record your answer with another program and use 'coach check --audio FILE'.",
     },
     "E020": {
         "nl": "De opname is afgebroken: het bestand houdt midden in op, na {seconds} s geluid. Neem je antwoord opnieuw op of upload het volledige bestand.",

@@ -185,7 +185,7 @@ def test_a_file_that_is_not_audio_gets_its_message_on_the_page(mic_page: Any, tm
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("NotAllowedError", "Coach may not use your microphone"),
+        ("NotAllowedError", "Coach isn't allowed to use your microphone"),
         ("NotFoundError", "No microphone was found"),
     ],
 )

@@ -33,7 +33,7 @@ def test_the_page_leads_with_the_band_the_next_step_and_the_way_on(client: Clien
     html = answer(client, url, "I basically always hit my targets. Honestly I think I am good.").text
     assert re.search(r"<h1[^>]*>Feedback on question 1 of 4</h1>", html)
     assert "Not yet" in html or "On the way" in html  # the band, in words
-    assert "won&#39;t convince an interviewer yet" in html or "an interviewer still misses" in html
+    assert "won&#39;t convince an interviewer yet" in html or "an interviewer would still miss" in html
     assert "Fix this first" in html
     # the way on (follow-up or next question) comes before the answer and the findings
     way_on = html.index('aria-label="What next"')
@@ -180,7 +180,7 @@ def test_length_verdicts_are_carried_over() -> None:
                "message": "Je antwoord is wat aan de korte kant (61 woorden); voor deze vraag zit je het best op "
                           "90 tot 380 woorden."}
     message, _tip, lang = feedback_view.localise(finding, "nl", "en")
-    assert (lang, message) == ("en", "Your answer is a little short (61 words); this question takes 90 to 380 words.")
+    assert (lang, message) == ("en", "Your answer is a little short (61 words); for this question, aim for 90 to 380 words.")
 
 
 def test_the_strong_example_under_feedback_fits_the_sector_being_practised(client: Client, store: Store) -> None:

@@ -105,7 +105,7 @@ def test_the_handshake_needs_the_csrf_token_and_this_site(client: Client, proble
         ws.send_json(hello(client, page, csrf="wrong-token" if problem == "csrf" else None))
         reply = ws.receive_json()
     assert reply["type"] == "error"
-    assert "may not send recordings" in reply["message"]
+    assert "isn't allowed to send recordings" in reply["message"]
 
 
 def test_a_websocket_to_another_host_name_is_refused(client: Client) -> None:

@@ -160,7 +160,7 @@ NAMES = {
     "direct": N_("Direct and to the point"),
     "value": N_("Data and ROI"),
     "stakeholders": N_("All stakeholders"),
-    "questions": N_("Questions to the buyer"),
+    "questions": N_("Questions for the buyer"),
     "next_step": N_("A next step"),
     "no_hard_sell": N_("No hard sell"),
     "usps": N_("Your selling points"),

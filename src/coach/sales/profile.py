@@ -342,7 +342,7 @@ def validate(
     role = c.text("role", data["role"])
     cycle = c.text("sales_cycle", data["sales_cycle"], limit=40)
     if cycle and not any(n.kind == "duration" for lg in ("nl", "en") for n in extract_numbers(cycle, lg)):
-        c.error("sales_cycle", N_("Write a length of time, for example 3 maanden or 6 weeks."))
+        c.error("sales_cycle", N_("Write a length of time, for example 3 months or 6 weeks."))
     periods = data["periods"]
     if not periods:
         c.error("periods", N_("Add at least one year or quarter with its target and result."))

@@ -96,7 +96,7 @@ def _send_invitation(request: Request, email: str, link: str, lang: str) -> bool
     mail["From"], mail["To"] = settings.smtp_from, email
     mail["Subject"] = translate(lang, "Your invitation to Coach")
     mail.set_content(
-        translate(lang, "Make your account with this link (valid for 7 days): {link}", link=link)
+        translate(lang, "Create your account with this link (valid for 7 days): {link}", link=link)
     )
     host, _, port = settings.smtp_server.partition(":")
     try:

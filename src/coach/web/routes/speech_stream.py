@@ -32,7 +32,7 @@ from coach.web.routes.speech import STALE, TOKEN, job_json
 
 router = APIRouter()
 
-REFUSED = N_("This page may not send recordings. Reload the page and try again.")
+REFUSED = N_("This page isn't allowed to send recordings. Reload the page and try again.")
 INCOMPLETE = N_("Part of the recording did not arrive. Send it again as a file.")
 POLL_S = 0.5
 
