@@ -1,0 +1,100 @@
+"""A small naive Bayes over a question's words: reads the kind of a question where the patterns are unsure.
+
+Patterns (content/kinds.yaml) say exactly why they match but miss wordings nobody wrote down; this model
+reads any wording, and says why in the question's own words (its cue words). It is trained when first
+used, from kinds.yaml `examples` and the bank's questions, so its weights are plain data anyone can read
+and change; nothing is stored that a YAML file does not already say.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coach.analysis.language import detect_language, function_word_counts
+from coach.analysis.stems import stem
+from coach.analysis.text import tokenize
+from coach.analysis.types import Lang
+
+SMOOTHING = 0.5  # additive (Lidstone) smoothing of the word counts per kind
+CUES = 3  # cue words given as evidence
+
+
+def question_language(text: str) -> Lang:
+    """Dutch or English: by function words (a question has few), by the detector on a tie."""
+    counts = function_word_counts(text)
+    if counts["nl"] != counts["en"]:
+        return "nl" if counts["nl"] > counts["en"] else "en"
+    return detect_language(text)
+
+
+def features(text: str) -> dict[str, str]:
+    """A question's features, each with the words it comes from: word stems and pairs of neighbouring stems.
+
+    Function words stay in: "would you", "heb je ooit" and "walk me" say more about the kind of a question
+    than its topic does. Each feature counts once per question (short texts: presence is what matters)."""
+    lang = question_language(text)
+    words = [t.lower for t in tokenize(text)]
+    stems = [stem(w, lang) for w in words]
+    found = {s: w for s, w in zip(stems, words, strict=True)}
+    for i in range(len(stems) - 1):
+        found.setdefault(f"{stems[i]} {stems[i + 1]}", f"{words[i]} {words[i + 1]}")
+    return found
+
+
+@dataclass(frozen=True)
+class WordModel:
+    """Per kind, the log-probability of each feature (multinomial naive Bayes, equal priors)."""
+
+    log_likelihood: dict[str, dict[str, float]]
+    unseen: dict[str, float]  # per kind, the log-probability of a known feature it never saw
+
+    @classmethod
+    def train(cls, examples: Iterable[tuple[str, str, float]], smoothing: float = SMOOTHING) -> WordModel:
+        """Count features per kind over (kind, wording, weight) examples. Priors are equal: how many
+        questions of a kind the bank holds says nothing about which kind a new question is."""
+        counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for kind, text, weight in examples:
+            for feature in features(text):
+                counts[kind][feature] += weight
+        vocabulary = {f for per_kind in counts.values() for f in per_kind}
+        log_likelihood, unseen = {}, {}
+        for kind, per_kind in counts.items():
+            total = sum(per_kind.values()) + smoothing * len(vocabulary)
+            log_likelihood[kind] = {f: math.log((n + smoothing) / total) for f, n in per_kind.items()}
+            unseen[kind] = math.log(smoothing / total)
+        return cls(log_likelihood, unseen)
+
+    def _log_score(self, kind: str, found: Iterable[str]) -> float:
+        per_kind, unseen = self.log_likelihood[kind], self.unseen[kind]
+        return sum(per_kind.get(f, unseen) for f in found)
+
+    def posterior(self, found: dict[str, str]) -> dict[str, float]:
+        """The probability of each kind given the features (those the model never saw are left out)."""
+        known = [f for f in found if any(f in per_kind for per_kind in self.log_likelihood.values())]
+        if not known:
+            return {}
+        logs = {kind: self._log_score(kind, known) for kind in self.log_likelihood}
+        top = max(logs.values())
+        weights = {kind: math.exp(value - top) for kind, value in logs.items()}
+        total = sum(weights.values())
+        return {kind: weight / total for kind, weight in weights.items()}
+
+    def cues(self, found: dict[str, str], kind: str, n: int = CUES) -> tuple[str, ...]:
+        """The question's words that speak most for `kind`: the features whose log-probability under it
+        most exceeds their mean under the other kinds (only those that speak for it)."""
+        if kind not in self.log_likelihood:
+            return ()
+        others = [k for k in self.log_likelihood if k != kind]
+        lift = {}
+        for feature in found:
+            if not any(feature in per_kind for per_kind in self.log_likelihood.values()):
+                continue
+            own = self.log_likelihood[kind].get(feature, self.unseen[kind])
+            rest = sum(self.log_likelihood[k].get(feature, self.unseen[k]) for k in others) / len(others)
+            if own - rest > 0:
+                lift[feature] = own - rest
+        ranked = sorted(lift, key=lambda f: (-lift[f], f))[:n]
+        return tuple(found[f] for f in ranked)
