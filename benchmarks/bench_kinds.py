@@ -36,8 +36,8 @@ def labelled(part: str) -> list[tuple[str, str]]:
     """(wording, kind) of one part: `tuned`, `held_out` or `dev`."""
     if part == "dev":
         rows = (json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip())
-        seen = {(r["question"], r["intended_kind"]) for r in rows if r.get("split") == "dev" and r.get("question")}
-        return sorted(seen)
+        dev = (r for r in rows if r.get("split") == "dev" and r.get("question"))  # never the holdout rows
+        return sorted({(r["question"], r["intended_kind"]) for r in dev})
     wanted = part == "held_out"
     items = yaml.safe_load(LABELLED.read_text(encoding="utf-8"))["questions"]
     return [(q["text"], q["kind"]) for q in items if bool(q["held_out"]) == wanted]
@@ -45,9 +45,8 @@ def labelled(part: str) -> list[tuple[str, str]]:
 
 def old_classifier(rev: str) -> Callable[[str], str]:
     """First-match over kinds.yaml as it was at `rev`."""
-    text = subprocess.run(
-        ["git", "show", f"{rev}:src/coach/content/kinds.yaml"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
+    git = ["git", "show", f"{rev}:src/coach/content/kinds.yaml"]
+    text = subprocess.run(git, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     kinds = [QuestionKind.model_validate({"id": key, **value}) for key, value in yaml.safe_load(text).items()]
     patterns = compile_patterns(kinds)
     return lambda question: first_match(question, patterns)

@@ -18,7 +18,7 @@ from coach.analysis.stems import stem
 from coach.analysis.text import tokenize
 from coach.analysis.types import Lang
 
-SMOOTHING = 0.5  # additive (Lidstone) smoothing of the word counts per kind
+SMOOTHING = 0.05  # additive (Lidstone) smoothing of the feature counts per kind (cross-validated)
 CUES = 3  # cue words given as evidence
 
 
