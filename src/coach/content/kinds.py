@@ -119,7 +119,7 @@ def read_kind(
     """The kind of a question from its wording, in Dutch or English, and why.
 
     The patterns go first: when one kind's patterns match, that kind it is. When several kinds' patterns
-    match, the word model (a naive Bayes over word stems and word pairs, trained on kinds.yaml `examples`
+    match, the word model (a naive Bayes over words and word pairs, trained on kinds.yaml `examples`
     and the bank's questions) picks among them by its probability; when none match, its best kind counts
     only when it is sure enough (WORDS_ALONE), else the question is `open`. Never decided by file order.
     `patterns` and `model` replace the file's (the benchmark measures other ones with them)."""
