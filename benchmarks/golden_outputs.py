@@ -39,7 +39,8 @@ BENCH_SIZES = (50, 150, 300, 1000)
 def cases() -> Iterator[tuple[str, str, str | None, str | None]]:
     """(key, answer, question, lang) for every answer checked; keys are stable across runs."""
     for q in sorted(load_questions().values(), key=lambda q: q.id):
-        examples = [("weak", q.examples.weak), *((f"strong{i}", s) for i, (_, s) in enumerate(q.examples.strongs()))]
+        strongs = ((f"strong{i}", s) for i, (_, s) in enumerate(q.examples.strongs()))
+        examples = [("weak", q.examples.weak), *strongs]
         for name, example in examples:
             for lang in ("nl", "en"):
                 answer = example.get(lang)
@@ -65,8 +66,13 @@ def result_of(answer: str, question: str | None, lang: str | None) -> str:
     feedback, results = evaluate(answer, question, lang)
     wire: dict[str, Any] = feedback_to_json(feedback)
     wire["mismatches"] = [
-        {"rule": m.rule, "spans": [list(s) for s in m.spans], "stated": m.stated, "expected": m.expected,
-         "explanation": m.explanation}
+        {
+            "rule": m.rule,
+            "spans": [list(s) for s in m.spans],
+            "stated": m.stated,
+            "expected": m.expected,
+            "explanation": m.explanation,
+        }
         for m in feedback.mismatches
     ]
     wire["outcomes"] = {

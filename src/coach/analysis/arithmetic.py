@@ -414,7 +414,7 @@ class _Answer:
         between head and tail, no punctuation and no role keyword among them."""
         words, table, text = self.words, self.rules.table, self.text
         added: set[str] = set()
-        where: dict[str, list[int]] = {}  # each word's positions: a phrase is only tried where its head starts
+        where: dict[str, list[int]] = {}  # each word's positions: a phrase is tried only where its head is
         for j, word in enumerate(words):
             where.setdefault(word, []).append(j)
         for head, tail, category in self.rules.gapped:

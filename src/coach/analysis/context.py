@@ -74,7 +74,8 @@ class Analysis:
             return list(known)
         spans = [m.span() for m in pattern.finditer(self.text, self.haystack) if m.end() > m.start()]
         if exceptions is not None and spans:
-            excluded = [m.span() for m in exceptions.finditer(self.text, self.haystack) if m.end() > m.start()]
+            found = exceptions.finditer(self.text, self.haystack)
+            excluded = [m.span() for m in found if m.end() > m.start()]
             spans = [s for s in spans if not _overlaps_any(s, excluded)]
         self.found[(pattern, exceptions)] = spans
         return list(spans)

@@ -18,6 +18,7 @@ private but stable since Python 3.0 as `sre_parse`); anything it doesn't know ma
 
 from __future__ import annotations
 
+import _sre
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,9 +26,8 @@ from functools import lru_cache
 from itertools import product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
-
-import _sre  # type: ignore[import-not-found]
+from re._casefix import _EXTRA_CASES
+from typing import Any
 
 MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
 MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
@@ -76,10 +76,9 @@ class Haystack:
         found = self._has.get(literal)
         if found is None:
             string, words = literal
-            if words and self.words:
-                if not self.word_set().issuperset(words):
-                    self._has[literal] = False
-                    return False
+            if words and self.words and not self.word_set().issuperset(words):
+                self._has[literal] = False
+                return False
             found = self._has[literal] = string in self.text
         return found
 
@@ -141,7 +140,7 @@ def _literals(strings: frozenset[str]) -> frozenset[Literal]:
 
 
 def _sequence(
-    items: Iterable[tuple[object, object]], ignorecase: bool, marks: bool = False
+    items: Iterable[tuple[Any, Any]], ignorecase: bool, marks: bool = False
 ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """(every string the sequence can match, if few; what every match of it contains). With `marks`, a
     \\b is spelled out as _MARK."""
@@ -187,37 +186,37 @@ def _whole_words(marked: str) -> tuple[str, ...]:
 
 
 def _node(
-    op: object, av: object, ignorecase: bool, marks: bool = False
+    op: Any, av: Any, ignorecase: bool, marks: bool = False
 ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """(every string the item can match, if few; what every match of it contains) for one parsed item."""
     if op is sre.LITERAL:
-        char = _char(av, ignorecase)  # type: ignore[arg-type]
+        char = _char(av, ignorecase)
         return frozenset({char}), frozenset({char})
     if op is sre.IN:
-        items = av  # type: ignore[assignment]
-        if all(kind is sre.LITERAL for kind, _ in items):  # type: ignore[attr-defined]
-            chars = frozenset(_char(code, ignorecase) for _, code in items)  # type: ignore[attr-defined]
+        items = av
+        if all(kind is sre.LITERAL for kind, _ in items):
+            chars = frozenset(_char(code, ignorecase) for _, code in items)
             return chars, chars
         return None, None
     if op is sre.BRANCH:
-        branches = [_sequence(branch, ignorecase, marks) for branch in av[1]]  # type: ignore[index]
-        exacts = [exact for exact, _ in branches]
+        branches = [_sequence(branch, ignorecase, marks) for branch in av[1]]
+        exacts = [exact for exact, _ in branches if exact is not None]
         exact = None
-        if all(e is not None for e in exacts):
-            union = frozenset().union(*exacts)  # type: ignore[arg-type]
+        if len(exacts) == len(branches):
+            union = frozenset[str]().union(*exacts)
             exact = union if len(union) <= MAX_EXACT else None
-        wanted = [need for _, need in branches]
-        need = frozenset().union(*wanted) if all(wanted) else None  # type: ignore[arg-type]
+        wanted = [need for _, need in branches if need]
+        need = frozenset[str]().union(*wanted) if len(wanted) == len(branches) else None
         return exact, need
     if op is sre.SUBPATTERN:
-        _, add_flags, _, inner = av  # type: ignore[misc]
+        _, add_flags, _, inner = av
         if add_flags & re.IGNORECASE and not ignorecase:  # case-insensitive inside a case-sensitive pattern
             return None, None
         return _sequence(inner, ignorecase, marks)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(av, ignorecase, marks)  # type: ignore[arg-type]
+        return _sequence(av, ignorecase, marks)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, high, inner = av  # type: ignore[misc]
+        low, high, inner = av
         exact, need = _sequence(inner, ignorecase, marks)
         if exact is not None and low == high and len(exact) ** low <= MAX_EXACT:
             return frozenset("".join(parts) for parts in product(exact, repeat=low)), need if low else None
@@ -244,7 +243,7 @@ def prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return _starts(parsed.data, ignorecase)
 
 
-def _starts(items: Iterable[tuple[object, object]], ignorecase: bool) -> frozenset[str] | None:
+def _starts(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> frozenset[str] | None:
     """What every match of a parsed sequence starts with: the strings its leading items spell out."""
     run = {""}
     for op, av in items:
@@ -263,18 +262,16 @@ def _starts(items: Iterable[tuple[object, object]], ignorecase: bool) -> frozens
     return frozenset(s for s in run if not any(o != s and s.startswith(o) for o in run))
 
 
-def _item_starts(op: object, av: object, ignorecase: bool) -> frozenset[str] | None:
+def _item_starts(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | None:
     """What every match of one item that can't be spelled out whole starts with, or None."""
     if op is sre.SUBPATTERN:
-        _, add_flags, _, inner = av  # type: ignore[misc]
+        _, add_flags, _, inner = av
         return None if add_flags & re.IGNORECASE and not ignorecase else _starts(inner, ignorecase)
     if op is sre.BRANCH:
-        heads = [_starts(branch, ignorecase) for branch in av[1]]  # type: ignore[index]
-        if any(h is None for h in heads):
-            return None
-        return frozenset().union(*heads)  # type: ignore[arg-type]
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:  # type: ignore[index]
-        return _starts(av[2], ignorecase)  # type: ignore[index]
+        heads = [head for head in (_starts(branch, ignorecase) for branch in av[1]) if head is not None]
+        return frozenset[str]().union(*heads) if len(heads) == len(av[1]) else None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _starts(av[2], ignorecase)
     return None
 
 
@@ -289,19 +286,19 @@ def splittable(pattern: str, flags: int = 0) -> bool:
     return parsed.getwidth()[0] > 0 and not _has_groupref(parsed.data)
 
 
-def _has_groupref(items: Iterable[tuple[object, object]]) -> bool:
+def _has_groupref(items: Iterable[tuple[Any, Any]]) -> bool:
     for op, av in items:
         if op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
             return True
-        if op is sre.BRANCH and any(_has_groupref(b) for b in av[1]):  # type: ignore[index]
+        if op is sre.BRANCH and any(_has_groupref(b) for b in av[1]):
             return True
-        if op is sre.SUBPATTERN and _has_groupref(av[3]):  # type: ignore[index]
+        if op is sre.SUBPATTERN and _has_groupref(av[3]):
             return True
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and _has_groupref(av[2]):  # type: ignore[index]
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and _has_groupref(av[2]):
             return True
-        if op in (sre.ASSERT, sre.ASSERT_NOT) and _has_groupref(av[1]):  # type: ignore[index]
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and _has_groupref(av[1]):
             return True
-        if op is sre.ATOMIC_GROUP and _has_groupref(av):  # type: ignore[arg-type]
+        if op is sre.ATOMIC_GROUP and _has_groupref(av):
             return True
     return False
 
@@ -323,7 +320,9 @@ class Alternation:
     are searched for as `re` would, from each position on.
     """
 
-    __slots__ = ("patterns", "flags", "needs", "starts", "split", "_whole", "_parts", "_keyed", "_keys", "_unkeyed")
+    __slots__ = (
+        "patterns", "flags", "needs", "starts", "split", "_whole", "_parts", "_keyed", "_keys", "_unkeyed"
+    )
 
     def __init__(self, patterns: Sequence[str], flags: int) -> None:
         self.patterns = tuple(patterns)
@@ -402,12 +401,16 @@ class Alternation:
     def _finders(self, text: str, haystack: Haystack | None, alive: list[int]) -> list[Finder]:
         return [_finder(self.part(i), text, haystack, self.starts[i]) for i in alive]
 
-    def finditer(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, text: str, haystack: Haystack | None, alive: list[int] | None = None
+    ) -> Iterator[re.Match[str]]:
         """The matches of the alternation in `text`, as `self.whole.finditer(text)` gives them."""
         if alive is None:
             alive = self.alive(haystack)
         if alive is None or not self.split:
             return self.whole.finditer(text) if alive is None or alive else iter(())
+        if len(alive) == 1 and (self.starts[alive[0]] is None or haystack is None):
+            return self.part(alive[0]).finditer(text)  # one alternative: re's own scan
         return _merged(self._finders(text, haystack, alive))
 
     def search(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
