@@ -94,7 +94,11 @@ class Matcher:
         self._cased: Alternation | None = None
 
     @property
-    def cased(self) -> Alternation:
+    def cased(self) -> re.Pattern[str]:
+        """The patterns as one alternation with IGNORECASE, for the text as written."""
+        return self._ignorecase().whole
+
+    def _ignorecase(self) -> Alternation:
         if self._cased is None:
             self._cased = Alternation(self.patterns, FLAGS)
         return self._cased
@@ -106,7 +110,7 @@ class Matcher:
             if isinstance(folded, Haystack):
                 return self.folded, folded.text, folded
             return self.folded, folded, Haystack(folded)
-        return self.cased, text, ignorecase_haystack(text)
+        return self._ignorecase(), text, ignorecase_haystack(text)
 
     def alive_in(self, text: str, folded: Folded, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
         """For each of `spans` (in order, not overlapping), the patterns that could match its part of `text`
@@ -146,7 +150,7 @@ class Matcher:
     def _plain_form(self, text: str, folded: Folded) -> tuple[Alternation, str]:
         if folded is not None and self.folded is not None:
             return self.folded, folded.text if isinstance(folded, Haystack) else folded
-        return self.cased, text
+        return self._ignorecase(), text
 
 
 def fold(text: str) -> str | None:
