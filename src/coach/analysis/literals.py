@@ -31,6 +31,7 @@ from typing import Any
 
 MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
 MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
+MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern just runs
 
 # Under IGNORECASE, `re` matches a character when both lower-case to the same character, or to characters
 # it treats as one ("i" and dotless "ı", "s" and long "ſ", Greek sigma and final sigma: re/_casefix.py).
@@ -108,15 +109,23 @@ def _char(code: int, ignorecase: bool) -> str:
     return chr(_CANON.get(lowered, lowered))
 
 
+@lru_cache(maxsize=256)
+def _parse(pattern: str, flags: int) -> Any:
+    """Python's parse of `pattern` (kept for the three readings of it below), or None."""
+    try:
+        return sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+
+
 @lru_cache(maxsize=8192)
 def needs(pattern: str, flags: int = 0) -> Needed:
     """Strings of which every match of `pattern` contains at least one, or None when that can't be told.
 
     With IGNORECASE in `flags` the strings are in lower case, to be looked for in `ignorecase_haystack`.
     """
-    try:
-        parsed = sre_parse.parse(pattern, flags)
-    except re.error:
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
     ignorecase = bool(parsed.state.flags & re.IGNORECASE)
     if ignorecase != bool(flags & re.IGNORECASE) or _MARK in pattern:  # an inline (?i) not known about
@@ -233,9 +242,8 @@ def _node(
 @lru_cache(maxsize=8192)
 def prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of `pattern` starts with (as `needs` gives them), or None."""
-    try:
-        parsed = sre_parse.parse(pattern, flags)
-    except re.error:
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
     ignorecase = bool(parsed.state.flags & re.IGNORECASE)
     if ignorecase != bool(flags & re.IGNORECASE):
@@ -279,9 +287,8 @@ def _item_starts(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | None:
 def splittable(pattern: str, flags: int = 0) -> bool:
     """Whether `pattern` run on its own finds what it finds as one alternative of a longer alternation:
     no back-references (their group numbers shift) and no empty match (re treats those specially)."""
-    try:
-        parsed = sre_parse.parse(pattern, flags)
-    except re.error:
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return False
     return parsed.getwidth()[0] > 0 and not _has_groupref(parsed.data)
 
@@ -327,23 +334,34 @@ class Alternation:
     def __init__(self, patterns: Sequence[str], flags: int) -> None:
         self.patterns = tuple(patterns)
         self.flags = flags
-        self.split = all(splittable(p, flags) for p in self.patterns)
-        self.needs: tuple[Needed, ...] = tuple(needs(p, flags) for p in self.patterns)
-        self.starts = tuple(prefixes(p, flags) for p in self.patterns)
         self._whole: re.Pattern[str] | None = None
         self._parts: list[re.Pattern[str] | None] = [None] * len(self.patterns)
+        self.split = False
+        self.needs: tuple[Needed, ...] = ()
+        self.starts: tuple[frozenset[str] | None, ...] = ()
+        self._keyed: dict[str, list[tuple[int, Literal]]] | None = None
+        self._keys: frozenset[str] = frozenset()
+        self._unkeyed: list[int] = []
+
+    def _analyse(self) -> None:
+        """Read what each alternative needs, on the first text long enough for it to pay (it costs about
+        a second for all criteria together: kept out of the CLI's start-up on a short answer)."""
+        if self._keyed is not None:
+            return
+        self.split = all(splittable(p, self.flags) for p in self.patterns)
+        self.needs = tuple(needs(p, self.flags) for p in self.patterns)
+        self.starts = tuple(prefixes(p, self.flags) for p in self.patterns)
         # An alternative all of whose needed literals have a whole word can only match a text that has one
         # of those words: indexed by its longest word, it is tested only when the text has that word.
         keyed: dict[str, list[tuple[int, Literal]]] = {}
-        self._unkeyed: list[int] = []
         for i, need in enumerate(self.needs):
             if need is None or not all(words for _, words in need):
                 self._unkeyed.append(i)
                 continue
             for literal in need:
                 keyed.setdefault(max(literal[1], key=len), []).append((i, literal))
-        self._keyed = keyed
         self._keys = frozenset(keyed)
+        self._keyed = keyed
 
     @property
     def whole(self) -> re.Pattern[str]:
@@ -360,9 +378,12 @@ class Alternation:
         return compiled
 
     def alive(self, haystack: Haystack | None, among: Iterable[int] | None = None) -> list[int] | None:
-        """The alternatives (of `among`, default all) that could match; None when that can't be told."""
-        if haystack is None:
+        """The alternatives (of `among`, default all) that could match; None when that can't be told, or
+        for a short text (under MIN_TEXT characters), where the tests would cost more than they save."""
+        if haystack is None or len(haystack.text) < MIN_TEXT:
             return None if among is None else list(among)
+        self._analyse()
+        assert self._keyed is not None
         if not haystack.words:
             indices = range(len(self.patterns)) if among is None else among
             return [i for i in indices if present(self.needs[i], haystack)]
@@ -373,13 +394,16 @@ class Alternation:
             found.intersection_update(among)
         return sorted(found)
 
-    def alive_in(self, haystack: Haystack, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    def alive_in(self, haystack: Haystack, spans: Sequence[tuple[int, int]]) -> list[list[int] | None]:
         """For each of `spans` (sorted, not overlapping) of the haystack's text, the alternatives that
         could match in that part of it searched as a string of its own (every needed string of a match
-        lies inside it)."""
+        lies inside it); all None for a short text."""
+        alive_here = self.alive(haystack)
+        if alive_here is None:
+            return [None] * len(spans)
         starts = [start for start, _ in spans]
         alive: list[list[int]] = [[] for _ in spans]
-        for i in self.alive(haystack) or ():
+        for i in alive_here:
             need = self.needs[i]
             if need is None:
                 for found in alive:
@@ -396,7 +420,7 @@ class Alternation:
                         hit.add(k)
             for k in hit:
                 alive[k].append(i)
-        return alive
+        return list(alive)
 
     def _finders(self, text: str, haystack: Haystack | None, alive: list[int]) -> list[Finder]:
         return [_finder(self.part(i), text, haystack, self.starts[i]) for i in alive]
@@ -407,7 +431,7 @@ class Alternation:
         """The matches of the alternation in `text`, as `self.whole.finditer(text)` gives them."""
         if alive is None:
             alive = self.alive(haystack)
-        if alive is None or not self.split:
+        if alive is None or not self.split:  # self.split is known once alive() has told anything
             return self.whole.finditer(text) if alive is None or alive else iter(())
         if len(alive) == 1 and (self.starts[alive[0]] is None or haystack is None):
             return self.part(alive[0]).finditer(text)  # one alternative: re's own scan

@@ -112,7 +112,7 @@ class Matcher:
             return self.folded, folded, Haystack(folded)
         return self._ignorecase(), text, ignorecase_haystack(text)
 
-    def alive_in(self, text: str, folded: Folded, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    def alive_in(self, text: str, folded: Folded, spans: Sequence[tuple[int, int]]) -> list[list[int] | None]:
         """For each of `spans` (in order, not overlapping), the patterns that could match its part of `text`
         searched on its own: the `alive` lists for the methods below."""
         alternation, _, haystack = self._form(text, folded)
