@@ -414,9 +414,14 @@ class _Answer:
         between head and tail, no punctuation and no role keyword among them."""
         words, table, text = self.words, self.rules.table, self.text
         added: set[str] = set()
+        where: dict[str, list[int]] = {}  # each word's positions: a phrase is tried only where its head is
+        for j, word in enumerate(words):
+            where.setdefault(word, []).append(j)
         for head, tail, category in self.rules.gapped:
             n_head, n_tail = len(head), len(tail)
-            for j in range(len(words) - n_head - n_tail):
+            for j in where.get(head[0], ()):
+                if j >= len(words) - n_head - n_tail:
+                    break
                 if tuple(words[j : j + n_head]) != head:
                     continue
                 first = j + n_head

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coach.analysis.literals import Haystack
 from coach.analysis.rules import Matcher, fold
 from coach.analysis.text import Sentence, Token
 from coach.analysis.types import Lang, Mismatch, Number, Span
 
 if TYPE_CHECKING:
+    from coach.analysis.star import Cues
     from coach.content.schema import Question
 
 
@@ -48,9 +50,16 @@ class Analysis:
     mismatches: list[Mismatch] = field(default_factory=list)
     repeats: list[Span] | None = None  # repeated sentences, computed once (scripts.repeated_sentences)
     folded: str | None = field(init=False)  # the text in lower case for the patterns (rules.fold)
+    # the folded text with the literal tests made in it (literals.py), shared by every pattern of the answer
+    haystack: Haystack | None = field(init=False)
+    # what each pattern (and its exceptions) found, for patterns that more than one check runs
+    found: dict[tuple[Matcher, Matcher | None], list[Span]] = field(init=False, default_factory=dict)
+    hedges: list[Span] | None = None  # the hedges, found once (fillers.find_hedges)
+    cues: Cues | None = None  # what the STAR cues find per sentence, shared by star.segment and star.told
 
     def __post_init__(self) -> None:
         self.folded = fold(self.text)
+        self.haystack = Haystack(self.folded) if self.folded is not None else None
 
     @property
     def words(self) -> int:
@@ -60,11 +69,16 @@ class Analysis:
         """Spans where `pattern` matches, leaving out those that overlap a match of `exceptions`."""
         if pattern is None:
             return []
-        spans = [m.span() for m in pattern.finditer(self.text, self.folded) if m.end() > m.start()]
+        known = self.found.get((pattern, exceptions))
+        if known is not None:
+            return list(known)
+        spans = [m.span() for m in pattern.finditer(self.text, self.haystack) if m.end() > m.start()]
         if exceptions is not None and spans:
-            excluded = [m.span() for m in exceptions.finditer(self.text, self.folded) if m.end() > m.start()]
+            found = exceptions.finditer(self.text, self.haystack)
+            excluded = [m.span() for m in found if m.end() > m.start()]
             spans = [s for s in spans if not _overlaps_any(s, excluded)]
-        return spans
+        self.found[(pattern, exceptions)] = spans
+        return list(spans)
 
 
 def _overlaps_any(span: Span, ranges: list[Span]) -> bool:

@@ -13,7 +13,7 @@ from coach.analysis.language import detect_language
 from coach.analysis.rules import Criterion, fold, load_criteria
 from coach.analysis.scoring import Counts, band, breakdown, total
 from coach.analysis.scripts import SCRIPTS
-from coach.analysis.star import segment
+from coach.analysis.star import Cues, segment
 from coach.analysis.text import split_sentences, tokenize
 from coach.analysis.types import Feedback, Finding, Lang, QuestionRef
 from coach.content.bank import get_question, match_question
@@ -73,7 +73,8 @@ def analyse(
         question_text=question_text or (question.text.get(lang) if question else None),
         kind=question.kind if question else kind,
     )
-    analysis.star = segment(text, sentences, lang)
+    analysis.cues = Cues(text, sentences, lang)
+    analysis.star = segment(text, sentences, lang, analysis.cues)
     analysis.fillers = find_fillers(text, lang)
     return analysis
 

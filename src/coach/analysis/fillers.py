@@ -4,28 +4,38 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from coach.analysis.literals import Alternation, ignorecase_haystack
 from coach.analysis.rules import FLAGS
 from coach.analysis.types import Span
 from coach.lang import load_data, load_list
 
+if TYPE_CHECKING:
+    from coach.analysis.context import Analysis
+
+
+# The patterns are matched case-insensitively in the answer as written; each is an Alternation, which skips
+# a pattern whose words the answer doesn't contain (literals.py) and finds the same matches.
+
 
 @lru_cache(maxsize=2)
-def _filler_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+def _filler_patterns(lang: str) -> tuple[Alternation, ...]:
     data = load_data(lang, "fillers")
-    return tuple(re.compile(p, FLAGS | re.MULTILINE) for p in [*data["always"], *data["contextual"]])
+    return tuple(Alternation((p,), FLAGS | re.MULTILINE) for p in [*data["always"], *data["contextual"]])
 
 
 @lru_cache(maxsize=4)
-def _hedge_pattern(lang: str, name: str = "hedges") -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, name)), FLAGS)
+def _hedge_pattern(lang: str, name: str = "hedges") -> Alternation:
+    return Alternation(load_list(lang, name), FLAGS)
 
 
 def find_fillers(text: str, lang: str) -> list[tuple[str, Span]]:
     """Return each filler word as it is written, with its span, in order of appearance."""
     found: dict[Span, str] = {}
+    haystack = ignorecase_haystack(text)
     for pattern in _filler_patterns(lang):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, haystack):
             span = m.span("f")
             if span[1] > span[0] and not any(s[0] < span[1] and span[0] < s[1] for s in found):
                 found[span] = m.group("f")
@@ -33,9 +43,9 @@ def find_fillers(text: str, lang: str) -> list[tuple[str, Span]]:
 
 
 @lru_cache(maxsize=2)
-def _filler_like_pattern(lang: str) -> re.Pattern[str] | None:
+def _filler_like_pattern(lang: str) -> Alternation | None:
     patterns = load_data(lang, "fillers").get("filler_like") or []
-    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS | re.MULTILINE) if patterns else None
+    return Alternation(patterns, FLAGS | re.MULTILINE) if patterns else None
 
 
 def find_filler_like(text: str, lang: str, counted: list[tuple[str, Span]] | None = None) -> list[Span]:
@@ -46,7 +56,7 @@ def find_filler_like(text: str, lang: str, counted: list[tuple[str, Span]] | Non
         return []
     taken = [span for _, span in counted or []]
     found: list[Span] = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, ignorecase_haystack(text)):
         word = _word_span(m)
         if not any(s[0] < word[1] and word[0] < s[1] for s in taken + found):
             found.append(word)
@@ -63,9 +73,18 @@ def _word_span(m: re.Match[str]) -> Span:
 
 def find_hedges(text: str, lang: str) -> list[Span]:
     """Return the spans of hedging phrases ("I think", "misschien")."""
-    return [m.span() for m in _hedge_pattern(lang).finditer(text) if m.end() > m.start()]
+    found = _hedge_pattern(lang).finditer(text, ignorecase_haystack(text))
+    return [m.span() for m in found if m.end() > m.start()]
+
+
+def hedges_of(analysis: Analysis) -> list[Span]:
+    """find_hedges for an analysed answer, found once (the hedges check and the score both count them)."""
+    if analysis.hedges is None:
+        analysis.hedges = find_hedges(analysis.text, analysis.lang)
+    return list(analysis.hedges)
 
 
 def find_soft_hedges(text: str, lang: str) -> list[Span]:
     """Return the spans of words that are half filler, half hedge ("eigenlijk", "basically")."""
-    return [m.span() for m in _hedge_pattern(lang, "hedges_soft").finditer(text) if m.end() > m.start()]
+    found = _hedge_pattern(lang, "hedges_soft").finditer(text, ignorecase_haystack(text))
+    return [m.span() for m in found if m.end() > m.start()]

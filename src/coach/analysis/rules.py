@@ -7,7 +7,7 @@ check types in checks.py; `script` criteria name a registered Python check in sc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -16,6 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from coach.analysis.literals import Alternation, Haystack, ignorecase_haystack
 from coach.yaml_files import parse_yaml
 
 CheckType = Literal["existence", "avoidance", "balance", "checklist", "script"]
@@ -57,6 +58,10 @@ class PatternSet(BaseModel):
         return problems
 
 
+# The lower-cased text a Matcher searches (rules.fold), as a plain string or as a Haystack that remembers
+# the literal tests already made in it (one per answer); None when the text can't be folded.
+Folded = str | Haystack | None
+
 SENTENCE_START = r"(?:(?<![^.!?\n])|(?<=[.!?\n])\s*)"
 
 
@@ -72,32 +77,80 @@ class Matcher:
     """A criterion's patterns, compiled twice: in lower case for lower-cased text, matched case-sensitively
     (three times faster than IGNORECASE in Python's re), and with IGNORECASE for text whose lower case has
     another length ("İ"), where spans would shift. Patterns with a case-sensitive part (`(?-i:IT)`) are only
-    compiled with IGNORECASE. The IGNORECASE form is compiled on first use: most answers never need it."""
+    compiled with IGNORECASE. The IGNORECASE form is compiled on first use: most answers never need it.
 
-    __slots__ = ("source", "folded", "_cased")
+    Each form is an `Alternation` of the patterns, which leaves out the patterns that can't match a text
+    (literals.py) and finds the same matches as the one alternation `(?:p1)|(?:p2)|...` would.
+    `alive_in` tells which patterns can match in each sentence of an answer at once, from the literal tests
+    made in the whole answer."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.folded = None if "(?-i:" in source else re.compile(fold_pattern(source), re.UNICODE)
-        self._cased: re.Pattern[str] | None = None
+    __slots__ = ("source", "patterns", "folded", "_cased")
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = tuple(patterns)
+        self.source = "|".join(f"(?:{p})" for p in self.patterns)
+        foldable = "(?-i:" not in self.source
+        self.folded = Alternation([fold_pattern(p) for p in self.patterns], re.UNICODE) if foldable else None
+        self._cased: Alternation | None = None
 
     @property
     def cased(self) -> re.Pattern[str]:
+        """The patterns as one alternation with IGNORECASE, for the text as written."""
+        return self._ignorecase().whole
+
+    def _ignorecase(self) -> Alternation:
         if self._cased is None:
-            self._cased = re.compile(self.source, FLAGS)
+            self._cased = Alternation(self.patterns, FLAGS)
         return self._cased
 
-    def choose(self, text: str, folded: str | None) -> tuple[re.Pattern[str], str]:
-        """The compiled pattern to use and the text to search with it: `folded` (`fold(text)`) if there is
-        one and the patterns can be folded, else `text`."""
+    def _form(self, text: str, folded: Folded) -> tuple[Alternation, str, Haystack]:
+        """The form to use, the text to search with it (`folded`, `fold(text)`, if there is one and the
+        patterns can be folded, else `text`) and the haystack for its literal tests."""
         if folded is not None and self.folded is not None:
-            return self.folded, folded
-        return self.cased, text
+            if isinstance(folded, Haystack):
+                return self.folded, folded.text, folded
+            return self.folded, folded, Haystack(folded)
+        return self._ignorecase(), text, ignorecase_haystack(text)
 
-    def finditer(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
-        """Matches in `text` (searched in `folded` when possible; the spans are the same)."""
-        pattern, searched = self.choose(text, folded)
-        return pattern.finditer(searched)
+    def alive_in(self, text: str, folded: Folded, spans: Sequence[tuple[int, int]]) -> list[list[int] | None]:
+        """For each of `spans` (in order, not overlapping), the patterns that could match its part of `text`
+        searched on its own: the `alive` lists for the methods below."""
+        alternation, _, haystack = self._form(text, folded)
+        return alternation.alive_in(haystack, spans)
+
+    def finditer(self, text: str, folded: Folded, alive: list[int] | None = None) -> Iterator[re.Match[str]]:
+        """Matches in `text` (searched in `folded` when possible; the spans are the same). With `alive`,
+        only those patterns are tried (from `alive_in`: the others can't match)."""
+        if alive is not None:
+            alternation, searched = self._plain_form(text, folded)
+            return alternation.finditer(searched, None, alive)
+        alternation, searched, haystack = self._form(text, folded)
+        return alternation.finditer(searched, haystack)
+
+    def search(self, text: str, folded: Folded, alive: list[int] | None = None) -> bool:
+        """Whether the patterns match anywhere in `text`."""
+        if alive is not None:
+            alternation, searched = self._plain_form(text, folded)
+            return alternation.search(searched, None, alive)
+        alternation, searched, haystack = self._form(text, folded)
+        return alternation.search(searched, haystack)
+
+    def match(self, text: str, folded: Folded, alive: list[int] | None = None) -> bool:
+        """Whether the patterns match at the start of `text`."""
+        if alive is not None:
+            alternation, searched = self._plain_form(text, folded)
+            return alternation.match(searched, None, alive)
+        alternation, searched, haystack = self._form(text, folded)
+        return alternation.match(searched, haystack)
+
+    def count(self, text: str, folded: Folded, alive: list[int] | None = None) -> int:
+        """How many times the patterns match in `text` (as `len(findall(...))`)."""
+        return sum(1 for _ in self.finditer(text, folded, alive))
+
+    def _plain_form(self, text: str, folded: Folded) -> tuple[Alternation, str]:
+        if folded is not None and self.folded is not None:
+            return self.folded, folded.text if isinstance(folded, Haystack) else folded
+        return self._ignorecase(), text
 
 
 def fold(text: str) -> str | None:
@@ -123,7 +176,7 @@ def fold_pattern(pattern: str) -> str:
 
 def compile_alternatives(patterns: Iterable[str]) -> Matcher:
     """One Matcher for any of `patterns`."""
-    return Matcher("|".join(f"(?:{p})" for p in patterns))
+    return Matcher(tuple(patterns))
 
 
 @lru_cache(maxsize=4096)

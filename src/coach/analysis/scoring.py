@@ -56,12 +56,12 @@ class Counts:
 
     @classmethod
     def of(cls, analysis: Analysis) -> Counts:
-        from coach.analysis.fillers import find_hedges
+        from coach.analysis.fillers import hedges_of
 
         return cls(
             words=analysis.words,
             fillers=len(analysis.fillers),
-            hedges=len(find_hedges(analysis.text, analysis.lang)),
+            hedges=len(hedges_of(analysis)),
             figures=len(analysis.numbers),
         )
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from coach.analysis.checks import checklist_from, checklist_outcome
 from coach.analysis.context import Analysis, Outcome
-from coach.analysis.fillers import find_filler_like, find_hedges, find_soft_hedges
+from coach.analysis.fillers import find_filler_like, find_soft_hedges, hedges_of
 from coach.analysis.jargon import find_jargon
 from coach.analysis.rules import Criterion, Part, load_criteria
 from coach.analysis.stems import cached_content_stems, content_stems
@@ -47,7 +47,7 @@ def star(analysis: Analysis, criterion: Criterion) -> Outcome:
     """STAR: the situation or task, the candidate's actions and the result must all be told, in any order."""
     from coach.analysis.star import told as star_told
 
-    star = star_told(analysis.text, analysis.sentences, analysis.lang, analysis.star)
+    star = star_told(analysis.text, analysis.sentences, analysis.lang, analysis.star, analysis.cues)
 
     def told(key: str, _: Part) -> list[Span]:
         if key == "situation":
@@ -134,7 +134,7 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
-    spans = find_hedges(analysis.text, analysis.lang)
+    spans = hedges_of(analysis)
     rate = _rate(len(spans), analysis.words)
     values = {"count": str(len(spans)), "rate": _fmt(rate, analysis.lang)}
     forms = {analysis.text[a:b].lower() for a, b in spans}

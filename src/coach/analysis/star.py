@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from coach.analysis.literals import Haystack
 from coach.analysis.rules import FLAGS, Matcher, compile_alternatives, fold
 from coach.analysis.text import Sentence
 from coach.analysis.types import Span
@@ -59,38 +60,64 @@ def _leads(lang: str) -> dict[str, Matcher]:
     return {part: compile_alternatives(found) for part, found in data.items()}
 
 
-def _match(matcher: Matcher, chunk: str, folded_chunk: str | None) -> bool:
-    pattern, searched = matcher.choose(chunk, folded_chunk)
-    return pattern.match(searched) is not None
+class Cues:
+    """What the STAR cue and lead patterns find in each sentence of one answer, worked out once and shared
+    by `segment` and `told` (both ask, sentence by sentence, whether a part's cues occur)."""
+
+    def __init__(self, text: str, sentences: list[Sentence], lang: str) -> None:
+        self.cues, self.leads = _cues(lang), _leads(lang)
+        folded = fold(text)
+        self.chunks = [text[s.start : s.end] for s in sentences]
+        self.folded: list[str | None] = (
+            [folded[s.start : s.end] for s in sentences] if folded is not None else [None] * len(sentences)
+        )
+        # the literal tests (literals.py) are made once in the whole answer instead of once per sentence
+        haystack = Haystack(folded) if folded is not None else None
+        spans = [sentence.span for sentence in sentences]
+        self.cue_alive = {part: m.alive_in(text, haystack, spans) for part, m in self.cues.items()}
+        self.lead_alive = {part: m.alive_in(text, haystack, spans) for part, m in self.leads.items()}
+        self._counts: dict[tuple[int, str], int] = {}
+        self._led: dict[tuple[int, str], bool] = {}
+
+    def count(self, i: int, part: str) -> int:
+        """How often the cues of `part` occur in sentence `i`."""
+        key = (i, part)
+        if key not in self._counts:
+            self._counts[key] = self.cues[part].count(self.chunks[i], self.folded[i], self.cue_alive[part][i])
+        return self._counts[key]
+
+    def found(self, i: int, part: str) -> bool:
+        """Whether a cue of `part` occurs in sentence `i`."""
+        if (i, part) in self._counts:
+            return self._counts[(i, part)] > 0
+        return self.cues[part].search(self.chunks[i], self.folded[i], self.cue_alive[part][i])
+
+    def led(self, i: int, part: str) -> bool:
+        """Whether sentence `i` starts with a lead of `part` ("Het resultaat was...")."""
+        key = (i, part)
+        if key not in self._led:
+            lead = self.leads[part]
+            self._led[key] = lead.match(self.chunks[i], self.folded[i], self.lead_alive[part][i])
+        return self._led[key]
 
 
-def _found(matcher: Matcher, chunk: str, folded_chunk: str | None) -> bool:
-    pattern, searched = matcher.choose(chunk, folded_chunk)
-    return pattern.search(searched) is not None
-
-
-def _count(matcher: Matcher, chunk: str, folded_chunk: str | None) -> int:
-    pattern, searched = matcher.choose(chunk, folded_chunk)
-    return len(pattern.findall(searched))
-
-
-def segment(text: str, sentences: list[Sentence], lang: str) -> dict[str, list[Span]]:
-    """Return, for each STAR(R) part, the spans of the sentences that tell it."""
-    cues, leads = _cues(lang), _leads(lang)
-    folded = fold(text)
+def segment(
+    text: str, sentences: list[Sentence], lang: str, cues: Cues | None = None
+) -> dict[str, list[Span]]:
+    """Return, for each STAR(R) part, the spans of the sentences that tell it (`cues`: what the patterns
+    find in them, when the caller keeps it for `told`)."""
+    found = cues or Cues(text, sentences, lang)
     labelled: dict[str, list[Span]] = {part: [] for part in PARTS}
     n = len(sentences)
     for i, sentence in enumerate(sentences):
-        chunk = text[sentence.start : sentence.end]
-        folded_chunk = folded[sentence.start : sentence.end] if folded is not None else None
-        lead = next((part for part, m in leads.items() if _match(m, chunk, folded_chunk)), None)
+        lead = next((part for part in found.leads if found.led(i, part)), None)
         if lead is not None:
             labelled[lead].append(sentence.span)
             continue
         position = (i + 0.5) / n
-        scores = {part: 2.0 * _count(cues[part], chunk, folded_chunk) for part in PARTS}
+        scores = {part: 2.0 * found.count(i, part) for part in PARTS}
         if not any(scores.values()):
-            bare = _ASIDE[lang].sub(" ", chunk)
+            bare = _ASIDE[lang].sub(" ", found.chunks[i])
             if _FIRST_PERSON[lang].search(bare) and not _NO_ACTION[lang].search(bare):
                 labelled["action"].append(sentence.span)
             continue
@@ -122,7 +149,11 @@ _HABIT = {
 
 
 def told(
-    text: str, sentences: list[Sentence], lang: str, labelled: dict[str, list[Span]]
+    text: str,
+    sentences: list[Sentence],
+    lang: str,
+    labelled: dict[str, list[Span]],
+    cues: Cues | None = None,
 ) -> dict[str, list[Span]]:
     """Every STAR part an answer tells, wherever it tells it.
 
@@ -130,20 +161,14 @@ def told(
     and I made a schedule") or in another order (the situation after the action, the result in passing). Here
     a sentence tells every part it has a cue or lead for, unless it is a habit or a generality.
     """
-    cues, leads = _cues(lang), _leads(lang)
-    folded = fold(text)
+    found = cues or Cues(text, sentences, lang)
     parts: dict[str, list[Span]] = {part: list(spans) for part, spans in labelled.items()}
-    for sentence in sentences:
-        chunk = text[sentence.start : sentence.end]
-        if _HABIT[lang].search(chunk):
+    for i, sentence in enumerate(sentences):
+        if _HABIT[lang].search(found.chunks[i]):
             continue
-        folded_chunk = folded[sentence.start : sentence.end] if folded is not None else None
         for part in PARTS:
             if sentence.span in parts[part]:
                 continue
-            lead = leads.get(part)
-            if _found(cues[part], chunk, folded_chunk) or (
-                lead is not None and _match(lead, chunk, folded_chunk)
-            ):
+            if found.found(i, part) or (part in found.leads and found.led(i, part)):
                 parts[part].append(sentence.span)
     return {part: sorted(spans) for part, spans in parts.items()}

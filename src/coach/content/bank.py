@@ -70,7 +70,7 @@ def match_question(text: str, questions: Iterable[Question] | None = None) -> Ma
     best_question: Question | None = None
     for q in pool:
         for wording in (q.text.nl, q.text.en):
-            choice = _normalise(wording)
+            choice = _normalised_wording(wording)
             if choice == query:
                 return Match(q, 1.0)
             # token_set_ratio rewards a query that is a subset; the plain ratio keeps a one-word query
@@ -85,6 +85,13 @@ def match_question(text: str, questions: Iterable[Question] | None = None) -> Ma
 
 def _normalise(text: str) -> str:
     return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in text).split())
+
+
+@lru_cache(maxsize=4096)
+def _normalised_wording(wording: str) -> str:
+    """_normalise for a bank question's wording, done once per process: every free-text question is
+    compared with all of them (it took four fifths of checking an answer to a typed question)."""
+    return _normalise(wording)
 
 
 def search_questions(query: str, lang: str) -> list[Question]:

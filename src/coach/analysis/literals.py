@@ -1,0 +1,512 @@
+"""Skip the regular expressions that cannot match an answer, found by the words every match must contain.
+
+Python's `re` tries every alternative of a pattern at every position of the text: a criterion with forty
+phrasings costs forty tries per character, though most of its phrasings share no word with the answer. A
+pattern such as `\\bmijn (?:grote |eigen )?fout\\b` can only match a text that contains "mijn " and "fout";
+"is 'fout' in the answer" is one fast substring search. So before an alternation runs, each of its
+alternatives whose required words are all absent is left out, and only the rest are searched.
+
+This never changes a result. An alternative left out has no match anywhere in the text, so the
+alternation of the others finds exactly the same matches (`Alternation.finditer` merges the matches of
+the alternatives that are left just as `re` would: the leftmost first, and at one position the first
+alternative in order). When the analysis can't tell what a pattern needs (a character class, a
+back-reference, a flag it doesn't follow), it assumes nothing and the pattern always runs.
+
+What a pattern needs is read from the parse tree of Python's own regular-expression parser (`re._parser`,
+private but stable since Python 3.0 as `sre_parse`); anything it doesn't know makes it assume nothing.
+"""
+
+from __future__ import annotations
+
+import _sre
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from itertools import product
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re._casefix import _EXTRA_CASES
+from typing import Any
+
+MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
+MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
+MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern just runs
+
+# Under IGNORECASE, `re` matches a character when both lower-case to the same character, or to characters
+# it treats as one ("i" and dotless "ı", "s" and long "ſ", Greek sigma and final sigma: re/_casefix.py).
+# Mapping each such group to one character makes "can these match?" a plain substring test.
+_CANON = {code: min(code, *others) for code, others in _EXTRA_CASES.items() if min(code, *others) != code}
+_DOTTED_I = "\u0130"  # "İ": str.lower() gives two characters, `re` compares it as "i"
+
+# A string every match contains, and the words in it that every match has as whole words: in
+# `\\bmijn (?:eigen )?fout\\b` the string "mijn " must occur, and "mijn" as a word of its own. Testing that
+# a word is among the text's words is a set look-up; testing a substring scans the whole text, which is
+# slow for the many strings an answer doesn't contain. So the words are tested first.
+Literal = tuple[str, tuple[str, ...]]
+Needed = frozenset[Literal] | None  # one of these is in every match; None: nothing is known
+
+_MARK = "\x00"  # stands for \b in the strings spelled out for `needs` (a text never has it: see `needs`)
+_WORD_RE = re.compile(r"\w+")
+
+
+class Haystack:
+    """A text as the literal tests see it, remembering what was looked up in it: the patterns of one answer
+    look for the same few strings ("ik ", "we ") again and again.
+
+    `words`: whether the whole-word tests hold, which they do when the patterns search this very text
+    (not for `ignorecase_haystack`, whose letters are lower-cased copies)."""
+
+    __slots__ = ("text", "words", "_has", "_at", "_words")
+
+    def __init__(self, text: str, words: bool = True) -> None:
+        self.text = text
+        self.words = words
+        self._has: dict[Literal, bool] = {}
+        self._at: dict[str, list[int]] = {}
+        self._words: frozenset[str] | None = None
+
+    def word_set(self) -> frozenset[str]:
+        """The words of the text (runs of word characters)."""
+        if self._words is None:
+            self._words = frozenset(_WORD_RE.findall(self.text))
+        return self._words
+
+    def has(self, literal: Literal) -> bool:
+        """Whether the literal occurs in the text (its words as whole words)."""
+        found = self._has.get(literal)
+        if found is None:
+            string, words = literal
+            if words and self.words and not self.word_set().issuperset(words):
+                self._has[literal] = False
+                return False
+            found = self._has[literal] = string in self.text
+        return found
+
+    def at(self, s: str) -> list[int]:
+        """Every position where `s` occurs in the text, overlapping ones too."""
+        positions = self._at.get(s)
+        if positions is None:
+            positions = self._at[s] = []
+            i = self.text.find(s)
+            while i >= 0:
+                positions.append(i)
+                i = self.text.find(s, i + 1)
+        return positions
+
+
+def ignorecase_haystack(text: str) -> Haystack:
+    """`text` as case-insensitive patterns see it (the same length), for `needs(..., ignorecase=True)`."""
+    if _DOTTED_I in text:
+        text = text.replace(_DOTTED_I, "i")
+    return Haystack(text.lower().translate(_CANON), words=False)
+
+
+def _char(code: int, ignorecase: bool) -> str:
+    if not ignorecase:
+        return chr(code)
+    lowered = _sre.unicode_tolower(code)
+    return chr(_CANON.get(lowered, lowered))
+
+
+@lru_cache(maxsize=256)
+def _parse(pattern: str, flags: int) -> Any:
+    """Python's parse of `pattern` (kept for the three readings of it below), or None."""
+    try:
+        return sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=8192)
+def needs(pattern: str, flags: int = 0) -> Needed:
+    """Strings of which every match of `pattern` contains at least one, or None when that can't be told.
+
+    With IGNORECASE in `flags` the strings are in lower case, to be looked for in `ignorecase_haystack`.
+    """
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    ignorecase = bool(parsed.state.flags & re.IGNORECASE)
+    if ignorecase != bool(flags & re.IGNORECASE) or _MARK in pattern:  # an inline (?i) not known about
+        return None
+    strings = _sequence(parsed.data, ignorecase, True)[1]
+    return None if strings is None else _literals(strings)
+
+
+def _literals(strings: frozenset[str]) -> frozenset[Literal]:
+    """The needed strings (with \\b marked) as literals: the string without the marks, and its whole words
+    (a run of word characters with a non-word character or a \\b on both sides); without those that
+    contain another with no more whole words ("vorig" is enough for "vorige")."""
+    found: list[Literal] = []
+    for marked in strings:
+        found.append((marked.replace(_MARK, ""), _whole_words(marked)))
+    return frozenset(
+        (s, w)
+        for s, w in found
+        if not any((o, ow) != (s, w) and o in s and set(ow) <= set(w) for o, ow in found)
+    )
+
+
+def _sequence(
+    items: Iterable[tuple[Any, Any]], ignorecase: bool, marks: bool = False
+) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(every string the sequence can match, if few; what every match of it contains). With `marks`, a
+    \\b is spelled out as _MARK."""
+    run: set[str] | None = {""}  # the strings the items since the last open-ended one spell out
+    whole = True  # whether every item so far could be spelled out
+    candidates: list[frozenset[str]] = []
+
+    def close() -> None:
+        if run is not None and all(s.replace(_MARK, "") for s in run):
+            candidates.append(frozenset(run))
+
+    for op, av in items:
+        exact, need = _node(op, av, ignorecase, marks)
+        if need:
+            candidates.append(need)
+        if exact is not None and run is not None and len(run) * len(exact) <= MAX_EXACT:
+            run = {a + b for a, b in product(run, exact)}
+            close()  # the run so far is needed too, and may be cheaper to test than the whole run
+            continue
+        close()
+        whole = False
+        run = set(exact) if exact is not None else {""}
+    close()
+    best = min(map(_reduced, candidates), key=_cost, default=None)
+    return (frozenset(run) if whole and run is not None else None), best
+
+
+def _reduced(strings: frozenset[str]) -> frozenset[str]:
+    """`strings` without those that contain another of them (finding "vorig" is enough for "vorige")."""
+    return frozenset(s for s in strings if not any(o != s and o in s for o in strings))
+
+
+def _cost(strings: frozenset[str]) -> tuple[bool, int, int]:
+    """Which needed strings to test: not strings so short that most texts have them; then the fewest
+    scans of the text (a string with a whole word in it is mostly ruled out by a set look-up)."""
+    shortest = min(len(s.replace(_MARK, "")) for s in strings)
+    return shortest < 3, sum(1 if _whole_words(s) else 8 for s in strings), -shortest
+
+
+def _whole_words(marked: str) -> tuple[str, ...]:
+    """The runs of word characters in `marked` with a non-word character or a \\b on both sides."""
+    return tuple(m.group() for m in _WORD_RE.finditer(marked) if m.start() > 0 and m.end() < len(marked))
+
+
+def _node(
+    op: Any, av: Any, ignorecase: bool, marks: bool = False
+) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(every string the item can match, if few; what every match of it contains) for one parsed item."""
+    if op is sre.LITERAL:
+        char = _char(av, ignorecase)
+        return frozenset({char}), frozenset({char})
+    if op is sre.IN:
+        items = av
+        if all(kind is sre.LITERAL for kind, _ in items):
+            chars = frozenset(_char(code, ignorecase) for _, code in items)
+            return chars, chars
+        return None, None
+    if op is sre.BRANCH:
+        branches = [_sequence(branch, ignorecase, marks) for branch in av[1]]
+        exacts = [exact for exact, _ in branches if exact is not None]
+        exact = None
+        if len(exacts) == len(branches):
+            union = frozenset[str]().union(*exacts)
+            exact = union if len(union) <= MAX_EXACT else None
+        wanted = [need for _, need in branches if need]
+        need = frozenset[str]().union(*wanted) if len(wanted) == len(branches) else None
+        return exact, need
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, inner = av
+        if add_flags & re.IGNORECASE and not ignorecase:  # case-insensitive inside a case-sensitive pattern
+            return None, None
+        return _sequence(inner, ignorecase, marks)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av, ignorecase, marks)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        exact, need = _sequence(inner, ignorecase, marks)
+        if exact is not None and low == high and len(exact) ** low <= MAX_EXACT:
+            return frozenset("".join(parts) for parts in product(exact, repeat=low)), need if low else None
+        if exact is not None and (low, high) == (0, 1):
+            return exact | {""}, None
+        return None, need if low >= 1 else None
+    if op is sre.AT and marks and av is sre.AT_BOUNDARY:
+        return frozenset({_MARK}), None
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return frozenset({""}), None  # zero-width: adds nothing to the matched text
+    return None, None  # any character, a category, a back-reference: nothing known
+
+
+@lru_cache(maxsize=8192)
+def prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` starts with (as `needs` gives them), or None."""
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    ignorecase = bool(parsed.state.flags & re.IGNORECASE)
+    if ignorecase != bool(flags & re.IGNORECASE):
+        return None
+    return _starts(parsed.data, ignorecase)
+
+
+def _starts(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> frozenset[str] | None:
+    """What every match of a parsed sequence starts with: the strings its leading items spell out."""
+    run = {""}
+    for op, av in items:
+        exact, _ = _node(op, av, ignorecase)
+        if run != {""} and (exact is None or len(run) * len(exact) > MAX_STARTS):
+            break  # enough to go on: each more string to look for costs a search of the text
+        if exact is not None and len(run) * len(exact) <= MAX_EXACT:
+            run = {a + b for a, b in product(run, exact)}
+            continue
+        head = _item_starts(op, av, ignorecase)
+        if head is not None and len(run) * len(head) <= MAX_EXACT:
+            run = {a + b for a, b in product(run, head)}
+        break
+    if "" in run:
+        return None
+    return frozenset(s for s in run if not any(o != s and s.startswith(o) for o in run))
+
+
+def _item_starts(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | None:
+    """What every match of one item that can't be spelled out whole starts with, or None."""
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, inner = av
+        return None if add_flags & re.IGNORECASE and not ignorecase else _starts(inner, ignorecase)
+    if op is sre.BRANCH:
+        heads = [head for head in (_starts(branch, ignorecase) for branch in av[1]) if head is not None]
+        return frozenset[str]().union(*heads) if len(heads) == len(av[1]) else None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _starts(av[2], ignorecase)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def splittable(pattern: str, flags: int = 0) -> bool:
+    """Whether `pattern` run on its own finds what it finds as one alternative of a longer alternation:
+    no back-references (their group numbers shift) and no empty match (re treats those specially)."""
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return False
+    return parsed.getwidth()[0] > 0 and not _has_groupref(parsed.data)
+
+
+def _has_groupref(items: Iterable[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        if op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return True
+        if op is sre.BRANCH and any(_has_groupref(b) for b in av[1]):
+            return True
+        if op is sre.SUBPATTERN and _has_groupref(av[3]):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and _has_groupref(av[2]):
+            return True
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and _has_groupref(av[1]):
+            return True
+        if op is sre.ATOMIC_GROUP and _has_groupref(av):
+            return True
+    return False
+
+
+def present(need: Needed, haystack: Haystack) -> bool:
+    """Whether a pattern that needs `need` could match in `haystack`."""
+    return need is None or any(haystack.has(literal) for literal in need)
+
+
+class Alternation:
+    """`(?:p1)|(?:p2)|...` compiled with `flags`, searched with only the alternatives that can match.
+
+    `haystack` in the methods is the searched text itself for a case-sensitive alternation, and
+    `ignorecase_haystack(text)` for one with IGNORECASE (the same length as the text); None runs the
+    whole alternation. `alive` (from `alive()`) names the alternatives to try.
+
+    An alternative whose matches all start with known strings (`prefixes`: "\\b(?:ik|we) besloten" starts
+    with "ik besloten" or "we besloten") is tried only where one of them occurs in the text; the others
+    are searched for as `re` would, from each position on.
+    """
+
+    __slots__ = (
+        "patterns", "flags", "needs", "starts", "split", "_whole", "_parts", "_keyed", "_keys", "_unkeyed"
+    )
+
+    def __init__(self, patterns: Sequence[str], flags: int) -> None:
+        self.patterns = tuple(patterns)
+        self.flags = flags
+        self._whole: re.Pattern[str] | None = None
+        self._parts: list[re.Pattern[str] | None] = [None] * len(self.patterns)
+        self.split = False
+        self.needs: tuple[Needed, ...] = ()
+        self.starts: tuple[frozenset[str] | None, ...] = ()
+        self._keyed: dict[str, list[tuple[int, Literal]]] | None = None
+        self._keys: frozenset[str] = frozenset()
+        self._unkeyed: list[int] = []
+
+    def _analyse(self) -> None:
+        """Read what each alternative needs, on the first text long enough for it to pay (it costs about
+        a second for all criteria together: kept out of the CLI's start-up on a short answer)."""
+        if self._keyed is not None:
+            return
+        self.split = all(splittable(p, self.flags) for p in self.patterns)
+        self.needs = tuple(needs(p, self.flags) for p in self.patterns)
+        self.starts = tuple(prefixes(p, self.flags) for p in self.patterns)
+        # An alternative all of whose needed literals have a whole word can only match a text that has one
+        # of those words: indexed by its longest word, it is tested only when the text has that word.
+        keyed: dict[str, list[tuple[int, Literal]]] = {}
+        for i, need in enumerate(self.needs):
+            if need is None or not all(words for _, words in need):
+                self._unkeyed.append(i)
+                continue
+            for literal in need:
+                keyed.setdefault(max(literal[1], key=len), []).append((i, literal))
+        self._keys = frozenset(keyed)
+        self._keyed = keyed
+
+    @property
+    def whole(self) -> re.Pattern[str]:
+        """The patterns as one alternation, compiled on first use."""
+        if self._whole is None:
+            self._whole = re.compile("|".join(f"(?:{p})" for p in self.patterns), self.flags)
+        return self._whole
+
+    def part(self, i: int) -> re.Pattern[str]:
+        """Alternative `i` on its own, compiled on first use."""
+        compiled = self._parts[i]
+        if compiled is None:
+            compiled = self._parts[i] = re.compile(self.patterns[i], self.flags)
+        return compiled
+
+    def alive(self, haystack: Haystack | None, among: Iterable[int] | None = None) -> list[int] | None:
+        """The alternatives (of `among`, default all) that could match; None when that can't be told, or
+        for a short text (under MIN_TEXT characters), where the tests would cost more than they save."""
+        if haystack is None or len(haystack.text) < MIN_TEXT:
+            return None if among is None else list(among)
+        self._analyse()
+        assert self._keyed is not None
+        if not haystack.words:
+            indices = range(len(self.patterns)) if among is None else among
+            return [i for i in indices if present(self.needs[i], haystack)]
+        found = {i for i in self._unkeyed if present(self.needs[i], haystack)}
+        for word in self._keys & haystack.word_set():
+            found.update(i for i, literal in self._keyed[word] if i not in found and haystack.has(literal))
+        if among is not None:
+            found.intersection_update(among)
+        return sorted(found)
+
+    def alive_in(self, haystack: Haystack, spans: Sequence[tuple[int, int]]) -> list[list[int] | None]:
+        """For each of `spans` (sorted, not overlapping) of the haystack's text, the alternatives that
+        could match in that part of it searched as a string of its own (every needed string of a match
+        lies inside it); all None for a short text."""
+        alive_here = self.alive(haystack)
+        if alive_here is None:
+            return [None] * len(spans)
+        starts = [start for start, _ in spans]
+        alive: list[list[int]] = [[] for _ in spans]
+        for i in alive_here:
+            need = self.needs[i]
+            if need is None:
+                for found in alive:
+                    found.append(i)
+                continue
+            hit: set[int] = set()
+            for literal in need:
+                if not haystack.has(literal):
+                    continue
+                s = literal[0]
+                for p in haystack.at(s):
+                    k = bisect_right(starts, p) - 1
+                    if k >= 0 and p + len(s) <= spans[k][1]:
+                        hit.add(k)
+            for k in hit:
+                alive[k].append(i)
+        return list(alive)
+
+    def _finders(self, text: str, haystack: Haystack | None, alive: list[int]) -> list[Finder]:
+        return [_finder(self.part(i), text, haystack, self.starts[i]) for i in alive]
+
+    def finditer(
+        self, text: str, haystack: Haystack | None, alive: list[int] | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches of the alternation in `text`, as `self.whole.finditer(text)` gives them."""
+        if alive is None:
+            alive = self.alive(haystack)
+        if alive is None or not self.split:  # self.split is known once alive() has told anything
+            return self.whole.finditer(text) if alive is None or alive else iter(())
+        if len(alive) == 1 and (self.starts[alive[0]] is None or haystack is None):
+            return self.part(alive[0]).finditer(text)  # one alternative: re's own scan
+        return _merged(self._finders(text, haystack, alive))
+
+    def search(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
+        """Whether the alternation matches anywhere in `text`."""
+        if alive is None:
+            alive = self.alive(haystack)
+        if alive is None or not self.split:
+            return (alive is None or bool(alive)) and self.whole.search(text) is not None
+        return any(find(0) is not None for find in self._finders(text, haystack, alive))
+
+    def match(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
+        """Whether the alternation matches at the start of `text`."""
+        if alive is None:
+            alive = self.alive(haystack)
+        if alive is None or not self.split:
+            return (alive is None or bool(alive)) and self.whole.match(text) is not None
+        return any(self.part(i).match(text) is not None for i in alive)
+
+
+Finder = Callable[[int], "re.Match[str] | None"]  # the first match starting at or after a position
+
+
+def _finder(
+    pattern: re.Pattern[str],
+    text: str,
+    haystack: Haystack | None,
+    starts: frozenset[str] | None,
+) -> Finder:
+    """`pattern.search(text, pos)` as a function of pos; where the matches' first characters are known,
+    it tries `pattern.match` only where they occur (the same match: a match at a position doesn't depend
+    on where the search began, as look-behinds and \\b see the whole string)."""
+    if starts is None or haystack is None:
+        return lambda pos: pattern.search(text, pos)
+    at: set[int] = set()
+    for s in starts:
+        at.update(haystack.at(s))
+    if len(at) > len(text) // 4:  # too common to be worth it
+        return lambda pos: pattern.search(text, pos)
+    positions = sorted(at)
+
+    def find(pos: int) -> re.Match[str] | None:
+        for i in positions[bisect_left(positions, pos) :]:
+            m = pattern.match(text, i)
+            if m is not None:
+                return m
+        return None
+
+    return find
+
+
+def _merged(finders: list[Finder]) -> Iterator[re.Match[str]]:
+    """The matches of `(?:p0)|(?:p1)|...` from each alternative's finder (in the alternatives' order).
+
+    `re` scans left to right: at the first position where any alternative matches, the first alternative
+    that matches there wins, and the scan goes on from the end of that match. Each alternative's next match
+    is kept until the scan passes its start. No alternative matches the empty string (`splittable`), so the
+    scan never stays in place.
+    """
+    heads = [find(0) for find in finders]
+    pos = 0
+    while True:
+        best: re.Match[str] | None = None
+        for i, m in enumerate(heads):
+            if m is None:
+                continue
+            if m.start() < pos:
+                m = heads[i] = finders[i](pos)
+                if m is None:
+                    continue
+            if best is None or m.start() < best.start():
+                best = m
+        if best is None:
+            return
+        yield best
+        pos = best.end()

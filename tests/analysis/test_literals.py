@@ -1,0 +1,48 @@
+"""The literal tests (analysis/literals.py) only skip patterns that can't match: matches stay the same."""
+
+from __future__ import annotations
+
+import re
+
+from coach.analysis.literals import MIN_TEXT, Alternation, Haystack, ignorecase_haystack, needs
+from coach.analysis.rules import fold, load_criteria
+from coach.content.bank import load_questions
+
+
+def _long_texts(lang: str) -> list[str]:
+    """Answers long enough for the literal tests to run: the bank's examples, a few joined together."""
+    examples = [q.examples.strong.get(lang) for q in load_questions().values()]
+    examples += [q.examples.weak.get(lang) for q in load_questions().values()]
+    return [" ".join(examples[i : i + 4]) for i in range(0, 160, 4)]
+
+
+def test_criteria_find_what_the_whole_alternation_finds() -> None:
+    for lang in ("nl", "en"):
+        for text in _long_texts(lang):
+            folded = fold(text)
+            assert folded is not None and len(folded) >= MIN_TEXT
+            haystack = Haystack(folded)
+            for criterion in load_criteria().values():
+                for patterns in (criterion.patterns, criterion.exceptions, criterion.bad_patterns):
+                    matcher = patterns.compiled(lang)
+                    if matcher is None or matcher.folded is None:
+                        continue
+                    expected = [m.span() for m in matcher.folded.whole.finditer(folded)]
+                    assert [m.span() for m in matcher.finditer(text, haystack)] == expected, criterion.id
+
+
+def test_a_pattern_is_skipped_only_without_its_words() -> None:
+    alternation = Alternation((r"\bmijn (?:eigen )?fout\b", r"\bvorig jaar\b"), re.UNICODE)
+    text = "dit was vorig jaar, toen ik bij een webshop werkte en de checkout sneller moest maken. " * 7
+    assert alternation.alive(Haystack(text)) == [1]
+    assert [m.group() for m in alternation.finditer(text, Haystack(text))][:1] == ["vorig jaar"]
+    needed = needs(r"\bmijn (?:eigen )?fout\b") or frozenset()
+    assert needed and all("mijn" in words for _, words in needed)  # "mijn" is a whole word in every match
+
+
+def test_ignorecase_haystack_keeps_the_length_and_folds_as_re_does() -> None:
+    text = "İstanbul ſoftware KELVIN µ ΣΑΣ " * 20
+    haystack = ignorecase_haystack(text)
+    assert len(haystack.text) == len(text)
+    for word in ("istanbul", "software", "kelvin"):
+        assert re.search(word, text, re.IGNORECASE) and word in haystack.text
