@@ -13,8 +13,6 @@ from rich.text import Text
 from coach.cli.views import STATUS_STYLE
 from coach.i18n import translate as tr
 from coach.i18n import user_language
-from coach.practice.session import final_scores
-from coach.store.models import local, utc
 
 
 def history(
@@ -26,6 +24,9 @@ def history(
 
     Example: coach history 3
     """
+    # The store (SQLAlchemy) is imported when a history is asked for, so `coach check` doesn't pay for it.
+    from coach.practice.session import final_scores
+    from coach.store.models import local
     from coach.store.repository import Store
 
     ui = user_language(lang)
@@ -107,6 +108,9 @@ def status_label(lang: str, status: str) -> str:
 
 
 def _interview_json(interview: Any, full: bool) -> dict[str, Any]:
+    from coach.practice.session import final_scores
+    from coach.store.models import utc
+
     data: dict[str, Any] = {
         "id": interview.id,
         "sector": interview.sector,
