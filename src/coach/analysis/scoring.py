@@ -132,8 +132,8 @@ def features(
     fluency: 1 without filler words, 0 at the rate where the fillers finding warns (4 per 100 words);
     confidence: 1 without hedges, 0 at the rate where the hedges finding warns (2 per 100 words);
     figures: the answer's figures (amounts, percentages, counts, dates), five or more count in full.
-    Without `counts` (a test's bare outcomes) the words come from the length check (none: 1.0) and no filler,
-    hedge or figure is counted.
+    An answer without words has no fluency or confidence either (0). Without `counts` (a test's bare
+    outcomes) the words come from the length check (none: 1.0) and no filler, hedge or figure is counted.
     """
     results = list(results)
     if counts is None:
@@ -142,11 +142,12 @@ def features(
     core, rubric = content_parts(results, kind)
     fillers_at, hedges_at = _warn_rates()
     per_100 = 100 / counts.words if counts and counts.words else 0.0
+    said = 1.0 if counts is None or counts.words else 0.0  # no words: no fluency or confidence to credit
     return {
         "length": _developed(counts.words) if counts else 1.0,
         "content": UNKNOWN_CONTENT if kind == OPEN_KIND else (core + rubric) / 2,
-        "fluency": max(0.0, 1 - counts.fillers * per_100 / fillers_at) if counts else 1.0,
-        "confidence": max(0.0, 1 - counts.hedges * per_100 / hedges_at) if counts else 1.0,
+        "fluency": max(0.0, 1 - counts.fillers * per_100 / fillers_at) * said if counts else 1.0,
+        "confidence": max(0.0, 1 - counts.hedges * per_100 / hedges_at) * said if counts else 1.0,
         "figures": min(1.0, counts.figures / FIGURES_FULL) if counts else 0.0,
     }
 
