@@ -581,7 +581,12 @@ def test_a_content_tick_needs_a_strong_answer() -> None:
 def test_whole_answer_praise_is_not_claimed_in_the_lowest_band() -> None:
     results = [(c, Outcome("met")) for c in ("relevance.on_topic", "delivery.length", "delivery.hedges")]
     assert not any(held(results, "motivation", 20).values())
-    assert all(held(results, "motivation", 50).values())
+    assert held(results, "motivation", 50) == {
+        "relevance.on_topic": False,  # "addresses the question" only from the strong band
+        "delivery.length": True,
+        "delivery.hedges": True,
+    }
+    assert all(held(results, "motivation", 70).values())
 
 
 def test_no_star_tick_on_a_story_told_with_we() -> None:
@@ -711,3 +716,37 @@ def test_topic_quotes_are_content_words_not_articles() -> None:
     assert outcome is not None and outcome.status == "met"
     quoted = {answer[a:b].lower() for a, b in outcome.spans}
     assert "klant" in quoted and not quoted & {"een", "eens", "van", "ons"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "When the buyer says it's too expensive, I'd say: what would it cost you to keep doing it by hand?"),
+        ("en", "I would say to them that we can start small, with one team, and decide together after a month."),
+        ("nl", "Als de klant zegt dat het te duur is, zou ik zeggen: wat kost het je om het zo te laten?"),
+        ("nl", "Ik zou zeggen tegen hem dat we klein kunnen beginnen, met één team, en na een maand kijken."),
+    ],
+)
+def test_reported_speech_is_no_hedge(lang: str, answer: str) -> None:
+    assert find_hedges(answer, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [("en", "I'd say I'm quite good with customers."), ("nl", "Ik zou zeggen dat ik goed ben met klanten.")],
+)
+def test_i_would_say_before_a_claim_is_still_a_hedge(lang: str, answer: str) -> None:
+    said = [answer[a:b].lower() for a, b in find_hedges(answer, lang)]
+    assert said and said[0] in ("i'd say", "ik zou zeggen")
+
+
+def test_addresses_the_question_is_claimed_only_from_the_strong_band() -> None:
+    # Whole-answer praise: below the strong band an answer may only touch the question's words.
+    thin = check(
+        "Waarom ik bij jullie wil werken? Jullie zijn een mooi bedrijf en de sfeer lijkt me goed. En de leaseauto "
+        "natuurlijk, haha. Ik wil graag bij een bedrijf werken waar ik kan groeien.",
+        "Waarom wil je bij ons werken?",
+        lang="nl",
+    )
+    assert thin.score < 65
+    assert all(f.criterion != "relevance.on_topic" or f.status != "met" for f in thin.findings)

@@ -134,6 +134,9 @@ STRONG_BANDS = frozenset({"strong", "excellent"})
 # things with confidence", "you don't repeat yourself"): readers judged them wrong on answers the score puts
 # in the lowest band (a rant, a nervous or vague answer, rambling without content).
 WEAK_DOUBTFUL = frozenset({"relevance.on_topic", "delivery.length", "delivery.hedges"})
+# whole-answer praise that only an answer in the strong band earns: "addresses the question" was judged
+# wrong on answers below it that only touch the question's words (2 of 13 on dev, more on the holdout)
+STRONG_ONLY = frozenset({"relevance.on_topic"})
 LONG_ANSWER = 150  # words: over this, a weak answer restates itself in other words the verbatim check misses
 
 
@@ -148,8 +151,9 @@ def hold_back(
     away taken for one weighed), a cross of what the answer lacks only below the strong band (on strong
     answers such crosses were mostly wrong: the situation or result told in other words) and only for what the
     question's kind is about (no "no concrete situation" on a "how would you" question, no objection
-    handling asked of a lost-deal story). Whole-answer praise is not claimed on an answer in the lowest band,
-    and a STAR tick not where the actions are told with "we".
+    handling asked of a lost-deal story). Whole-answer praise is not claimed on an answer in the lowest band
+    ("addresses the question" only from the strong band), and a STAR tick not where the actions are told
+    with "we".
     """
     core = set(get_kind(kind).rubric) if kind else set(rubric)
     strong = band(score) in STRONG_BANDS
@@ -161,6 +165,8 @@ def hold_back(
     def doubtful(criterion: Criterion, outcome: Outcome) -> bool:
         if outcome.status == "met":
             long_repetition = criterion.id == "delivery.repetition" and words > LONG_ANSWER
+            if criterion.id in STRONG_ONLY:
+                return not strong
             if criterion.id in WEAK_DOUBTFUL or long_repetition:
                 return weak
             if criterion.id == "structure.star" and we_story:
