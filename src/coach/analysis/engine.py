@@ -73,7 +73,7 @@ def analyse(
         question_text=question_text or (question.text.get(lang) if question else None),
         kind=question.kind if question else kind,
     )
-    analysis.cues = Cues(text, sentences, lang)
+    analysis.cues = Cues(text, sentences, lang, analysis.haystack)
     analysis.star = segment(text, sentences, lang, analysis.cues)
     analysis.fillers = find_fillers(text, lang)
     return analysis

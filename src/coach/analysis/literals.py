@@ -37,6 +37,7 @@ MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern j
 # it treats as one ("i" and dotless "ı", "s" and long "ſ", Greek sigma and final sigma: re/_casefix.py).
 # Mapping each such group to one character makes "can these match?" a plain substring test.
 _CANON = {code: min(code, *others) for code, others in _EXTRA_CASES.items() if min(code, *others) != code}
+_CANON_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CANON)) + "]")
 _DOTTED_I = "\u0130"  # "İ": str.lower() gives two characters, `re` compares it as "i"
 
 # A string every match contains, and the words in it that every match has as whole words: in
@@ -57,7 +58,7 @@ class Haystack:
     `words`: whether the whole-word tests hold, which they do when the patterns search this very text
     (not for `ignorecase_haystack`, whose letters are lower-cased copies)."""
 
-    __slots__ = ("text", "words", "_has", "_at", "_words")
+    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within")
 
     def __init__(self, text: str, words: bool = True) -> None:
         self.text = text
@@ -65,6 +66,8 @@ class Haystack:
         self._has: dict[Literal, bool] = {}
         self._at: dict[str, list[int]] = {}
         self._words: frozenset[str] | None = None
+        self._starts: dict[frozenset[str], list[int]] = {}
+        self._within: dict[tuple[tuple[int, int], ...], dict[str, set[int]]] = {}
 
     def word_set(self) -> frozenset[str]:
         """The words of the text (runs of word characters)."""
@@ -94,12 +97,40 @@ class Haystack:
                 i = self.text.find(s, i + 1)
         return positions
 
+    def within(self, spans: tuple[tuple[int, int], ...]) -> dict[str, set[int]]:
+        """A memo for `Alternation.alive_in`: for each string looked up, which of `spans` hold it whole
+        (the STAR cues and leads of one answer ask about the same sentences and often the same strings)."""
+        memo = self._within.get(spans)
+        if memo is None:
+            memo = self._within[spans] = {}
+        return memo
 
+    def starts(self, strings: frozenset[str]) -> list[int]:
+        """Every position where one of `strings` occurs, in order (kept: alternatives of different
+        criteria often start alike, "ik " or "we ")."""
+        positions = self._starts.get(strings)
+        if positions is None:
+            found: set[int] = set()
+            for s in strings:
+                found.update(self.at(s))
+            positions = self._starts[strings] = sorted(found)
+        return positions
+
+
+@lru_cache(maxsize=8)
 def ignorecase_haystack(text: str) -> Haystack:
-    """`text` as case-insensitive patterns see it (the same length), for `needs(..., ignorecase=True)`."""
+    """`text` as case-insensitive patterns see it (the same length), for `needs(..., ignorecase=True)`.
+
+    Kept for the last few texts: the fillers, hedges and case-sensitive criteria of one answer all ask for
+    it (five times per check), and lower-casing plus `translate` cost a quarter of a millisecond each time
+    on a 300-word answer. The translation is skipped when the text has none of the characters it maps
+    (one scan in C instead of a dictionary look-up per character)."""
     if _DOTTED_I in text:
         text = text.replace(_DOTTED_I, "i")
-    return Haystack(text.lower().translate(_CANON), words=False)
+    lowered = text.lower()
+    if _CANON_RE.search(lowered) is not None:
+        lowered = lowered.translate(_CANON)
+    return Haystack(lowered, words=False)
 
 
 def _char(code: int, ignorecase: bool) -> str:
@@ -402,6 +433,7 @@ class Alternation:
         if alive_here is None:
             return [None] * len(spans)
         starts = [start for start, _ in spans]
+        memo = haystack.within(tuple(spans))
         alive: list[list[int]] = [[] for _ in spans]
         for i in alive_here:
             need = self.needs[i]
@@ -414,10 +446,14 @@ class Alternation:
                 if not haystack.has(literal):
                     continue
                 s = literal[0]
-                for p in haystack.at(s):
-                    k = bisect_right(starts, p) - 1
-                    if k >= 0 and p + len(s) <= spans[k][1]:
-                        hit.add(k)
+                holding = memo.get(s)
+                if holding is None:
+                    holding = memo[s] = set()
+                    for p in haystack.at(s):
+                        k = bisect_right(starts, p) - 1
+                        if k >= 0 and p + len(s) <= spans[k][1]:
+                            holding.add(k)
+                hit |= holding
             for k in hit:
                 alive[k].append(i)
         return list(alive)
@@ -468,12 +504,9 @@ def _finder(
     on where the search began, as look-behinds and \\b see the whole string)."""
     if starts is None or haystack is None:
         return lambda pos: pattern.search(text, pos)
-    at: set[int] = set()
-    for s in starts:
-        at.update(haystack.at(s))
-    if len(at) > len(text) // 4:  # too common to be worth it
+    positions = haystack.starts(starts)
+    if len(positions) > len(text) // 4:  # too common to be worth it
         return lambda pos: pattern.search(text, pos)
-    positions = sorted(at)
 
     def find(pos: int) -> re.Match[str] | None:
         for i in positions[bisect_left(positions, pos) :]:

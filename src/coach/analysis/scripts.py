@@ -235,15 +235,24 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(load_list(lang, "function_words"))
 
 
+@lru_cache(maxsize=1)
+def _any_function_word() -> frozenset[str]:
+    """The function words of both languages (joined once, not on every check)."""
+    return _function_words("nl") | _function_words("en")
+
+
+_VOWEL_RE = re.compile(r"[aeiouyáéíóúëïöü]")
+
+
 def looks_like_language(analysis: Analysis) -> bool:
     """False for keyboard mash and word salad: real Dutch or English leans on function words."""
     if analysis.words == 0:
         return False
-    known = _function_words("nl") | _function_words("en")
+    known = _any_function_word()
     words = [t.lower for t in analysis.tokens]
     share = sum(w in known for w in words) / len(words)
     alphabetic = [w for w in words if w.isalpha()]
-    vowelless = sum(1 for w in alphabetic if len(w) > 3 and not re.search(r"[aeiouyáéíóúëïöü]", w))
+    vowelless = sum(1 for w in alphabetic if len(w) > 3 and not _VOWEL_RE.search(w))
     if analysis.words >= 6 and share < 0.08:
         return False
     return not (alphabetic and vowelless / len(alphabetic) > 0.3)

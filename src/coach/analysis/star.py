@@ -64,15 +64,19 @@ class Cues:
     """What the STAR cue and lead patterns find in each sentence of one answer, worked out once and shared
     by `segment` and `told` (both ask, sentence by sentence, whether a part's cues occur)."""
 
-    def __init__(self, text: str, sentences: list[Sentence], lang: str) -> None:
+    def __init__(
+        self, text: str, sentences: list[Sentence], lang: str, haystack: Haystack | None = None
+    ) -> None:
         self.cues, self.leads = _cues(lang), _leads(lang)
         folded = fold(text)
         self.chunks = [text[s.start : s.end] for s in sentences]
         self.folded: list[str | None] = (
             [folded[s.start : s.end] for s in sentences] if folded is not None else [None] * len(sentences)
         )
-        # the literal tests (literals.py) are made once in the whole answer instead of once per sentence
-        haystack = Haystack(folded) if folded is not None else None
+        # the literal tests (literals.py) are made once in the whole answer instead of once per sentence,
+        # in the analysis's haystack when given (the criteria's patterns then reuse those tests)
+        if haystack is None and folded is not None:
+            haystack = Haystack(folded)
         spans = [sentence.span for sentence in sentences]
         self.cue_alive = {part: m.alive_in(text, haystack, spans) for part, m in self.cues.items()}
         self.lead_alive = {part: m.alive_in(text, haystack, spans) for part, m in self.leads.items()}
