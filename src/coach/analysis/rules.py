@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -121,27 +121,24 @@ class Matcher:
     def finditer(self, text: str, folded: Folded, alive: list[int] | None = None) -> Iterator[re.Match[str]]:
         """Matches in `text` (searched in `folded` when possible; the spans are the same). With `alive`,
         only those patterns are tried (from `alive_in`: the others can't match)."""
-        if alive is not None:
-            alternation, searched = self._plain_form(text, folded)
-            return alternation.finditer(searched, None, alive)
-        alternation, searched, haystack = self._form(text, folded)
-        return alternation.finditer(searched, haystack)
+        return self._run("finditer", text, folded, alive)  # type: ignore[no-any-return]
 
     def search(self, text: str, folded: Folded, alive: list[int] | None = None) -> bool:
         """Whether the patterns match anywhere in `text`."""
-        if alive is not None:
-            alternation, searched = self._plain_form(text, folded)
-            return alternation.search(searched, None, alive)
-        alternation, searched, haystack = self._form(text, folded)
-        return alternation.search(searched, haystack)
+        return self._run("search", text, folded, alive)  # type: ignore[no-any-return]
 
     def match(self, text: str, folded: Folded, alive: list[int] | None = None) -> bool:
         """Whether the patterns match at the start of `text`."""
+        return self._run("match", text, folded, alive)  # type: ignore[no-any-return]
+
+    def _run(self, how: str, text: str, folded: Folded, alive: list[int] | None) -> Any:
+        """Alternation.<how> on the form of `text` to search: with `alive`, the plain text and only those
+        patterns; else with the haystack that lets the alternation skip patterns itself."""
         if alive is not None:
             alternation, searched = self._plain_form(text, folded)
-            return alternation.match(searched, None, alive)
+            return getattr(alternation, how)(searched, None, alive)
         alternation, searched, haystack = self._form(text, folded)
-        return alternation.match(searched, haystack)
+        return getattr(alternation, how)(searched, haystack)
 
     def count(self, text: str, folded: Folded, alive: list[int] | None = None) -> int:
         """How many times the patterns match in `text` (as `len(findall(...))`)."""
