@@ -82,7 +82,7 @@ def test_invitation_sign_in_sharing_and_a_coach_comment(browser: Any, shared_ser
     candidate.fill("#password", CANDIDATE_PASSWORD)
     candidate.fill("#password-again", CANDIDATE_PASSWORD + "x")
     candidate.click("form button[type=submit]")
-    assert "not the same" in candidate.locator("p.error").inner_text()
+    assert "don't match" in candidate.locator("p.error").inner_text()
     candidate.fill("#password", CANDIDATE_PASSWORD)
     candidate.fill("#password-again", CANDIDATE_PASSWORD)
     candidate.click("form button[type=submit]")

@@ -83,7 +83,9 @@ def test_record_send_and_see_the_transcript_and_delivery(mic_page: Any, whisper:
         page.wait_for_timeout(500)
         loudest = max(loudest, float(page.eval_on_selector("#record-level", "m => m.value")))
     assert loudest > 0.05, "the level meter did not move"
-    assert page.locator("#record-time").inner_text() in ("0:05", "0:06", "0:07")
+    # The timer counts the seconds recorded: at least the six waited above; a loaded machine adds a few.
+    minutes, seconds = page.locator("#record-time").inner_text().split(":")
+    assert 5 <= int(minutes) * 60 + int(seconds) <= 15
     screenshot(page, "speech-recording")
     # Streamed while recording: stop sends what is left and the feedback follows by itself.
     page.click("#record-stop")
