@@ -6,7 +6,10 @@ switchers, non-native speakers, rambling, off-topic...). Each was rated 1-5 by t
 Coach's output (benchmarks/corpus/ratings.jsonl). A fixed third of the answers (split "holdout") is kept
 out of sight while criteria and score weights are tuned on the rest ("dev"); report the holdout figure.
 
-Run: .venv/bin/python benchmarks/bench_agreement.py [--split dev|holdout|all] [--judgements]
+Split "next" holds a round written and rated but not yet looked at (round 4: 67 answers, 2026-12-03): the
+next holdout once the current one has been used up.
+
+Run: .venv/bin/python benchmarks/bench_agreement.py [--split dev|holdout|next|all] [--judgements]
 Targets (issue 8): Spearman >= 0.6 on the holdout and >= 0.2 above word count's; fewer than 1 in 20
 findings in a sample of 200 judged wrong (--judgements reads benchmarks/corpus/finding_judgements.jsonl).
 """
@@ -98,7 +101,7 @@ def judged_wrong(results: list[dict[str, object]]) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "holdout", "next", "all"), default="dev")
     parser.add_argument("--judgements", action="store_true", help="report the judged findings too")
     args = parser.parse_args()
     results = run(load_corpus(args.split))
