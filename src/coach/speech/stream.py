@@ -189,6 +189,10 @@ class StreamTranscriber:
         with lock:
             if final and start > 0:
                 words, info = self._led_in(whisper, samples, start, end, context)
+                if _uncovered_s(window, words) >= TAIL_GAP_S:  # the lead-in made Whisper drop the last words
+                    again, info_again = _run(whisper, window, self.lang, prompt, None, 0.0)
+                    if _uncovered_s(window, again) < _uncovered_s(window, words):
+                        words, info = again, info_again
             else:
                 words, info = _run(whisper, window, self.lang, prompt, None, 0.0)
             if (
@@ -217,8 +221,9 @@ class StreamTranscriber:
 
 
 REPEAT_WORDS = 6  # this many words in a row from the context again: Whisper copied its prompt
-LONGEST_WORD_S = 1.0
-LEAD_IN_S = 3.0  # a word stamped longer than this covers speech it did not write
+LONGEST_WORD_S = 1.0  # a word stamped longer than this covers speech it did not write
+LEAD_IN_S = 3.0  # seconds of the window before that the last window is transcribed after
+TAIL_GAP_S = 0.5  # at stop, this much speech without words gets the last window a second pass without lead-in
 
 
 def _tokens(text: str) -> list[str]:
