@@ -1,15 +1,14 @@
 """How well Coach's score ranks real-style answers as blind raters do: prints a table (docs/benchmarks.md).
 
-The corpus (benchmarks/corpus/answers.jsonl) holds 356 spoken-style answers in Dutch and English to 38
-questions of every kind, written for this project to sound like real candidates (students, career
-switchers, non-native speakers, rambling, off-topic...). Each was rated 1-5 by two raters who never saw
-Coach's output (benchmarks/corpus/ratings.jsonl). A fixed third of the answers (split "holdout") is kept
-out of sight while criteria and score weights are tuned on the rest ("dev"); report the holdout figure.
+The corpus (benchmarks/corpus/answers.jsonl) holds spoken-style answers in Dutch and English to questions
+of every kind, written for this project to sound like real candidates (students, career switchers,
+non-native speakers, rambling, off-topic...), in rounds by different writers. Each was rated 1-5 by two
+raters who never saw Coach's output (benchmarks/corpus/ratings.jsonl). The newest round (split "holdout")
+is kept out of sight while criteria and score weights are tuned on the rest ("dev"); report the holdout
+figure. Once a holdout has been measured and its findings judged it is used up and joins dev: rounds 1-3
+are dev, round 4 (written and rated 2026-12-03) is the holdout.
 
-Split "next" holds a round written and rated but not yet looked at (round 4: 67 answers, 2026-12-03): the
-next holdout once the current one has been used up.
-
-Run: .venv/bin/python benchmarks/bench_agreement.py [--split dev|holdout|next|all] [--judgements]
+Run: .venv/bin/python benchmarks/bench_agreement.py [--split dev|holdout|all] [--judgements]
 Targets (issue 8): Spearman >= 0.6 on the holdout and >= 0.2 above word count's; fewer than 1 in 20
 findings in a sample of 200 judged wrong (--judgements reads benchmarks/corpus/finding_judgements.jsonl).
 """
@@ -101,7 +100,7 @@ def judged_wrong(results: list[dict[str, object]]) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "next", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
     parser.add_argument("--judgements", action="store_true", help="report the judged findings too")
     args = parser.parse_args()
     results = run(load_corpus(args.split))

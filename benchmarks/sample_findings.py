@@ -27,7 +27,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=200)
     parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--split", choices=("dev", "holdout", "next"), default="holdout")
+    parser.add_argument("--split", choices=("dev", "holdout"), default="holdout")
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
     claims = []
