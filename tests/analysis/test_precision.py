@@ -9,7 +9,7 @@ import pytest
 from coach import check
 from coach.analysis.context import Outcome
 from coach.analysis.engine import analyse, hold_back, run
-from coach.analysis.fillers import find_filler_like, find_fillers, find_hedges
+from coach.analysis.fillers import find_filler_like, find_fillers, find_hedges, find_soft_hedges
 from coach.analysis.rules import load_criteria
 from coach.analysis.types import Feedback
 from coach.content.kinds import classify
@@ -589,6 +589,18 @@ def test_whole_answer_praise_is_not_claimed_in_the_lowest_band() -> None:
     assert all(held(results, "motivation", 70).values())
 
 
+@pytest.mark.parametrize(("words", "score", "claimed"), [(120, 50, True), (260, 50, False), (260, 75, True)])
+def test_length_and_no_repetition_of_a_long_answer_are_praised_only_from_the_strong_band(
+    words: int, score: int, claimed: bool
+) -> None:
+    # 150-300 words below the strong band: rambling that says the same thing twice in other words
+    results = [
+        ("delivery.length", Outcome("met", values={"words": str(words)})),
+        ("delivery.repetition", Outcome("met")),
+    ]
+    assert held(results, "behavioural", score) == {"delivery.length": claimed, "delivery.repetition": claimed}
+
+
 def test_no_star_tick_on_a_story_told_with_we() -> None:
     results = [("structure.star", Outcome("met")), ("evidence.first_person", Outcome("warning"))]
     assert held(results, "behavioural", 80)["structure.star"] is False
@@ -735,9 +747,36 @@ def test_reported_speech_is_no_hedge(lang: str, answer: str) -> None:
     ("lang", "answer"),
     [("en", "I'd say I'm quite good with customers."), ("nl", "Ik zou zeggen dat ik goed ben met klanten.")],
 )
-def test_i_would_say_before_a_claim_is_still_a_hedge(lang: str, answer: str) -> None:
-    said = [answer[a:b].lower() for a, b in find_hedges(answer, lang)]
-    assert said and said[0] in ("i'd say", "ik zou zeggen")
+def test_i_would_say_before_a_claim_is_a_soft_hedge(lang: str, answer: str) -> None:
+    # A lead-in, not "often hedging" (readers judged a warning that counted it wrong), but no praise for
+    # stating things with confidence either.
+    assert find_hedges(answer, lang) == []
+    said = [answer[a:b].lower() for a, b in find_soft_hedges(answer, lang)]
+    assert said == ["i'd say"] if lang == "en" else said == ["ik zou zeggen"]
+    assert outcome_of(answer + " " + answer, "delivery.hedges", lang) is None
+
+
+HEDGED = {
+    "en": "I think they'd probably say I'm reliable, and maybe a bit impatient when a meeting has no agenda.",
+    "nl": "Ik denk dat hij zou zeggen dat ik betrouwbaar ben, en waarschijnlijk ook dat ik soms ongeduldig ben.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "warned"),
+    [
+        ("en", "What would your manager say is your weak point?", False),
+        ("en", "Where do you see yourself in five years?", False),
+        ("en", "What is your weak point?", True),
+        ("nl", "Als ik je vorige leidinggevende bel, wat zegt hij dan over jou?", False),
+        ("nl", "Hoe zouden collega's jou omschrijven?", False),
+        ("nl", "Wat is je zwakke punt?", True),
+    ],
+)
+def test_hedges_are_no_warning_where_the_question_asks_for_a_guess(lang: str, question: str, warned: bool) -> None:
+    analysis = analyse(HEDGED[lang], lang, question_text=question)  # type: ignore[arg-type]
+    outcome = run(analysis, load_criteria()["delivery.hedges"])
+    assert (outcome is not None and outcome.status == "warning") is warned
 
 
 def test_addresses_the_question_is_claimed_only_from_the_strong_band() -> None:
@@ -750,3 +789,39 @@ def test_addresses_the_question_is_claimed_only_from_the_strong_band() -> None:
     )
     assert thin.score < 65
     assert all(f.criterion != "relevance.on_topic" or f.status != "met" for f in thin.findings)
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "claimed"),
+    [
+        # about the work, in words the topic list doesn't have: counted in the score, not called general
+        ("nl", "Ja. Wat deed mijn voorganger vooral? En hoe is de taakverdeling met de receptie? En wie wordt "
+               "mijn directe leidinggevende?", False),
+        ("en", "Yes. Who would I report to day to day? And how is the work split with reception?", False),
+        # mostly the procedure and the terms: that is what the warning says
+        ("nl", "Ja. Hoeveel vakantiedagen krijg ik? En wanneer hoor ik iets over de tweede ronde? En hoe is de "
+               "sfeer?", True),
+        ("en", "How many vacation days do I get? And is there a company car?", True),
+    ],
+)
+def test_general_questions_are_claimed_only_when_mostly_about_procedure_or_terms(
+    lang: str, answer: str, claimed: bool
+) -> None:
+    outcome = outcome_of(answer, "interview.candidate_questions", lang)
+    assert outcome is not None and outcome.status == "warning" and outcome.claim is claimed
+
+
+@pytest.mark.parametrize(
+    ("criterion", "lang", "answer"),
+    [
+        ("collaboration.lone_wolf", "en", "I wanted it perfect, so I worked seventy hours a week. The GM told me to "
+                                          "delegate, and I learned that you can't do everything alone."),
+        ("collaboration.lone_wolf", "nl", "Ik werkte zeventig uur per week. Mijn manager zei dat ik moest delegeren, "
+                                          "en ik heb geleerd dat je niet alles alleen kunt doen."),
+        ("attitude.i_was_right", "en", "Before IT I was a chef, right, and in kitchens there's conflict every day. "
+                                       "After service I went to him and asked why he kept changing my station."),
+    ],
+)
+def test_a_lesson_against_the_habit_and_a_tag_question_are_no_red_flags(criterion: str, lang: str, answer: str) -> None:
+    outcome = outcome_of(answer, criterion, lang)
+    assert outcome is None or outcome.status != "warning"

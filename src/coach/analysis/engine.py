@@ -138,6 +138,9 @@ WEAK_DOUBTFUL = frozenset({"relevance.on_topic", "delivery.length", "delivery.he
 # wrong on answers below it that only touch the question's words (2 of 13 on dev, more on the holdout)
 STRONG_ONLY = frozenset({"relevance.on_topic"})
 LONG_ANSWER = 150  # words: over this, a weak answer restates itself in other words the verbatim check misses
+# ticks that a long answer earns only in the strong band: below it, readers judged "a good length" and "you
+# don't repeat yourself" wrong on answers of 150-300 words that ramble and say the same thing in other words
+LONG_DOUBTFUL = frozenset({"delivery.length", "delivery.repetition"})
 
 
 def hold_back(
@@ -152,7 +155,8 @@ def hold_back(
     answers such crosses were mostly wrong: the situation or result told in other words) and only for what the
     question's kind is about (no "no concrete situation" on a "how would you" question, no objection
     handling asked of a lost-deal story). Whole-answer praise is not claimed on an answer in the lowest band
-    ("addresses the question" only from the strong band), and a STAR tick not where the actions are told
+    ("addresses the question" only from the strong band, "a good length" and "no repetition" on an answer of
+    over LONG_ANSWER words only from the strong band too), and a STAR tick not where the actions are told
     with "we".
     """
     core = set(get_kind(kind).rubric) if kind else set(rubric)
@@ -164,10 +168,9 @@ def hold_back(
 
     def doubtful(criterion: Criterion, outcome: Outcome) -> bool:
         if outcome.status == "met":
-            long_repetition = criterion.id == "delivery.repetition" and words > LONG_ANSWER
-            if criterion.id in STRONG_ONLY:
+            if criterion.id in STRONG_ONLY or (criterion.id in LONG_DOUBTFUL and words > LONG_ANSWER):
                 return not strong
-            if criterion.id in WEAK_DOUBTFUL or long_repetition:
+            if criterion.id in WEAK_DOUBTFUL or criterion.id in LONG_DOUBTFUL:
                 return weak
             if criterion.id == "structure.star" and we_story:
                 return True

@@ -129,8 +129,9 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     "basically" only withhold the tick).
 
     "You state things with confidence" is said only of an answer without a single hedge; a few hedges
-    under the threshold give no finding either way (None). The same hedge twice ("I think" for an opinion)
-    is a habit of speech, not yet "often hedging": under `min_count_same` it takes two different hedges.
+    under the threshold give no finding either way (None), and so do hedges in an answer to a question that
+    asks for a guess or a view. The same hedge twice ("I think" for an opinion) is a habit of speech, not yet
+    "often hedging": under `min_count_same` it takes two different hedges.
     """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
@@ -140,7 +141,8 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     forms = {analysis.text[a:b].lower() for a, b in spans}
     varied = len(spans) >= criterion.params.get("min_count_same", 3) or len(forms) >= 2
     dense = rate > criterion.params.get("max_per_100", 2)
-    if len(spans) >= criterion.params.get("min_count", 3) and varied and dense:
+    often = len(spans) >= criterion.params.get("min_count", 3) and varied and dense
+    if often and not _asks_a_guess(analysis):
         return Outcome("warning", tuple(spans), values)
     if spans or find_soft_hedges(analysis.text, analysis.lang):
         return None  # "eigenlijk", "basically": no warning of their own, but no praise for confidence either
@@ -148,6 +150,18 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     heard = len(analysis.fillers) + len(find_filler_like(analysis.text, analysis.lang, analysis.fillers))
     calm = _rate(heard, analysis.words) <= criterion.params.get("tick_max_fillers_per_100", 2)
     return Outcome("met", (), values, claim=calm)
+
+
+def _asks_a_guess(analysis: Analysis) -> bool:
+    """Whether the question asks for a guess or a view ("What would your manager say?"), where "I think" and
+    "probably" are honest rather than unsure (lang/<lang>/guess_questions.txt)."""
+    asked = analysis.question_text
+    return bool(asked) and _guess_pattern(analysis.lang).search(asked) is not None
+
+
+@lru_cache(maxsize=2)
+def _guess_pattern(lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, "guess_questions")), re.IGNORECASE)
 
 
 def _sentence_key(tokens: tuple[Token, ...]) -> str:
@@ -415,7 +429,8 @@ def candidate_questions(analysis: Analysis, criterion: Criterion) -> Outcome:
     A question counts when its sentence ends in a question mark (also inside quotes). Questions about
     the procedure or tag questions that only seek agreement (the criterion's `exceptions`) and questions
     about terms of employment (`bad_patterns`) are asked but don't count towards `min`; the strategic
-    topics (`patterns`) must occur inside a counted question.
+    topics (`patterns`) must occur inside a counted question. The warning is claimed only when at least half
+    the questions are about the procedure or the terms, or fewer than `min` were asked.
     """
     lang = analysis.lang
     quotes = "'\"\u2019\u201d"
@@ -436,7 +451,11 @@ def candidate_questions(analysis: Analysis, criterion: Criterion) -> Outcome:
         return Outcome("missed", tuple(shallow), values)
     if len(counted) >= criterion.min and strategic:
         return Outcome("met", tuple(strategic), values)
-    return Outcome("warning", tuple(shallow or [s.span for s in asked]), values)
+    # "mostly about the procedure or the terms" is claimed only when it is so (or when there are too few
+    # questions to be about the work): questions about the work in words the topic list lacks ("wie wordt mijn
+    # leidinggevende?") were judged wrongly called general
+    sure = len(asked) - len(counted) >= len(counted) or len(asked) < criterion.min
+    return Outcome("warning", tuple(shallow or [s.span for s in asked]), values, claim=sure)
 
 
 _JARGON_NOTE = {
