@@ -156,7 +156,7 @@ def _asks_a_guess(analysis: Analysis) -> bool:
     """Whether the question asks for a guess or a view ("What would your manager say?"), where "I think" and
     "probably" are honest rather than unsure (lang/<lang>/guess_questions.txt)."""
     asked = analysis.question_text
-    return bool(asked) and _guess_pattern(analysis.lang).search(asked) is not None
+    return asked is not None and _guess_pattern(analysis.lang).search(asked) is not None
 
 
 @lru_cache(maxsize=2)
