@@ -759,6 +759,24 @@ SOFTENED_INCONSISTENT: list[tuple[str, str, str, float, float]] = [
         500_000,
         340_400,
     ),
+    # the total said without a currency or a result word ("dus dan kom je op een half miljoen")
+    (
+        "nl",
+        "Ik heb 23 deals gesloten met een gemiddelde dealwaarde van zo'n 14.800 euro, dus dan kom je op "
+        "ongeveer een half miljoen.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    (
+        "en",
+        "I closed 23 deals at an average of €14,800 each, so that's roughly half a million.",
+        "count_times_average",
+        500_000,
+        340_400,
+    ),
+    ("en", "I closed 23 deals with an average deal size of €14,800, so about 500K.", "count_times_average",
+     500_000, 340_400),
     # direction: "ruim"/"well over" is at least the figure, "bijna"/"almost" at most
     (
         "nl",
@@ -838,6 +856,8 @@ SOFTENED_INCONSISTENT: list[tuple[str, str, str, float, float]] = [
 
 SOFTENED_CONSISTENT: list[tuple[str, str]] = [
     ("en", "I closed 23 deals of €14,800 on average, so about €340K in total."),
+    ("nl", "Ik heb 23 deals gesloten met een gemiddelde van 14.800 euro, dus dan kom je op zo'n 340 duizend."),
+    ("nl", "Ik heb 23 deals gesloten met een gemiddelde van 14.800 euro in 2023, en het team groeide."),
     ("nl", "Ik heb 23 deals van gemiddeld €14.800 gesloten, samen zo'n 340K."),
     ("nl", "23 deals van gemiddeld €14.800, samen rond de 350K."),
     ("nl", "Ik sloot 20 deals van gemiddeld €25K, samen ruim €430K."),

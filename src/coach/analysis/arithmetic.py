@@ -34,6 +34,7 @@ millisecond. Keywords and explanation templates live in lang/<lang>/numbers.yaml
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -1129,7 +1130,7 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
         ]
         achieved = [f for f in money if f.achieved]
         near = [f for f in achieved if f.sentence == average.sentence]
-        total = near[-1] if near else _unique(achieved)
+        total = near[-1] if near else _unique(achieved) or _implied_total(figures, average)
         if total is None or total.n.value <= 0 or not _periods_agree(total, average, years):
             continue
         product = count.n.value * average.n.value
@@ -1165,6 +1166,34 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
             )
         )
     return found
+
+
+# a bare amount with a scale word ("een half miljoen", "about 1.2 million", "500K")
+_SCALED = re.compile(r"(?i)\b(?:miljoen|million|mln|miljard|billion|duizend|thousand|ton)\b|\d\s?[km]\b")
+
+
+def _implied_total(figures: Sequence[_Figure], average: _Figure) -> _Figure | None:
+    """The total of "23 deals of €14.800 on average, so about half a million" when no word marks it as a
+    result in the average's currency: the one amount after the average in its sentence and larger than it,
+    either in that currency with no role of its own (or an "average" that only borrowed the keyword before
+    it: "an average of €14,800 each, so roughly half a million"), or said without a currency but with a scale
+    word ("dus dan kom je op een half miljoen", "so about 500K in total")."""
+    bare = [
+        f
+        for f in figures
+        if f.sentence == average.sentence
+        and f.index > average.index
+        and f.n.value > average.n.value
+        and not f.team
+        and (
+            (f.n.kind == "money" and f.n.unit == average.n.unit and f.role in (None, "average"))
+            or (f.n.kind == "plain" and f.role in (None, "total", "result") and _SCALED.search(f.n.text))
+        )
+    ]
+    if len(bare) != 1:
+        return None
+    money = Number(bare[0].n.text, bare[0].n.span, bare[0].n.value, "money", average.n.unit)
+    return dataclasses.replace(bare[0], n=money, role="total")
 
 
 def _team_sizes(answer: _Answer, sentences: Iterable[int]) -> list[tuple[_Figure, float]]:
