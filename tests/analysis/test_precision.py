@@ -825,3 +825,42 @@ def test_general_questions_are_claimed_only_when_mostly_about_procedure_or_terms
 def test_a_lesson_against_the_habit_and_a_tag_question_are_no_red_flags(criterion: str, lang: str, answer: str) -> None:
     outcome = outcome_of(answer, criterion, lang)
     assert outcome is None or outcome.status != "warning"
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "answer"),
+    [
+        ("nl", "Leg eens aan iemand van marketing uit wat cloud computing is.",
+         "Jullie gebruiken Mailchimp, toch? Dan gebruiken jullie al cloud computing. Die software draait niet op "
+         "jullie laptop maar op computers van Mailchimp in een datacenter, en jullie betalen per maand. Let wel "
+         "op waar je klantdata staat, vanwege de AVG."),
+        ("en", "Explain cloud computing to someone from marketing.",
+         "You use Mailchimp, right? Then you're already using cloud computing. The software doesn't run on your "
+         "laptop but on Mailchimp's computers in a data centre, and you pay per month. Just check where your "
+         "customer data lives, because of the GDPR."),
+    ],
+)
+def test_an_example_from_the_listeners_own_tools_is_a_plain_picture(lang: str, question: str, answer: str) -> None:
+    # a reader judged "your explanation stays technical" wrong on such an answer
+    analysis = analyse(answer, lang, question_text=question, kind="explain")  # type: ignore[arg-type]
+    outcome = run(analysis, load_criteria()["it.explain_simply"])
+    assert outcome is not None and outcome.status == "met"
+
+
+def test_an_explanation_in_jargon_is_held_below_the_strong_band() -> None:
+    question = "Leg eens aan iemand van marketing uit wat cloud computing is."
+    dump = (
+        "Cloud computing is het on-demand beschikbaar stellen van compute, storage en networking resources via "
+        "het internet. Je hebt drie servicemodellen: IaaS, PaaS en SaaS. Bij IaaS huur je virtuele machines op "
+        "een hypervisor, bij PaaS deploy je gewoon je code. Veel bedrijven doen containers met Kubernetes. Het "
+        "voordeel is elasticiteit: je kunt horizontaal schalen met autoscaling groups, en je betaalt per "
+        "gebruik. Je hebt ook regio's en availability zones voor high availability."
+    )
+    plain = (
+        "Jullie gebruiken Mailchimp, toch? Dan gebruiken jullie al cloud computing. Die software draait niet op "
+        "jullie laptop maar op computers van Mailchimp in een datacenter, en jullie betalen per maand. Voor "
+        "jullie betekent dat: je kunt snel opschalen als een campagne aanslaat, zonder zelf servers te kopen."
+    )
+    capped = check(dump, question=question, lang="nl")
+    assert capped.score_parts["cap"] == 45 and capped.score <= 45
+    assert check(plain, question=question, lang="nl").score_parts["cap"] == 100

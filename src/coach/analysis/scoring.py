@@ -185,8 +185,11 @@ def breakdown(
     for criterion, outcome in results:
         if outcome.status == "warning":
             penalty += criterion.penalty
-        if outcome.status in criterion.cap and (not criterion.cap_kinds or kind in criterion.cap_kinds):
-            cap = min(cap, criterion.cap[outcome.status])
+        if not criterion.cap_kinds or kind in criterion.cap_kinds:
+            if outcome.status in criterion.cap:
+                cap = min(cap, criterion.cap[outcome.status])
+            if outcome.cap is not None:
+                cap = min(cap, outcome.cap)
     kind_data = get_kind(kind or DEFAULT_KIND)
     ran = {criterion.id: outcome.status for criterion, outcome in results}
     depth = [ran[c] for c in kind_data.depth if c in ran]

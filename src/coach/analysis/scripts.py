@@ -470,7 +470,8 @@ def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
     """Explaining to a non-technical listener: the checklist parts, with every jargon term marked and its
     plain alternative named. Met needs `min_met` parts, among them what it means for the business and a
     plain picture (an analogy or an example). In a jargon dump a closing "is dat duidelijk?" does not count
-    as checking understanding, and the explanation can't be met."""
+    as checking understanding, and the explanation can't be met. One not met that uses jargon caps the score
+    at `jargon_cap` (on explain questions: the criterion's `cap_kinds`)."""
     lang = analysis.lang
     exceptions = criterion.exceptions.compiled(lang)
     jargon = find_jargon(analysis.text, lang, analysis.question_text)
@@ -507,7 +508,10 @@ def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
     plain_picture = bool(found_keys & {"analogy", "example"})
     if status == "met" and (dump or "business" not in found_keys or not plain_picture):
         status = "warning"
-    return Outcome(status, outcome.spans, {**outcome.values, "jargon": note}, outcome.follow_up)
+    # an explanation that is not there yet and uses jargon: all ten such dev answers were rated 2 or lower,
+    # yet some scored as strong on length and fluency
+    cap = criterion.params.get("jargon_cap") if status != "met" and jargon else None
+    return Outcome(status, outcome.spans, {**outcome.values, "jargon": note}, outcome.follow_up, cap=cap)
 
 
 _CHECK_IN_DUMP = {
