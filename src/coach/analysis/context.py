@@ -29,7 +29,7 @@ class Outcome:
     values: dict[str, str] = field(default_factory=dict)
     follow_up: str | None = None
     claim: bool = True
-    cap: int | None = None  # a cap this outcome sets on the score, beside the criterion's own `cap` per status
+    cap: int | None = None  # a cap this outcome sets on the score, beside the criterion's `cap` per status
 
 
 @dataclass
