@@ -510,7 +510,7 @@ def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
         status = "warning"
     # an explanation that is not there yet and uses jargon: all ten such dev answers were rated 2 or lower,
     # yet some scored as strong on length and fluency
-    cap = criterion.params.get("jargon_cap") if status != "met" and jargon else None
+    cap = int(criterion.params.get("jargon_cap", 45)) if status != "met" and jargon else None
     return Outcome(status, outcome.spans, {**outcome.values, "jargon": note}, outcome.follow_up, cap=cap)
 
 
