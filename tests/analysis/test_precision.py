@@ -864,3 +864,15 @@ def test_an_explanation_in_jargon_is_held_below_the_strong_band() -> None:
     capped = check(dump, question=question, lang="nl")
     assert capped.score_parts["cap"] == 45 and capped.score <= 45
     assert check(plain, question=question, lang="nl").score_parts["cap"] == 100
+
+
+@pytest.mark.parametrize(
+    ("answer", "weighed"),
+    [
+        ("So I'd design for that: idempotency, expiry and good metrics on delivery, not just on sent messages.", False),
+        ("I'd start by measuring, not caching, because we don't know yet where the time goes.", True),
+    ],
+)
+def test_not_just_adds_to_a_list_and_weighs_no_alternative(answer: str, weighed: bool) -> None:
+    outcome = run(analyse(answer, "en", kind="technical"), load_criteria()["it.alternatives"])
+    assert outcome is not None and (outcome.status == "met") is weighed
