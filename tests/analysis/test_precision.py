@@ -876,3 +876,34 @@ def test_an_explanation_in_jargon_is_held_below_the_strong_band() -> None:
 def test_not_just_adds_to_a_list_and_weighs_no_alternative(answer: str, weighed: bool) -> None:
     outcome = run(analyse(answer, "en", kind="technical"), load_criteria()["it.alternatives"])
     assert outcome is not None and (outcome.status == "met") is weighed
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("nl", "Ze was boos over haar kapotte wasmachine. Toen heb ik gezegd: oké mevrouw, ik geef u tien procent "
+               "korting op uw volgende aankoop. Dat vond ze niet genoeg, dus ik heb een nieuwe laten bezorgen."),
+        ("en", "She was angry about her broken washing machine. So I said: I'll give you ten percent off your next "
+               "purchase. That wasn't enough, so I had a new one delivered the next day."),
+    ],
+)
+def test_goodwill_on_a_next_purchase_is_no_discount_first(lang: str, answer: str) -> None:
+    outcome = outcome_of(answer, "sales.discount_first", lang)
+    assert outcome is None or outcome.status != "warning"
+
+
+def test_questions_about_the_pay_plan_count_as_terms() -> None:
+    answer = ("What's the split between base and variable, and is there a cap? How long is the ramp? And what "
+              "are the accelerators above target?")
+    outcome = outcome_of(answer, "interview.candidate_questions", "en")
+    assert outcome is not None and outcome.status == "warning" and outcome.claim
+
+
+def test_a_jargon_dump_is_called_technical_not_credited_with_parts() -> None:
+    answer = ("Cloud computing is het on-demand beschikbaar stellen van compute, storage en networking resources. "
+              "Je hebt IaaS, PaaS en SaaS. Bij IaaS huur je virtuele machines op een hypervisor, denk aan EC2. Bij "
+              "PaaS deploy je je code, denk aan Heroku. Veel bedrijven doen containers met Kubernetes en je "
+              "betaalt per gebruik.")
+    analysis = analyse(answer, "nl", question_text="Leg aan marketing uit wat de cloud is.", kind="explain")
+    outcome = run(analysis, load_criteria()["it.explain_simply"])
+    assert outcome is not None and outcome.status == "missed" and "IaaS" in outcome.values["jargon"]

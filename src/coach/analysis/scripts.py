@@ -508,6 +508,8 @@ def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
     plain_picture = bool(found_keys & {"analogy", "example"})
     if status == "met" and (dump or "business" not in found_keys or not plain_picture):
         status = "warning"
+    if dump:  # "your explanation has an analogy..." was judged wrong on a jargon dump: it is technical
+        status = "missed"
     # an explanation that is not there yet and uses jargon: all ten such dev answers were rated 2 or lower,
     # yet some scored as strong on length and fluency
     cap = int(criterion.params.get("jargon_cap", 45)) if status != "met" and jargon else None
