@@ -471,8 +471,7 @@ def explain_simply(analysis: Analysis, criterion: Criterion) -> Outcome:
     plain alternative named. Met needs `min_met` parts, among them what it means for the business and a
     plain picture (an analogy or an example). In a jargon dump a closing "is dat duidelijk?" does not count
     as checking understanding, and the explanation is missed (technical, whatever parts it has). One not met
-    that uses jargon caps the score
-    at `jargon_cap` (on explain questions: the criterion's `cap_kinds`)."""
+    that uses jargon caps the score at `jargon_cap` (on explain questions: the criterion's `cap_kinds`)."""
     lang = analysis.lang
     exceptions = criterion.exceptions.compiled(lang)
     jargon = find_jargon(analysis.text, lang, analysis.question_text)
