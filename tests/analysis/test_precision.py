@@ -907,3 +907,25 @@ def test_a_jargon_dump_is_called_technical_not_credited_with_parts() -> None:
     analysis = analyse(answer, "nl", question_text="Leg aan marketing uit wat de cloud is.", kind="explain")
     outcome = run(analysis, load_criteria()["it.explain_simply"])
     assert outcome is not None and outcome.status == "missed" and "IaaS" in outcome.values["jargon"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "answer"),
+    [
+        ("en", "Why are you looking to leave your current job?",
+         "Since the takeover most decisions come from a roadmap abroad and we mostly implement tickets. I'm looking "
+         "for a place where developers are closer to the product, and that's why I applied here, because in the "
+         "first call you said your teams own a product area end to end."),
+        ("nl", "Waarom wil je weg bij je huidige werkgever?",
+         "Sinds de overname voeren we vooral tickets uit. Ik zoek een plek waar developers dicht op het product "
+         "zitten, en daarom heb ik hier gesolliciteerd, want in het eerste gesprek zei je dat de teams een "
+         "productgebied helemaal zelf doen."),
+    ],
+)
+def test_what_the_interviewer_said_earlier_is_something_specific_about_the_employer(
+    lang: str, question: str, answer: str
+) -> None:
+    # a reader judged "it could be about any job" wrong on such an answer
+    outcome = run(analyse(answer, lang, question_text=question, kind="motivation"),  # type: ignore[arg-type]
+                  load_criteria()["interview.motivation"])
+    assert outcome is not None and outcome.status == "met"
