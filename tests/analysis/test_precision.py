@@ -929,3 +929,16 @@ def test_what_the_interviewer_said_earlier_is_something_specific_about_the_emplo
     outcome = run(analyse(answer, lang, question_text=question, kind="motivation"),  # type: ignore[arg-type]
                   load_criteria()["interview.motivation"])
     assert outcome is not None and outcome.status == "met"
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "Honestly? The management there is a joke. They changed my territory twice in one year."),
+        ("nl", "Eerlijk? Het management daar is een grap. Ze hebben mijn regio twee keer in een jaar veranderd."),
+    ],
+)
+def test_a_verdict_on_management_is_no_technology_dogma(lang: str, answer: str) -> None:
+    # a blind reader judged "an absolute claim about technology" wrong here (round-4 holdout, stop 18)
+    outcome = outcome_of(answer, "attitude.tech_arrogance", lang)
+    assert outcome is None or outcome.status != "warning"

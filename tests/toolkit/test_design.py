@@ -112,7 +112,7 @@ def test_good_answer_takes_every_step(lang: str) -> None:
 def test_bad_answer_misses_every_step_in_order(lang: str) -> None:
     result = evaluate(BAD[lang], QUEUE, lang)
     assert [s.key for s in result.missing] == list(STEP_ORDER)
-    assert result.feedback.score < 30
+    assert result.feedback.band == "not_yet"  # the lowest band, whatever the fitted weights
     assert set(result.dimensions_missing) >= {"scalability", "cost", "maintainability"}
 
 

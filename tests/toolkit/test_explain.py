@@ -91,7 +91,7 @@ def test_jargon_dump_fails_and_each_term_is_marked_with_a_plain_alternative(lang
     ] <= said
     for term in result.jargon:
         assert answer[term.span[0] : term.span[1]] == term.said and term.plain
-    assert result.feedback.score < 30
+    assert result.feedback.band == "not_yet"  # the lowest band, whatever the fitted weights
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
