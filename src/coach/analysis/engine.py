@@ -154,10 +154,10 @@ def hold_back(
     away taken for one weighed), a cross of what the answer lacks only below the strong band (on strong
     answers such crosses were mostly wrong: the situation or result told in other words) and only for what the
     question's kind is about (no "no concrete situation" on a "how would you" question, no objection
-    handling asked of a lost-deal story). Whole-answer praise is not claimed on an answer in the lowest band
-    ("addresses the question" only from the strong band, "a good length" and "no repetition" on an answer of
-    over LONG_ANSWER words only from the strong band too), and a STAR tick not where the actions are told
-    with "we".
+    handling asked of a lost-deal story). Whole-answer praise ("a good length", "you state things with
+    confidence", "you don't repeat yourself") is not claimed on an answer in the lowest band; "addresses the
+    question", and "a good length" and "no repetition" on an answer of over LONG_ANSWER words, only from the
+    strong band. A STAR tick is not claimed where the actions are told with "we".
     """
     core = set(get_kind(kind).rubric) if kind else set(rubric)
     strong = band(score) in STRONG_BANDS
