@@ -31,6 +31,7 @@ from typing import Any
 
 MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
 MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
+MAX_SUBS = 512  # sets of alternatives kept compiled per alternation (`Alternation.sub`)
 MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern just runs
 
 # Under IGNORECASE, `re` matches a character when both lower-case to the same character, or to characters
@@ -359,7 +360,8 @@ class Alternation:
     """
 
     __slots__ = (
-        "patterns", "flags", "needs", "starts", "split", "_whole", "_parts", "_keyed", "_keys", "_unkeyed"
+        "patterns", "flags", "needs", "starts", "split", "_whole", "_parts", "_keyed", "_keys", "_unkeyed",
+        "_subs",
     )
 
     def __init__(self, patterns: Sequence[str], flags: int) -> None:
@@ -373,6 +375,7 @@ class Alternation:
         self._keyed: dict[str, list[tuple[int, Literal]]] | None = None
         self._keys: frozenset[str] = frozenset()
         self._unkeyed: list[int] = []
+        self._subs: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def _analyse(self) -> None:
         """Read what each alternative needs, on the first text long enough for it to pay (it costs about
@@ -406,6 +409,23 @@ class Alternation:
         compiled = self._parts[i]
         if compiled is None:
             compiled = self._parts[i] = re.compile(self.patterns[i], self.flags)
+        return compiled
+
+    def sub(self, alive: Sequence[int]) -> re.Pattern[str]:
+        """The alternatives `alive` (in order) as one alternation, compiled on first use and kept (up to
+        MAX_SUBS sets per alternation): in a short text such as one sentence, re's own scan of the few
+        alternatives left costs less than merging their matches in Python. It finds what the whole
+        alternation finds there, as the others can't match."""
+        key = tuple(alive)
+        compiled = self._subs.get(key)
+        if compiled is None:
+            if len(key) == 1:
+                compiled = self.part(key[0])
+            else:
+                compiled = re.compile("|".join(f"(?:{self.patterns[i]})" for i in key), self.flags)
+            if len(self._subs) >= MAX_SUBS:
+                self._subs.clear()
+            self._subs[key] = compiled
         return compiled
 
     def alive(self, haystack: Haystack | None, among: Iterable[int] | None = None) -> list[int] | None:
@@ -469,7 +489,9 @@ class Alternation:
             alive = self.alive(haystack)
         if alive is None or not self.split:  # self.split is known once alive() has told anything
             return self.whole.finditer(text) if alive is None or alive else iter(())
-        if len(alive) == 1 and (self.starts[alive[0]] is None or haystack is None):
+        if haystack is None:  # a sentence, with what alive_in left
+            return self.sub(alive).finditer(text) if alive else iter(())
+        if len(alive) == 1 and self.starts[alive[0]] is None:
             return self.part(alive[0]).finditer(text)  # one alternative: re's own scan
         return _merged(self._finders(text, haystack, alive))
 
@@ -479,6 +501,8 @@ class Alternation:
             alive = self.alive(haystack)
         if alive is None or not self.split:
             return (alive is None or bool(alive)) and self.whole.search(text) is not None
+        if haystack is None:
+            return bool(alive) and self.sub(alive).search(text) is not None
         return any(find(0) is not None for find in self._finders(text, haystack, alive))
 
     def match(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
