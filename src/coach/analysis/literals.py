@@ -49,6 +49,14 @@ Literal = tuple[str, tuple[str, ...]]
 Needed = frozenset[Literal] | None  # one of these is in every match; None: nothing is known
 
 _MARK = "\x00"  # stands for \b in the strings spelled out for `needs` (a text never has it: see `needs`)
+# Position markers among the start strings of `prefixes`, found by `Haystack.at` as positions, not as text:
+# a match of "(?:^|[.!?]\\s+)ja" starts at the start of the text or of a line (`^` with MULTILINE; a superset
+# without it), or at one of ".!?"; a match of "\\d+ (?:jaar|maanden)" starts at a digit.
+_LINE_START = "\x01"
+_DIGIT = "\x02"
+_POSITIONS = (_LINE_START, _DIGIT)
+_DIGIT_RE = re.compile(r"\d")
+_NEWLINE_RE = re.compile("\n")
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -91,6 +99,9 @@ class Haystack:
         """Every position where `s` occurs in the text, overlapping ones too."""
         positions = self._at.get(s)
         if positions is None:
+            if s in _POSITIONS:
+                positions = self._at[s] = _marked_positions(self.text, s)
+                return positions
             positions = self._at[s] = []
             i = self.text.find(s)
             while i >= 0:
@@ -116,6 +127,13 @@ class Haystack:
                 found.update(self.at(s))
             positions = self._starts[strings] = sorted(found)
         return positions
+
+
+def _marked_positions(text: str, marker: str) -> list[int]:
+    """The positions a marker of `_POSITIONS` stands for in `text`."""
+    if marker == _DIGIT:
+        return [m.start() for m in _DIGIT_RE.finditer(text)]
+    return [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
 
 
 @lru_cache(maxsize=8)
@@ -284,9 +302,12 @@ def prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _starts(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> frozenset[str] | None:
-    """What every match of a parsed sequence starts with: the strings its leading items spell out."""
+    """What every match of a parsed sequence starts with: the strings its leading items spell out, or
+    a position marker (_LINE_START, _DIGIT) when it starts with `^` or a digit."""
     run = {""}
     for op, av in items:
+        if run == {""} and op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+            return frozenset({_LINE_START})
         exact, _ = _node(op, av, ignorecase)
         if run != {""} and (exact is None or len(run) * len(exact) > MAX_STARTS):
             break  # enough to go on: each more string to look for costs a search of the text
@@ -294,6 +315,8 @@ def _starts(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> frozenset[str
             run = {a + b for a, b in product(run, exact)}
             continue
         head = _item_starts(op, av, ignorecase)
+        if head is not None and run != {""} and any(m in h for h in head for m in _POSITIONS):
+            head = None  # a marker stands for a position, not a string to follow the run
         if head is not None and len(run) * len(head) <= MAX_EXACT:
             run = {a + b for a, b in product(run, head)}
         break
@@ -304,6 +327,8 @@ def _starts(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> frozenset[str
 
 def _item_starts(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | None:
     """What every match of one item that can't be spelled out whole starts with, or None."""
+    if op is sre.IN and av == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+        return frozenset({_DIGIT})
     if op is sre.SUBPATTERN:
         _, add_flags, _, inner = av
         return None if add_flags & re.IGNORECASE and not ignorecase else _starts(inner, ignorecase)
