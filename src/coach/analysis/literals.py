@@ -29,9 +29,10 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from re._casefix import _EXTRA_CASES
 from typing import Any
 
+import ahocorasick
+
 MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
 MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
-MAX_SUBS = 512  # sets of alternatives kept compiled per alternation (`Alternation.sub`)
 MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern just runs
 
 # Under IGNORECASE, `re` matches a character when both lower-case to the same character, or to characters
@@ -60,6 +61,39 @@ _NEWLINE_RE = re.compile("\n")
 _WORD_RE = re.compile(r"\w+")
 
 
+class Strings:
+    """The strings the analysed patterns look for (needed literals and start strings), and an
+    Aho-Corasick automaton (pyahocorasick) that finds them all in one pass of a text.
+
+    Patterns are analysed as they are first used on a long text, so strings keep being added during the
+    first long answers; the automaton is rebuilt (about 10 ms) when a text is scanned after that, which
+    happens a few times per process. A string added after a text was scanned is found with `str.find`."""
+
+    MIN_LENGTH = 2  # single characters ("e", "%") occur too often to be worth listing each occurrence
+
+    def __init__(self) -> None:
+        self._strings: set[str] = set()
+        self._built: tuple[frozenset[str], Any] = (frozenset(), None)
+
+    def add(self, strings: Iterable[str]) -> None:
+        self._strings.update(s for s in strings if len(s) >= self.MIN_LENGTH and s not in _POSITIONS)
+
+    def automaton(self) -> tuple[frozenset[str], Any]:
+        """(the strings the automaton finds, the automaton or None when there are none)."""
+        covered, automaton = self._built
+        if len(covered) != len(self._strings):
+            covered = frozenset(self._strings)
+            automaton = ahocorasick.Automaton()
+            for s in covered:
+                automaton.add_word(s, s)
+            automaton.make_automaton()
+            self._built = covered, automaton
+        return covered, automaton
+
+
+STRINGS = Strings()
+
+
 class Haystack:
     """A text as the literal tests see it, remembering what was looked up in it: the patterns of one answer
     look for the same few strings ("ik ", "we ") again and again.
@@ -67,7 +101,7 @@ class Haystack:
     `words`: whether the whole-word tests hold, which they do when the patterns search this very text
     (not for `ignorecase_haystack`, whose letters are lower-cased copies)."""
 
-    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within")
+    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within", "_scanned")
 
     def __init__(self, text: str, words: bool = True) -> None:
         self.text = text
@@ -77,6 +111,24 @@ class Haystack:
         self._words: frozenset[str] | None = None
         self._starts: dict[frozenset[str], list[int]] = {}
         self._within: dict[tuple[tuple[int, int], ...], dict[str, set[int]]] = {}
+        self._scanned: tuple[frozenset[str], dict[str, list[int]]] | None = None
+
+    def _scan(self) -> tuple[frozenset[str], dict[str, list[int]]]:
+        """Every occurrence of every string the patterns look for (`STRINGS`), found in one pass of the
+        text (an Aho-Corasick automaton): which strings were looked for, and where each one found occurs.
+        One pass costs about as much as a few dozen `str.find` loops; an answer asks for hundreds."""
+        if self._scanned is None:
+            covered, automaton = STRINGS.automaton()
+            found: dict[str, list[int]] = {}
+            if automaton is not None:
+                for end, s in automaton.iter(self.text):
+                    positions = found.get(s)
+                    if positions is None:
+                        found[s] = [end - len(s) + 1]
+                    else:
+                        positions.append(end - len(s) + 1)
+            self._scanned = covered, found
+        return self._scanned
 
     def word_set(self) -> frozenset[str]:
         """The words of the text (runs of word characters)."""
@@ -92,7 +144,8 @@ class Haystack:
             if words and self.words and not self.word_set().issuperset(words):
                 self._has[literal] = False
                 return False
-            found = self._has[literal] = string in self.text
+            covered, occurring = self._scan()
+            found = self._has[literal] = string in occurring if string in covered else string in self.text
         return found
 
     def at(self, s: str) -> list[int]:
@@ -101,6 +154,10 @@ class Haystack:
         if positions is None:
             if s in _POSITIONS:
                 positions = self._at[s] = _marked_positions(self.text, s)
+                return positions
+            covered, occurring = self._scan()
+            if s in covered:
+                positions = self._at[s] = occurring.get(s, [])
                 return positions
             positions = self._at[s] = []
             i = self.text.find(s)
@@ -385,8 +442,7 @@ class Alternation:
     """
 
     __slots__ = (
-        "patterns", "flags", "needs", "starts", "split", "_whole", "_parts", "_keyed", "_keys", "_unkeyed",
-        "_subs",
+        "patterns", "flags", "needs", "starts", "split", "_whole", "_parts", "_keyed", "_keys", "_unkeyed"
     )
 
     def __init__(self, patterns: Sequence[str], flags: int) -> None:
@@ -400,7 +456,6 @@ class Alternation:
         self._keyed: dict[str, list[tuple[int, Literal]]] | None = None
         self._keys: frozenset[str] = frozenset()
         self._unkeyed: list[int] = []
-        self._subs: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def _analyse(self) -> None:
         """Read what each alternative needs, on the first text long enough for it to pay (it costs about
@@ -410,6 +465,8 @@ class Alternation:
         self.split = all(splittable(p, self.flags) for p in self.patterns)
         self.needs = tuple(needs(p, self.flags) for p in self.patterns)
         self.starts = tuple(prefixes(p, self.flags) for p in self.patterns)
+        STRINGS.add(s for need in self.needs if need is not None for s, _ in need)
+        STRINGS.add(s for starts in self.starts if starts is not None for s in starts)
         # An alternative all of whose needed literals have a whole word can only match a text that has one
         # of those words: indexed by its longest word, it is tested only when the text has that word.
         keyed: dict[str, list[tuple[int, Literal]]] = {}
@@ -434,23 +491,6 @@ class Alternation:
         compiled = self._parts[i]
         if compiled is None:
             compiled = self._parts[i] = re.compile(self.patterns[i], self.flags)
-        return compiled
-
-    def sub(self, alive: Sequence[int]) -> re.Pattern[str]:
-        """The alternatives `alive` (in order) as one alternation, compiled on first use and kept (up to
-        MAX_SUBS sets per alternation): in a short text such as one sentence, re's own scan of the few
-        alternatives left costs less than merging their matches in Python. It finds what the whole
-        alternation finds there, as the others can't match."""
-        key = tuple(alive)
-        compiled = self._subs.get(key)
-        if compiled is None:
-            if len(key) == 1:
-                compiled = self.part(key[0])
-            else:
-                compiled = re.compile("|".join(f"(?:{self.patterns[i]})" for i in key), self.flags)
-            if len(self._subs) >= MAX_SUBS:
-                self._subs.clear()
-            self._subs[key] = compiled
         return compiled
 
     def alive(self, haystack: Haystack | None, among: Iterable[int] | None = None) -> list[int] | None:
@@ -514,9 +554,7 @@ class Alternation:
             alive = self.alive(haystack)
         if alive is None or not self.split:  # self.split is known once alive() has told anything
             return self.whole.finditer(text) if alive is None or alive else iter(())
-        if haystack is None:  # a sentence, with what alive_in left
-            return self.sub(alive).finditer(text) if alive else iter(())
-        if len(alive) == 1 and self.starts[alive[0]] is None:
+        if len(alive) == 1 and (self.starts[alive[0]] is None or haystack is None):
             return self.part(alive[0]).finditer(text)  # one alternative: re's own scan
         return _merged(self._finders(text, haystack, alive))
 
@@ -526,8 +564,6 @@ class Alternation:
             alive = self.alive(haystack)
         if alive is None or not self.split:
             return (alive is None or bool(alive)) and self.whole.search(text) is not None
-        if haystack is None:
-            return bool(alive) and self.sub(alive).search(text) is not None
         return any(find(0) is not None for find in self._finders(text, haystack, alive))
 
     def match(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
