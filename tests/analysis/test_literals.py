@@ -70,12 +70,3 @@ def test_each_sentence_finds_what_the_whole_alternation_finds_in_it() -> None:
         expected = [m.span() for m in alternation.whole.finditer(sentence)]
         assert [m.span() for m in alternation.finditer(sentence, None, found)] == expected
 
-
-def test_the_one_pass_scan_finds_every_occurrence_str_find_finds() -> None:
-    # the strings of two alternations, one a suffix or an overlap of another ("ik ", "ikik", "k b")
-    Alternation((r"\bik (?:ben|had)\b", r"ikik", r"k b"), re.UNICODE).alive(Haystack("x" * MIN_TEXT))
-    text = "ik ben ikikik, ik had het. Ik ben \u00e9\u00e9n k b " * 30
-    haystack = Haystack(text)
-    for s in ("ik ", "ikik", "k b", "ik ben", "ik had"):
-        expected = [i for i in range(len(text)) if text.startswith(s, i)]
-        assert expected and haystack.at(s) == expected, s

@@ -29,8 +29,6 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from re._casefix import _EXTRA_CASES
 from typing import Any
 
-import ahocorasick
-
 MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
 MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
 MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern just runs
@@ -61,39 +59,6 @@ _NEWLINE_RE = re.compile("\n")
 _WORD_RE = re.compile(r"\w+")
 
 
-class Strings:
-    """The strings the analysed patterns look for (needed literals and start strings), and an
-    Aho-Corasick automaton (pyahocorasick) that finds them all in one pass of a text.
-
-    Patterns are analysed as they are first used on a long text, so strings keep being added during the
-    first long answers; the automaton is rebuilt (about 10 ms) when a text is scanned after that, which
-    happens a few times per process. A string added after a text was scanned is found with `str.find`."""
-
-    MIN_LENGTH = 2  # single characters ("e", "%") occur too often to be worth listing each occurrence
-
-    def __init__(self) -> None:
-        self._strings: set[str] = set()
-        self._built: tuple[frozenset[str], Any] = (frozenset(), None)
-
-    def add(self, strings: Iterable[str]) -> None:
-        self._strings.update(s for s in strings if len(s) >= self.MIN_LENGTH and s not in _POSITIONS)
-
-    def automaton(self) -> tuple[frozenset[str], Any]:
-        """(the strings the automaton finds, the automaton or None when there are none)."""
-        covered, automaton = self._built
-        if len(covered) != len(self._strings):
-            covered = frozenset(self._strings)
-            automaton = ahocorasick.Automaton()
-            for s in covered:
-                automaton.add_word(s, s)
-            automaton.make_automaton()
-            self._built = covered, automaton
-        return covered, automaton
-
-
-STRINGS = Strings()
-
-
 class Haystack:
     """A text as the literal tests see it, remembering what was looked up in it: the patterns of one answer
     look for the same few strings ("ik ", "we ") again and again.
@@ -101,7 +66,7 @@ class Haystack:
     `words`: whether the whole-word tests hold, which they do when the patterns search this very text
     (not for `ignorecase_haystack`, whose letters are lower-cased copies)."""
 
-    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within", "_scanned")
+    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within")
 
     def __init__(self, text: str, words: bool = True) -> None:
         self.text = text
@@ -111,24 +76,6 @@ class Haystack:
         self._words: frozenset[str] | None = None
         self._starts: dict[frozenset[str], list[int]] = {}
         self._within: dict[tuple[tuple[int, int], ...], dict[str, set[int]]] = {}
-        self._scanned: tuple[frozenset[str], dict[str, list[int]]] | None = None
-
-    def _scan(self) -> tuple[frozenset[str], dict[str, list[int]]]:
-        """Every occurrence of every string the patterns look for (`STRINGS`), found in one pass of the
-        text (an Aho-Corasick automaton): which strings were looked for, and where each one found occurs.
-        One pass costs about as much as a few dozen `str.find` loops; an answer asks for hundreds."""
-        if self._scanned is None:
-            covered, automaton = STRINGS.automaton()
-            found: dict[str, list[int]] = {}
-            if automaton is not None:
-                for end, s in automaton.iter(self.text):
-                    positions = found.get(s)
-                    if positions is None:
-                        found[s] = [end - len(s) + 1]
-                    else:
-                        positions.append(end - len(s) + 1)
-            self._scanned = covered, found
-        return self._scanned
 
     def word_set(self) -> frozenset[str]:
         """The words of the text (runs of word characters)."""
@@ -144,8 +91,7 @@ class Haystack:
             if words and self.words and not self.word_set().issuperset(words):
                 self._has[literal] = False
                 return False
-            covered, occurring = self._scan()
-            found = self._has[literal] = string in occurring if string in covered else string in self.text
+            found = self._has[literal] = string in self.text
         return found
 
     def at(self, s: str) -> list[int]:
@@ -154,10 +100,6 @@ class Haystack:
         if positions is None:
             if s in _POSITIONS:
                 positions = self._at[s] = _marked_positions(self.text, s)
-                return positions
-            covered, occurring = self._scan()
-            if s in covered:
-                positions = self._at[s] = occurring.get(s, [])
                 return positions
             positions = self._at[s] = []
             i = self.text.find(s)
@@ -465,8 +407,6 @@ class Alternation:
         self.split = all(splittable(p, self.flags) for p in self.patterns)
         self.needs = tuple(needs(p, self.flags) for p in self.patterns)
         self.starts = tuple(prefixes(p, self.flags) for p in self.patterns)
-        STRINGS.add(s for need in self.needs if need is not None for s, _ in need)
-        STRINGS.add(s for starts in self.starts if starts is not None for s in starts)
         # An alternative all of whose needed literals have a whole word can only match a text that has one
         # of those words: indexed by its longest word, it is tested only when the text has that word.
         keyed: dict[str, list[tuple[int, Literal]]] = {}
@@ -543,28 +483,36 @@ class Alternation:
                 alive[k].append(i)
         return list(alive)
 
-    def _finders(self, text: str, haystack: Haystack | None, alive: list[int]) -> list[Finder]:
-        return [_finder(self.part(i), text, haystack, self.starts[i]) for i in alive]
+    def _finders(
+        self, text: str, haystack: Haystack | None, alive: list[int], at: At | None = None
+    ) -> list[Finder]:
+        return [_finder(self.part(i), text, haystack, self.starts[i], at) for i in alive]
 
     def finditer(
-        self, text: str, haystack: Haystack | None, alive: list[int] | None = None
+        self, text: str, haystack: Haystack | None, alive: list[int] | None = None, at: At | None = None
     ) -> Iterator[re.Match[str]]:
-        """The matches of the alternation in `text`, as `self.whole.finditer(text)` gives them."""
+        """The matches of the alternation in `text`, as `self.whole.finditer(text)` gives them.
+
+        `at`: `text` is the part of a haystack's text from a position on (a sentence given to
+        `alive_in`, searched as a string of its own); the alternatives are then tried only where the
+        haystack has their start strings in that part."""
         if alive is None:
             alive = self.alive(haystack)
         if alive is None or not self.split:  # self.split is known once alive() has told anything
             return self.whole.finditer(text) if alive is None or alive else iter(())
-        if len(alive) == 1 and (self.starts[alive[0]] is None or haystack is None):
+        if len(alive) == 1 and (self.starts[alive[0]] is None or (haystack is None and at is None)):
             return self.part(alive[0]).finditer(text)  # one alternative: re's own scan
-        return _merged(self._finders(text, haystack, alive))
+        return _merged(self._finders(text, haystack, alive, at))
 
-    def search(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
+    def search(
+        self, text: str, haystack: Haystack | None, alive: list[int] | None = None, at: At | None = None
+    ) -> bool:
         """Whether the alternation matches anywhere in `text`."""
         if alive is None:
             alive = self.alive(haystack)
         if alive is None or not self.split:
             return (alive is None or bool(alive)) and self.whole.search(text) is not None
-        return any(find(0) is not None for find in self._finders(text, haystack, alive))
+        return any(find(0) is not None for find in self._finders(text, haystack, alive, at))
 
     def match(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
         """Whether the alternation matches at the start of `text`."""
@@ -576,6 +524,7 @@ class Alternation:
 
 
 Finder = Callable[[int], "re.Match[str] | None"]  # the first match starting at or after a position
+At = tuple[Haystack, int]  # a haystack, and where in its text the searched text starts
 
 
 def _finder(
@@ -583,13 +532,23 @@ def _finder(
     text: str,
     haystack: Haystack | None,
     starts: frozenset[str] | None,
+    at: At | None = None,
 ) -> Finder:
     """`pattern.search(text, pos)` as a function of pos; where the matches' first characters are known,
     it tries `pattern.match` only where they occur (the same match: a match at a position doesn't depend
-    on where the search began, as look-behinds and \\b see the whole string)."""
-    if starts is None or haystack is None:
+    on where the search began, as look-behinds and \\b see the whole string).
+
+    With `at` (a haystack and where `text` starts in its text), the positions are those the haystack has
+    inside `text`; not for `^`, which also matches at the start of `text` (`_LINE_START`)."""
+    if at is not None and starts is not None and _LINE_START not in starts:
+        whole, offset = at
+        everywhere = whole.starts(starts)
+        inside = everywhere[bisect_left(everywhere, offset) : bisect_left(everywhere, offset + len(text))]
+        positions = [p - offset for p in inside] if offset else inside
+    elif starts is None or haystack is None:
         return lambda pos: pattern.search(text, pos)
-    positions = haystack.starts(starts)
+    else:
+        positions = haystack.starts(starts)
     if len(positions) > len(text) // 4:  # too common to be worth it
         return lambda pos: pattern.search(text, pos)
 
