@@ -139,7 +139,9 @@ class Matcher:
         """Whether the patterns match at the start of `text`."""
         return self._run("match", text, folded, alive)  # type: ignore[no-any-return]
 
-    def _run(self, how: str, text: str, folded: Folded, alive: list[int] | None, within: Within | None = None) -> Any:
+    def _run(
+        self, how: str, text: str, folded: Folded, alive: list[int] | None, within: Within | None = None
+    ) -> Any:
         """Alternation.<how> on the form of `text` to search: with `alive`, the plain text and only those
         patterns (where their first words occur, with `within`); else with the haystack that lets the
         alternation skip patterns itself."""
