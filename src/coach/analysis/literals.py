@@ -48,14 +48,6 @@ Literal = tuple[str, tuple[str, ...]]
 Needed = frozenset[Literal] | None  # one of these is in every match; None: nothing is known
 
 _MARK = "\x00"  # stands for \b in the strings spelled out for `needs` (a text never has it: see `needs`)
-# Position markers among the start strings of `prefixes`, found by `Haystack.at` as positions, not as text:
-# a match of "(?:^|[.!?]\\s+)ja" starts at the start of the text or of a line (`^` with MULTILINE; a superset
-# without it), or at one of ".!?"; a match of "\\d+ (?:jaar|maanden)" starts at a digit.
-_LINE_START = "\x01"
-_DIGIT = "\x02"
-_POSITIONS = (_LINE_START, _DIGIT)
-_DIGIT_RE = re.compile(r"\d")
-_NEWLINE_RE = re.compile("\n")
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -98,9 +90,6 @@ class Haystack:
         """Every position where `s` occurs in the text, overlapping ones too."""
         positions = self._at.get(s)
         if positions is None:
-            if s in _POSITIONS:
-                positions = self._at[s] = _marked_positions(self.text, s)
-                return positions
             positions = self._at[s] = []
             i = self.text.find(s)
             while i >= 0:
@@ -126,13 +115,6 @@ class Haystack:
                 found.update(self.at(s))
             positions = self._starts[strings] = sorted(found)
         return positions
-
-
-def _marked_positions(text: str, marker: str) -> list[int]:
-    """The positions a marker of `_POSITIONS` stands for in `text`."""
-    if marker == _DIGIT:
-        return [m.start() for m in _DIGIT_RE.finditer(text)]
-    return [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
 
 
 @lru_cache(maxsize=8)
@@ -301,12 +283,9 @@ def prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _starts(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> frozenset[str] | None:
-    """What every match of a parsed sequence starts with: the strings its leading items spell out, or
-    a position marker (_LINE_START, _DIGIT) when it starts with `^` or a digit."""
+    """What every match of a parsed sequence starts with: the strings its leading items spell out."""
     run = {""}
     for op, av in items:
-        if run == {""} and op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
-            return frozenset({_LINE_START})
         exact, _ = _node(op, av, ignorecase)
         if run != {""} and (exact is None or len(run) * len(exact) > MAX_STARTS):
             break  # enough to go on: each more string to look for costs a search of the text
@@ -314,8 +293,6 @@ def _starts(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> frozenset[str
             run = {a + b for a, b in product(run, exact)}
             continue
         head = _item_starts(op, av, ignorecase)
-        if head is not None and run != {""} and any(m in h for h in head for m in _POSITIONS):
-            head = None  # a marker stands for a position, not a string to follow the run
         if head is not None and len(run) * len(head) <= MAX_EXACT:
             run = {a + b for a, b in product(run, head)}
         break
@@ -326,8 +303,6 @@ def _starts(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> frozenset[str
 
 def _item_starts(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | None:
     """What every match of one item that can't be spelled out whole starts with, or None."""
-    if op is sre.IN and av == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
-        return frozenset({_DIGIT})
     if op is sre.SUBPATTERN:
         _, add_flags, _, inner = av
         return None if add_flags & re.IGNORECASE and not ignorecase else _starts(inner, ignorecase)
@@ -483,36 +458,28 @@ class Alternation:
                 alive[k].append(i)
         return list(alive)
 
-    def _finders(
-        self, text: str, haystack: Haystack | None, alive: list[int], at: At | None = None
-    ) -> list[Finder]:
-        return [_finder(self.part(i), text, haystack, self.starts[i], at) for i in alive]
+    def _finders(self, text: str, haystack: Haystack | None, alive: list[int]) -> list[Finder]:
+        return [_finder(self.part(i), text, haystack, self.starts[i]) for i in alive]
 
     def finditer(
-        self, text: str, haystack: Haystack | None, alive: list[int] | None = None, at: At | None = None
+        self, text: str, haystack: Haystack | None, alive: list[int] | None = None
     ) -> Iterator[re.Match[str]]:
-        """The matches of the alternation in `text`, as `self.whole.finditer(text)` gives them.
-
-        `at`: `text` is the part of a haystack's text from a position on (a sentence given to
-        `alive_in`, searched as a string of its own); the alternatives are then tried only where the
-        haystack has their start strings in that part."""
+        """The matches of the alternation in `text`, as `self.whole.finditer(text)` gives them."""
         if alive is None:
             alive = self.alive(haystack)
         if alive is None or not self.split:  # self.split is known once alive() has told anything
             return self.whole.finditer(text) if alive is None or alive else iter(())
-        if len(alive) == 1 and (self.starts[alive[0]] is None or (haystack is None and at is None)):
+        if len(alive) == 1 and (self.starts[alive[0]] is None or haystack is None):
             return self.part(alive[0]).finditer(text)  # one alternative: re's own scan
-        return _merged(self._finders(text, haystack, alive, at))
+        return _merged(self._finders(text, haystack, alive))
 
-    def search(
-        self, text: str, haystack: Haystack | None, alive: list[int] | None = None, at: At | None = None
-    ) -> bool:
+    def search(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
         """Whether the alternation matches anywhere in `text`."""
         if alive is None:
             alive = self.alive(haystack)
         if alive is None or not self.split:
             return (alive is None or bool(alive)) and self.whole.search(text) is not None
-        return any(find(0) is not None for find in self._finders(text, haystack, alive, at))
+        return any(find(0) is not None for find in self._finders(text, haystack, alive))
 
     def match(self, text: str, haystack: Haystack | None, alive: list[int] | None = None) -> bool:
         """Whether the alternation matches at the start of `text`."""
@@ -524,7 +491,6 @@ class Alternation:
 
 
 Finder = Callable[[int], "re.Match[str] | None"]  # the first match starting at or after a position
-At = tuple[Haystack, int]  # a haystack, and where in its text the searched text starts
 
 
 def _finder(
@@ -532,23 +498,13 @@ def _finder(
     text: str,
     haystack: Haystack | None,
     starts: frozenset[str] | None,
-    at: At | None = None,
 ) -> Finder:
     """`pattern.search(text, pos)` as a function of pos; where the matches' first characters are known,
     it tries `pattern.match` only where they occur (the same match: a match at a position doesn't depend
-    on where the search began, as look-behinds and \\b see the whole string).
-
-    With `at` (a haystack and where `text` starts in its text), the positions are those the haystack has
-    inside `text`; not for `^`, which also matches at the start of `text` (`_LINE_START`)."""
-    if at is not None and starts is not None and _LINE_START not in starts:
-        whole, offset = at
-        everywhere = whole.starts(starts)
-        inside = everywhere[bisect_left(everywhere, offset) : bisect_left(everywhere, offset + len(text))]
-        positions = [p - offset for p in inside] if offset else inside
-    elif starts is None or haystack is None:
+    on where the search began, as look-behinds and \\b see the whole string)."""
+    if starts is None or haystack is None:
         return lambda pos: pattern.search(text, pos)
-    else:
-        positions = haystack.starts(starts)
+    positions = haystack.starts(starts)
     if len(positions) > len(text) // 4:  # too common to be worth it
         return lambda pos: pattern.search(text, pos)
 

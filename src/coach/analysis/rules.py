@@ -61,8 +61,6 @@ class PatternSet(BaseModel):
 # The lower-cased text a Matcher searches (rules.fold), as a plain string or as a Haystack that remembers
 # the literal tests already made in it (one per answer); None when the text can't be folded.
 Folded = str | Haystack | None
-# A part of an answer searched on its own: (the answer, its Folded, where the part starts in it)
-Within = tuple[str, Folded, int]
 
 SENTENCE_START = r"(?:(?<![^.!?\n])|(?<=[.!?\n])\s*)"
 
@@ -120,46 +118,31 @@ class Matcher:
         alternation, _, haystack = self._form(text, folded)
         return alternation.alive_in(haystack, spans)
 
-    def finditer(
-        self, text: str, folded: Folded, alive: list[int] | None = None, within: Within | None = None
-    ) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, folded: Folded, alive: list[int] | None = None) -> Iterator[re.Match[str]]:
         """Matches in `text` (searched in `folded` when possible; the spans are the same). With `alive`,
-        only those patterns are tried (from `alive_in`: the others can't match); with `within`, `text` is
-        one of the spans given to `alive_in`, and its patterns are tried only where their first words occur
-        in it, as the literal tests in the whole answer found them."""
-        return self._run("finditer", text, folded, alive, within)  # type: ignore[no-any-return]
+        only those patterns are tried (from `alive_in`: the others can't match)."""
+        return self._run("finditer", text, folded, alive)  # type: ignore[no-any-return]
 
-    def search(
-        self, text: str, folded: Folded, alive: list[int] | None = None, within: Within | None = None
-    ) -> bool:
+    def search(self, text: str, folded: Folded, alive: list[int] | None = None) -> bool:
         """Whether the patterns match anywhere in `text`."""
-        return self._run("search", text, folded, alive, within)  # type: ignore[no-any-return]
+        return self._run("search", text, folded, alive)  # type: ignore[no-any-return]
 
     def match(self, text: str, folded: Folded, alive: list[int] | None = None) -> bool:
         """Whether the patterns match at the start of `text`."""
         return self._run("match", text, folded, alive)  # type: ignore[no-any-return]
 
-    def _run(
-        self, how: str, text: str, folded: Folded, alive: list[int] | None, within: Within | None = None
-    ) -> Any:
+    def _run(self, how: str, text: str, folded: Folded, alive: list[int] | None) -> Any:
         """Alternation.<how> on the form of `text` to search: with `alive`, the plain text and only those
-        patterns (where their first words occur, with `within`); else with the haystack that lets the
-        alternation skip patterns itself."""
+        patterns; else with the haystack that lets the alternation skip patterns itself."""
         if alive is not None:
             alternation, searched = self._plain_form(text, folded)
-            if within is None:
-                return getattr(alternation, how)(searched, None, alive)
-            whole, whole_folded, offset = within
-            haystack = self._form(whole, whole_folded)[2]
-            return getattr(alternation, how)(searched, None, alive, (haystack, offset))
+            return getattr(alternation, how)(searched, None, alive)
         alternation, searched, haystack = self._form(text, folded)
         return getattr(alternation, how)(searched, haystack)
 
-    def count(
-        self, text: str, folded: Folded, alive: list[int] | None = None, within: Within | None = None
-    ) -> int:
+    def count(self, text: str, folded: Folded, alive: list[int] | None = None) -> int:
         """How many times the patterns match in `text` (as `len(findall(...))`)."""
-        return sum(1 for _ in self.finditer(text, folded, alive, within))
+        return sum(1 for _ in self.finditer(text, folded, alive))
 
     def _plain_form(self, text: str, folded: Folded) -> tuple[Alternation, str]:
         if folded is not None and self.folded is not None:

@@ -79,7 +79,6 @@ class Cues:
             haystack = Haystack(folded)
         spans = [sentence.span for sentence in sentences]
         self.cue_alive = {part: m.alive_in(text, haystack, spans) for part, m in self.cues.items()}
-        self.within = [(text, haystack, start) for start, _ in spans]
         self.lead_alive = {part: m.alive_in(text, haystack, spans) for part, m in self.leads.items()}
         self._counts: dict[tuple[int, str], int] = {}
         self._led: dict[tuple[int, str], bool] = {}
@@ -88,15 +87,14 @@ class Cues:
         """How often the cues of `part` occur in sentence `i`."""
         key = (i, part)
         if key not in self._counts:
-            alive = self.cue_alive[part][i]
-            self._counts[key] = self.cues[part].count(self.chunks[i], self.folded[i], alive, self.within[i])
+            self._counts[key] = self.cues[part].count(self.chunks[i], self.folded[i], self.cue_alive[part][i])
         return self._counts[key]
 
     def found(self, i: int, part: str) -> bool:
         """Whether a cue of `part` occurs in sentence `i`."""
         if (i, part) in self._counts:
             return self._counts[(i, part)] > 0
-        return self.cues[part].search(self.chunks[i], self.folded[i], self.cue_alive[part][i], self.within[i])
+        return self.cues[part].search(self.chunks[i], self.folded[i], self.cue_alive[part][i])
 
     def led(self, i: int, part: str) -> bool:
         """Whether sentence `i` starts with a lead of `part` ("Het resultaat was...")."""
