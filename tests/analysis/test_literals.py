@@ -46,3 +46,16 @@ def test_ignorecase_haystack_keeps_the_length_and_folds_as_re_does() -> None:
     assert len(haystack.text) == len(text)
     for word in ("istanbul", "software", "kelvin"):
         assert re.search(word, text, re.IGNORECASE) and word in haystack.text
+
+
+def test_each_sentence_finds_what_the_whole_alternation_finds_in_it() -> None:
+    alternation = Alternation((r"\bik (?:heb|had)\b", r"\bwe (?:hebben|hadden)\b", r"\bvorig jaar\b"), re.UNICODE)
+    text = "vorig jaar had ik een idee. ik heb het gedeeld. we hadden geen tijd, ik had wel zin. " * 8
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    alive = alternation.alive_in(Haystack(text), spans)
+    assert any(found and len(found) > 1 for found in alive)
+    for (start, end), found in zip(spans, alive, strict=True):
+        sentence = text[start:end]
+        expected = [m.span() for m in alternation.whole.finditer(sentence)]
+        assert [m.span() for m in alternation.finditer(sentence, None, found)] == expected
+

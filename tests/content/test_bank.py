@@ -83,6 +83,13 @@ def test_free_text_matches_the_bank_in_both_languages() -> None:
     assert match_question("what were your targets last year and how did you do").score >= 0.75  # type: ignore[union-attr]
 
 
+def test_a_question_matched_again_gets_the_same_match_as_the_whole_bank_gives() -> None:
+    asked = "Vertel eens over een keer dat je een fout maakte op je werk"
+    first = match_question(asked)
+    assert first is not None and first is match_question(asked)  # kept, not scored again
+    assert first == match_question(asked, load_questions().values())  # the bank given explicitly: scored
+
+
 def test_search_finds_by_stem_in_either_language() -> None:
     found = [q.id for q in search_questions("bezwaren", "nl")]
     assert any(QUESTIONS[i].category == "objections" for i in found[:5]), found

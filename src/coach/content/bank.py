@@ -60,9 +60,24 @@ def match_question(text: str, questions: Iterable[Question] | None = None) -> Ma
     questions that both contain every word of `text` are told apart by how close they are, never by their
     order in the bank; equal scores go to the shorter question, then the id.
     """
+    if questions is None:
+        bank = load_questions()
+        return _match_in_bank(text, id(bank))
+    return _closest(text, list(questions))
+
+
+@lru_cache(maxsize=1024)
+def _match_in_bank(text: str, bank: int) -> Match | None:
+    """match_question against the whole bank (`bank`: which load of it), kept for the last questions
+    asked: a candidate practises one question many times, and scoring it against every bank wording
+    took a third of checking an answer to a typed question (Match is frozen, so it can be shared)."""
+    return _closest(text, list(load_questions().values()))
+
+
+def _closest(text: str, pool: list[Question]) -> Match | None:
+    """The question of `pool` closest to `text` (see match_question)."""
     from rapidfuzz import fuzz
 
-    pool = list(questions if questions is not None else load_questions().values())
     query = _normalise(text)
     if not pool or not query:
         return None
