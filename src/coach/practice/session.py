@@ -314,13 +314,16 @@ def summarise(store: Store, user_id: int, interview_id: int) -> Summary:
     criteria = load_criteria()
     most = [(cid, criteria[cid].name.get(lang), n) for cid, n in missed.most_common(3) if cid in criteria]
     asked = set(interview.plan)
+    fresh = [
+        q
+        for q in sorted(load_questions().values(), key=lambda q: q.id)
+        if q.id not in asked and q.sector in (interview.sector, "general")
+    ]
     practise = []
     for cid, _, _ in most:
-        drills = [
-            q.id
-            for q in sorted(load_questions().values(), key=lambda q: q.id)
-            if cid in q.rubric and q.id not in asked and q.sector in (interview.sector, "general")
-        ][:3]
+        # a delivery habit (length, fillers) is in no question's rubric: any question not asked yet trains it
+        drills = [q.id for q in fresh if cid in q.rubric][:3]
+        drills = drills or [q.id for q in fresh if q.sector != "general"][:3]
         practise.append((cid, criteria[cid].tip.get(lang).strip(), drills))
     average = round(sum(r.score for r in results) / len(results)) if results else 0
     return Summary(results, average, most, practise)
