@@ -1192,7 +1192,7 @@ def _implied_total(figures: Sequence[_Figure], average: _Figure) -> _Figure | No
     ]
     if len(bare) != 1:
         return None
-    money = Number(bare[0].n.text, bare[0].n.span, bare[0].n.value, "money", average.n.unit)
+    money = dataclasses.replace(bare[0].n, kind="money", unit=average.n.unit)
     return dataclasses.replace(bare[0], n=money, role="total")
 
 

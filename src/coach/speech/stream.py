@@ -189,9 +189,10 @@ class StreamTranscriber:
         with lock:
             if final and start > 0:
                 words, info = self._led_in(whisper, samples, start, end, context)
-                if _uncovered_s(window, words) >= TAIL_GAP_S:  # the lead-in made Whisper drop the last words
+                gap = _uncovered_s(window, words)  # voice activity detection: run it once per transcript
+                if gap >= TAIL_GAP_S:  # the lead-in made Whisper drop the last words
                     again, info_again = _run(whisper, window, self.lang, prompt, None, 0.0)
-                    if _uncovered_s(window, again) < _uncovered_s(window, words):
+                    if _uncovered_s(window, again) < gap:
                         words, info = again, info_again
             else:
                 words, info = _run(whisper, window, self.lang, prompt, None, 0.0)
