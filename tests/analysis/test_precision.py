@@ -11,6 +11,7 @@ from coach.analysis.context import Outcome
 from coach.analysis.engine import analyse, hold_back, run
 from coach.analysis.fillers import find_filler_like, find_fillers, find_hedges, find_soft_hedges
 from coach.analysis.rules import load_criteria
+from coach.analysis.scoring import band
 from coach.analysis.types import Feedback
 from coach.content.kinds import classify
 
@@ -555,16 +556,67 @@ def held(results: list[tuple[str, Outcome]], kind: str | None, score: int) -> di
     return {c.id: o.claim for c, o in hold_back(pairs, (), kind, score)}
 
 
-def test_a_cross_of_what_is_lacking_is_not_claimed_on_a_strong_answer() -> None:
+def test_a_cross_of_what_is_lacking_is_claimed_only_on_an_answer_in_the_lowest_band() -> None:
     results = [("structure.star", Outcome("warning")), ("evidence.concrete_example", Outcome("missed"))]
     assert held(results, "behavioural", 80) == {"structure.star": False, "evidence.concrete_example": False}
-    assert held(results, "behavioural", 45) == {"structure.star": True, "evidence.concrete_example": True}
+    assert held(results, "behavioural", 45) == {"structure.star": False, "evidence.concrete_example": False}
+    assert held(results, "behavioural", 30) == {"structure.star": True, "evidence.concrete_example": True}
 
 
 def test_a_cross_is_claimed_only_for_what_the_kind_of_question_is_about() -> None:
     results = [("sales.value_selling", Outcome("missed")), ("evidence.concrete_example", Outcome("missed"))]
-    claimed = held(results, "objection", 45)
+    claimed = held(results, "objection", 30)
     assert claimed == {"sales.value_selling": True, "evidence.concrete_example": False}
+
+
+def step_of(results: list[tuple[str, Outcome]], kind: str, score: int) -> tuple[str, bool] | None:
+    """The next step chosen after hold_back (criterion id, and whether its outcome is claimed)."""
+    from coach.analysis.engine import choose_next_step
+
+    criteria = load_criteria()
+    pairs = hold_back([(criteria[c], o) for c, o in results], (), kind, score)
+    step = choose_next_step(pairs, (), kind, on_the_way=band(score) == "on_the_way")
+    return (step[0].id, step[1].claim) if step else None
+
+
+def test_on_an_answer_on_the_way_an_unsure_gap_of_the_kind_is_the_step_as_advice() -> None:
+    results = [("structure.star", Outcome("warning")), ("collaboration.teamwork", Outcome("met"))]
+    assert step_of(results, "behavioural", 45) == ("structure.star", False)  # not claimed: advice
+    assert step_of(results, "behavioural", 30) == ("structure.star", True)  # lowest band: a claimed cross
+    assert step_of(results, "behavioural", 80) is None  # strong: no step the engine isn't sure of
+
+
+DESIGN = {
+    "nl": (
+        "Hoe zou je caching ontwerpen voor een webshop waarvan de productpagina's traag zijn?",
+        "Ik zou een cache voor de productpagina's zetten, voor de producten waar mensen het vaakst naar kijken. "
+        "Elke pagina krijgt een verlooptijd van een paar minuten, zodat de prijzen niet te oud worden. De "
+        "afbeeldingen kunnen op een CDN, want die veranderen bijna nooit. Dat haalt belasting van de database en "
+        "de pagina's worden een stuk sneller. En als een product in de backoffice verandert, haal ik dat product "
+        "meteen uit de cache, zodat klanten geen oude prijs zien.",
+    ),
+    "en": (
+        "How would you design caching for an online shop whose product pages are slow?",
+        "So I would put a cache in front of the product pages, for the products that people look at most. I "
+        "would give every entry an expiry time of a few minutes so prices do not get too old. The images can go "
+        "on a CDN. That takes load off the database and the pages get faster. And if a product changes in the "
+        "back office, I would clear that product from the cache straight away.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_unsure_next_step_is_advice_on_where_to_gain_not_a_cross(lang: str) -> None:
+    question, answer = DESIGN[lang]  # a design that jumps to the solution: no question about what is needed
+    feedback = check(answer, question=question, lang=lang)
+    step = feedback.next_step
+    assert feedback.band == "on_the_way" and step is not None
+    assert step.criterion == "it.requirements_first"
+    lift = {"nl": "Hier valt nog het meest te winnen: eerst de vraag", "en": "This is where your answer can "
+            "still gain most: requirements first"}
+    assert step.message.startswith(lift[lang]) and step.spans == ()
+    assert step.criterion not in feedback.unclaimed
+    assert [f for f in feedback.findings if f.criterion == step.criterion] == [step]
 
 
 def test_red_flags_and_counted_crosses_stay_claimed_on_a_strong_answer() -> None:

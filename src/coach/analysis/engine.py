@@ -11,7 +11,7 @@ from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_fillers
 from coach.analysis.language import detect_language
 from coach.analysis.rules import Criterion, fold, load_criteria
-from coach.analysis.scoring import Counts, band, breakdown, total
+from coach.analysis.scoring import Counts, band, breakdown, lift_message, total
 from coach.analysis.scripts import SCRIPTS
 from coach.analysis.star import Cues, segment
 from coach.analysis.text import split_sentences, tokenize
@@ -112,6 +112,15 @@ def make_finding(criterion: Criterion, outcome: Outcome, lang: Lang, length: int
     return Finding(criterion.id, outcome.status, message, criterion.tip.get(lang), spans)  # type: ignore[arg-type]
 
 
+def lift(criterion: Criterion, outcome: Outcome, lang: Lang) -> Finding:
+    """A next step the engine is not sure of, worded as advice on where the answer can gain (bands.yaml
+    `lift`): "This is where your answer can still gain most: your own part. ..." with the criterion's tip,
+    pointing at no words of the answer (the part may be there, in other words)."""
+    name = criterion.name.get(lang)
+    aspect = name if name[1:2].isupper() else name[:1].lower() + name[1:]  # "STAR-opbouw" keeps its capitals
+    return Finding(criterion.id, outcome.status, lift_message(aspect, lang), criterion.tip.get(lang), ())
+
+
 def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> bool:
     """Whether the engine claims this outcome as a finding (docs/scoring.md, "Precision before recall").
 
@@ -151,13 +160,15 @@ def hold_back(
     A finding about content (a criterion that is not counted, a red flag or a delivery habit) is claimed only
     where the score agrees with it: a tick only on an answer in the strong band or above (on weaker answers
     such ticks were judged wrong one time in four: a question mark taken for a figure, an alternative waved
-    away taken for one weighed), a cross of what the answer lacks only below the strong band (on strong
-    answers such crosses were mostly wrong: the situation or result told in other words) and only for what the
-    question's kind is about (no "no concrete situation" on a "how would you" question, no objection
-    handling asked of a lost-deal story). Whole-answer praise ("a good length", "you state things with
-    confidence", "you don't repeat yourself") is not claimed on an answer in the lowest band; "addresses the
-    question", and "a good length" and "no repetition" on an answer of over LONG_ANSWER words, only from the
-    strong band. A STAR tick is not claimed where the actions are told with "we".
+    away taken for one weighed), a cross of what the answer lacks only in the lowest band (on strong
+    answers such crosses were mostly wrong: the situation or result told in other words; on answers in the
+    band below it, "on the way", still about one in three) and only for what the question's kind is about
+    (no "no concrete situation" on a "how would you" question, no objection handling asked of a lost-deal
+    story). Such a cross on an answer on the way can still be its next step, as advice (`lift`).
+    Whole-answer praise ("a good length", "you state things with confidence", "you don't repeat yourself")
+    is not claimed on an answer in the lowest band; "addresses the question", and "a good length" and "no
+    repetition" on an answer of over LONG_ANSWER words, only from the strong band. A STAR tick is not
+    claimed where the actions are told with "we".
     """
     core = set(get_kind(kind).rubric) if kind else set(rubric)
     strong = band(score) in STRONG_BANDS
@@ -175,7 +186,9 @@ def hold_back(
             if criterion.id == "structure.star" and we_story:
                 return True
             return content(criterion) and not strong
-        return content(criterion) and (strong or criterion.id not in core)
+        if outcome.values.get("jargon"):
+            return False  # the jargon terms are words it can point at, not a part it failed to recognise
+        return content(criterion) and (not weak or criterion.id not in core)
 
     unsure = [outcome.claim and doubtful(criterion, outcome) for criterion, outcome in results]
     return [
@@ -191,13 +204,19 @@ def content(criterion: Criterion) -> bool:
 
 
 def choose_next_step(
-    results: list[tuple[Criterion, Outcome]], rubric: tuple[str, ...], kind: str | None
+    results: list[tuple[Criterion, Outcome]],
+    rubric: tuple[str, ...],
+    kind: str | None,
+    on_the_way: bool = False,
 ) -> tuple[Criterion, Outcome] | None:
     """The one change that would lift this answer most, as a coach would pick it.
 
     In order: answer the question at all; drop a red flag (the warning with the highest penalty); then
     what this kind of question is about (content/kinds.yaml); then length when far too short; then the
     rubric criterion not met that weighs most; then a delivery habit. None when nothing is left to fix.
+    On an answer `on_the_way`, what the kind is about and the rubric's weightiest part come before a
+    delivery habit even where the engine is not sure they are missing: such a step's outcome is not
+    claimed, and `check` words it as advice on where to gain (`lift`), not as a cross.
     """
     core = set(get_kind(kind or DEFAULT_KIND).rubric)
     by_id = {criterion.id: (criterion, outcome) for criterion, outcome in results}
@@ -206,16 +225,24 @@ def choose_next_step(
         return candidates[0] if candidates else None
 
     not_met = [(c, o) for c, o in results if o.status != "met" and o.claim]  # a step is something we can say
+    # on an answer on the way, what the engine held back as unsure can still be the step, as advice
+    unsure = [(c, o) for c, o in results if on_the_way and o.status != "met" and not o.claim and content(c)]
     relevance = by_id.get("relevance.on_topic")
     if relevance and relevance[1].status == "missed":
         return relevance
     flags = sorted((item for item in not_met if item[0].penalty > 0), key=lambda item: -item[0].penalty)
     length = by_id.get("delivery.length")
+
+    def weightiest(items: list[tuple[Criterion, Outcome]]) -> tuple[Criterion, Outcome] | None:
+        return first(sorted((item for item in items if item[0].id in rubric), key=lambda i: -i[0].weight))
+
     return (
         first(flags)
         or first([item for item in not_met if item[0].id in core and item[0].extends != "avoidance"])
         or (length if length and length[1].status == "missed" else None)
-        or first(sorted((item for item in not_met if item[0].id in rubric), key=lambda item: -item[0].weight))
+        or first([item for item in unsure if item[0].id in core])
+        or weightiest(not_met)
+        or weightiest(unsure)
         or first(not_met)
     )
 
@@ -336,15 +363,25 @@ def evaluate(
     value = total(parts)
     results = hold_back(results, rubric, ref.kind, value)
     praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
-    step = choose_next_step(results, rubric, ref.kind)
+    step = choose_next_step(results, rubric, ref.kind, on_the_way=band(value) == "on_the_way")
     step_id = step[0].id if step else None
+    advice = step is not None and not step[1].claim  # the engine is not sure this part is missing
+    next_step = None
+    if step is not None:
+        next_step = lift(*step, language) if advice else make_finding(*step, language, len(answer))
     findings = tuple(
-        make_finding(criterion, outcome, language, len(answer))
+        (next_step if advice and criterion.id == step_id else None)
+        or make_finding(criterion, outcome, language, len(answer))
         for criterion, outcome in results
-        if (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
-        and confident(criterion, outcome, step_id)
+        if (advice and criterion.id == step_id)
+        or (
+            (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
+            and confident(criterion, outcome, step_id)
+        )
     )
-    unclaimed = tuple(c.id for c, o in results if o.status != "met" and not confident(c, o, step_id))
+    unclaimed = tuple(
+        c.id for c, o in results if o.status != "met" and not confident(c, o, step_id) and c.id != step_id
+    )
     follow_up = choose_follow_up(results, rubric, language) if relevant else None
     feedback = Feedback(
         language=language,
@@ -360,7 +397,7 @@ def evaluate(
         mismatches=tuple(analysis.mismatches),
         rubric=rubric,
         band=band(value),
-        next_step=make_finding(*step, language, len(answer)) if step else None,
+        next_step=next_step,
         score_parts=parts,
         unclaimed=unclaimed,
     )

@@ -232,6 +232,11 @@ def _bands() -> dict[str, dict[str, dict[str, str]]]:
     return parse_yaml(text)  # type: ignore[no-any-return]
 
 
+def lift_message(aspect: str, lang: str) -> str:
+    """Advice on where an answer on the way can gain most, naming `aspect` (bands.yaml `lift`)."""
+    return str(_bands()["on_the_way"]["lift"]["nl" if lang == "nl" else "en"]).format(aspect=aspect)
+
+
 def describe_band(name: str, lang: str) -> dict[str, str | None]:
     """A band's label, what it means and what lifts an answer to the next band, in `lang`."""
     data = _bands()[name]
