@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Whisper runs on CTranslate2, which uses Intel MKL on Intel CPUs. Without strict conditional numerical
+# reproducibility, MKL's results may depend on how its buffers happen to be aligned in memory, so the same
+# audio could give a slightly different transcript in a test worker that ran other tests before (the
+# streaming test failed twice in whole-suite runs, never in a fresh process). Set before any test loads
+# the model; a live server started by a test inherits it.
+os.environ.setdefault("MKL_CBWR", "AUTO,STRICT")
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +47,6 @@ def fresh_store(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def postgres_url():  # type: ignore[no-untyped-def]
     """A real PostgreSQL server for this test session (COACH_TEST_POSTGRES_URL reuses a running one)."""
-    import os
 
     given = os.environ.get("COACH_TEST_POSTGRES_URL")
     if given:
