@@ -1173,3 +1173,17 @@ def test_about_a_precise_figure_is_not_fifteen_percent() -> None:
     # "about €1M" may be €850K-€1.15M: 71-96%, so "about 90%" may be right
     answer = "My target was €1.2M and I closed about €1M, so about 90% of target."
     assert _check(answer, extract_numbers(answer, "en"), "en") == []
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "Last year I closed 14 deals, average deal size was about 40K, so around 800K in total, which was "
+           "like 160 percent of my quota. Quota was 500K."),
+    ("nl", "Vorig jaar heb ik 14 deals gesloten, gemiddeld zo'n 40K per deal, dus rond de 800K in totaal, zo'n "
+           "160 procent van mijn target. Mijn target was 500K."),
+])
+def test_a_softened_average_times_the_count_far_from_the_total_is_flagged(lang: str, answer: str) -> None:
+    """14 × about 40K is about 560K, not 800K: the quota (500K) is no part of the total that would excuse
+    it, and a softened average gets no 15% on top of its own range."""
+    found = find_mismatches(answer, extract_numbers(answer, lang), lang)
+    assert [m.rule for m in found] == ["count_times_average"]
+    assert found[0].expected == 560_000 and found[0].stated == 800_000

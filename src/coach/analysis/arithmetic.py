@@ -57,6 +57,10 @@ from coach.analysis.types import LANGS, Lang, Mismatch, Number, Span
 PERCENT_TOLERANCE = 2.0  # percentage points
 SUM_TOLERANCE = 0.05  # relative, for parts against their total
 PRODUCT_TOLERANCE = 0.15  # relative, for count × average against the total
+# ... when the average is softened ("about 40K"): the 15% is for an average rounded in the telling, and the
+# softened average's range already holds that, so only this much more ("14 deals of about 40K, so around
+# 800K" is 560K against 800K: within the 15% on top of both ranges, but not a sum a recruiter lets pass)
+SOFT_PRODUCT_TOLERANCE = 0.05
 APPROXIMATE_MARGIN = 0.15  # "ongeveer €500K": €425K to €575K (the default; the language data may differ)
 APPROXIMATE_POINTS = 5.0  # "ongeveer 112%": 107% to 117%
 
@@ -1137,12 +1141,13 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
         c_low, c_high = _bounds(count, rules)
         a_low, a_high = _bounds(average, rules)
         product_range = (c_low * a_low, c_high * a_high)
-        if _gap(product_range, _bounds(total, rules)) <= PRODUCT_TOLERANCE * total.n.value:
+        tolerance = PRODUCT_TOLERANCE if average.hedge is None else SOFT_PRODUCT_TOLERANCE
+        if _gap(product_range, _bounds(total, rules)) <= tolerance * total.n.value:
             continue
         if any(
-            _gap(product_range, _bounds(f, rules)) <= PRODUCT_TOLERANCE * f.n.value
+            _gap(product_range, _bounds(f, rules)) <= tolerance * f.n.value
             for f in money
-            if f.n.value > 0
+            if f.n.value > 0 and f.role != "target"  # the quota is no part of what was sold
         ):
             continue  # the count covers one part of the total ("16 new accounts" = the new business)
         if product < total.n.value and (rules.category_new.search(count.n.text) or mentions_existing):
@@ -1177,7 +1182,8 @@ def _implied_total(figures: Sequence[_Figure], average: _Figure) -> _Figure | No
     result in the average's currency: the one amount after the average in its sentence and larger than it,
     either in that currency with no role of its own (or an "average" that only borrowed the keyword before
     it: "an average of €14,800 each, so roughly half a million"), or said without a currency but with a scale
-    word ("dus dan kom je op een half miljoen", "so about 500K in total")."""
+    word ("dus dan kom je op een half miljoen", "so about 500K in total", "gemiddeld zo'n 40K per deal, dus
+    rond de 800K in totaal", where the second amount borrows "gemiddeld" too)."""
     bare = [
         f
         for f in figures
@@ -1187,7 +1193,7 @@ def _implied_total(figures: Sequence[_Figure], average: _Figure) -> _Figure | No
         and not f.team
         and (
             (f.n.kind == "money" and f.n.unit == average.n.unit and f.role in (None, "average"))
-            or (f.n.kind == "plain" and f.role in (None, "total", "result") and _SCALED.search(f.n.text))
+            or (f.n.kind == "plain" and f.role not in ("target", "split") and _SCALED.search(f.n.text))
         )
     ]
     if len(bare) != 1:
