@@ -55,6 +55,8 @@ FLAGGED = [
     ("sales.discount_first", "en", "I'd throw in a free month so they feel they got a deal."),
     ("sales.discount_first", "en", "Honestly I'd just offer them a nice discount and move on."),
     ("sales.discount_first", "en", "Procurement complained, so I dropped the price by eight percent the same day."),
+    ("sales.discount_first", "nl", "Dan verlaag ik meteen de prijs met tien procent, liever dat dan de klant kwijt."),
+    ("sales.discount_first", "nl", "Ik zou de prijs met tien procent verlagen, dan blijft hij wel."),
     # pitching before asking
     ("sales.pitch_first", "nl", "Ik begin zo'n gesprek altijd met onze presentatie, dan weten ze meteen wie we zijn."),
     ("sales.pitch_first", "nl", "Ik laat meteen de hele demo zien, want het product verkoopt zichzelf."),
@@ -99,6 +101,9 @@ CLEAN = [
     ),
     ("sales.discount_first", "nl", "Ik heb 4% korting gegeven, maar alleen in ruil voor een contract van drie jaar."),
     ("sales.discount_first", "en", "I offered 3% off only in exchange for a two-year term and a case study."),
+    ("sales.discount_first", "en", "I'd rather look with you at what you need in year one than just drop the price."),
+    ("sales.discount_first", "nl", "Ik kijk liever wat ze echt nodig hebben dan dat ik zomaar de prijs verlaag."),
+    ("sales.discount_first", "nl", "Ik verlaag niet zomaar de prijs; eerst wil ik weten wat ze vergelijken."),
     ("sales.discount_first", "en", "We made a mistake with the order, so I apologised and gave them the next delivery for free."),
     ("sales.pitch_first", "nl", "Ik vraag eerst hoe ze nu werken; pas daarna laat ik de demo zien die daarbij past."),
     ("sales.pitch_first", "en", "I start by asking what made them take the call, and only after that do I show anything."),
