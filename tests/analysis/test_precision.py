@@ -635,22 +635,42 @@ def test_whole_answer_praise_is_not_claimed_in_the_lowest_band() -> None:
     assert not any(held(results, "motivation", 20).values())
     assert held(results, "motivation", 50) == {
         "relevance.on_topic": False,  # "addresses the question" only from the strong band
-        "delivery.length": True,
+        "delivery.length": False,  # "a good length" only in the excellent band
         "delivery.hedges": True,
     }
-    assert all(held(results, "motivation", 70).values())
+    assert held(results, "motivation", 70) == {
+        "relevance.on_topic": True,
+        "delivery.length": False,
+        "delivery.hedges": True,
+    }
+    assert all(held(results, "motivation", 90).values())
 
 
-@pytest.mark.parametrize(("words", "score", "claimed"), [(120, 50, True), (260, 50, False), (260, 75, True)])
-def test_length_and_no_repetition_of_a_long_answer_are_praised_only_from_the_strong_band(
-    words: int, score: int, claimed: bool
-) -> None:
-    # 150-300 words below the strong band: rambling that says the same thing twice in other words
-    results = [
-        ("delivery.length", Outcome("met", values={"words": str(words)})),
-        ("delivery.repetition", Outcome("met")),
-    ]
-    assert held(results, "behavioural", score) == {"delivery.length": claimed, "delivery.repetition": claimed}
+@pytest.mark.parametrize("score", [50, 75, 95])
+def test_no_repetition_is_never_praised_and_a_good_length_only_in_the_excellent_band(score: int) -> None:
+    # readers found answers that say the same thing in other words, or recap every point, and rambles praised
+    # for their length
+    results = [("delivery.length", Outcome("met", values={"words": "120"})), ("delivery.repetition", Outcome("met"))]
+    assert held(results, "behavioural", score) == {"delivery.length": score >= 90, "delivery.repetition": False}
+
+
+def test_no_content_tick_beside_a_red_flag() -> None:
+    results = [("structure.approach", Outcome("met")), ("sales.discount_first", Outcome("warning"))]
+    assert held(results, "situational", 80) == {"structure.approach": False, "sales.discount_first": True}
+    results = [("structure.approach", Outcome("met")), ("sales.discount_first", Outcome("met"))]
+    assert held(results, "situational", 80)["structure.approach"] is True
+
+
+def test_no_figures_tick_beside_figures_that_do_not_add_up() -> None:
+    results = [("evidence.figures", Outcome("met")), ("evidence.numbers_consistent", Outcome("warning"))]
+    assert held(results, "sales_results", 80)["evidence.figures"] is False
+    results = [("evidence.figures", Outcome("met")), ("evidence.numbers_consistent", Outcome("met"))]
+    assert held(results, "sales_results", 80)["evidence.figures"] is True
+
+
+def test_a_cross_about_the_questions_asked_is_claimed_in_every_band() -> None:
+    results = [("interview.candidate_questions", Outcome("warning"))]
+    assert held(results, "candidate_questions", 50) == {"interview.candidate_questions": True}
 
 
 def test_no_star_tick_on_a_story_told_with_we() -> None:

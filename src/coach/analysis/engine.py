@@ -139,6 +139,9 @@ def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> 
 
 
 STRONG_BANDS = frozenset({"strong", "excellent"})
+# content crosses whose check claims them only when it is sure (interview.candidate_questions: fewer questions
+# than asked for, or most of them about the procedure or the terms, counted), in every band
+SURE_CROSSES = frozenset({"interview.candidate_questions"})
 # Ticks that read as praise of the answer as a whole ("addresses the question", "a good length", "you state
 # things with confidence", "you don't repeat yourself"): readers judged them wrong on answers the score puts
 # in the lowest band (a rant, a nervous or vague answer, rambling without content).
@@ -146,10 +149,13 @@ WEAK_DOUBTFUL = frozenset({"relevance.on_topic", "delivery.length", "delivery.he
 # whole-answer praise that only an answer in the strong band earns: "addresses the question" was judged
 # wrong on answers below it that only touch the question's words (2 of 13 on dev, more on the holdout)
 STRONG_ONLY = frozenset({"relevance.on_topic"})
-LONG_ANSWER = 150  # words: over this, a weak answer restates itself in other words the verbatim check misses
-# ticks that a long answer earns only in the strong band: below it, readers judged "a good length" and "you
-# don't repeat yourself" wrong on answers of 150-300 words that ramble and say the same thing in other words
-LONG_DOUBTFUL = frozenset({"delivery.length", "delivery.repetition"})
+# "a good length" only on an excellent answer: on others, readers judged it praise the answer hadn't earned (a
+# ramble, an answer of empty phrases; 5 of 36 on the round-5 holdout, 3 of 17 in the strong band, 0 of 9 in
+# the excellent band)
+EXCELLENT_ONLY = frozenset({"delivery.length"})
+# never claimed as a tick: "you don't repeat yourself" rests on a check for repeats in the same words, and
+# readers found answers that say the same thing in other words or end on a recap of every point (4 of 43)
+NOT_PRAISED = frozenset({"delivery.repetition"})
 
 
 def hold_back(
@@ -165,29 +171,38 @@ def hold_back(
     band below it, "on the way", still about one in three) and only for what the question's kind is about
     (no "no concrete situation" on a "how would you" question, no objection handling asked of a lost-deal
     story). Such a cross on an answer on the way can still be its next step, as advice (`lift`).
-    Whole-answer praise ("a good length", "you state things with confidence", "you don't repeat yourself")
-    is not claimed on an answer in the lowest band; "addresses the question", and "a good length" and "no
-    repetition" on an answer of over LONG_ANSWER words, only from the strong band. A STAR tick is not
-    claimed where the actions are told with "we".
+    Whole-answer praise is held back where readers found it unearned: "you state things with confidence"
+    in the lowest band, "addresses the question" below the strong band, "a good length" below the excellent
+    band, "you don't repeat yourself" always. No content tick beside a red flag, no STAR tick where the
+    actions are told with "we", no "backed with figures" beside figures that don't add up.
     """
     core = set(get_kind(kind).rubric) if kind else set(rubric)
     strong = band(score) in STRONG_BANDS
     weak = band(score) == "not_yet"
-    lengths = [o.values.get("words", "0") for c, o in results if c.id == "delivery.length"]
-    words = int(lengths[0]) if lengths else 0
+    excellent = band(score) == "excellent"
     we_story = any(c.id == "evidence.first_person" and o.status != "met" for c, o in results)
+    flagged = any(c.extends == "avoidance" and o.status == "warning" and o.claim for c, o in results)
+    mismatch = any(c.id == "evidence.numbers_consistent" and o.status != "met" for c, o in results)
 
     def doubtful(criterion: Criterion, outcome: Outcome) -> bool:
         if outcome.status == "met":
-            if criterion.id in STRONG_ONLY or (criterion.id in LONG_DOUBTFUL and words > LONG_ANSWER):
+            if criterion.id in NOT_PRAISED:
+                return True
+            if criterion.id in EXCELLENT_ONLY:
+                return not excellent
+            if criterion.id in STRONG_ONLY:
                 return not strong
-            if criterion.id in WEAK_DOUBTFUL or criterion.id in LONG_DOUBTFUL:
+            if criterion.id in WEAK_DOUBTFUL:
                 return weak
             if criterion.id == "structure.star" and we_story:
                 return True
-            return content(criterion) and not strong
+            if criterion.id == "evidence.figures" and mismatch:
+                return True  # "you back up your story with figures" beside figures that don't add up
+            return content(criterion) and (not strong or flagged)  # no "reasoned approach" beside a red flag
         if outcome.values.get("jargon"):
             return False  # the jargon terms are words it can point at, not a part it failed to recognise
+        if criterion.id in SURE_CROSSES:
+            return False
         return content(criterion) and (not weak or criterion.id not in core)
 
     unsure = [outcome.claim and doubtful(criterion, outcome) for criterion, outcome in results]
