@@ -57,6 +57,10 @@ FLAGGED = [
     ("sales.discount_first", "en", "Procurement complained, so I dropped the price by eight percent the same day."),
     ("sales.discount_first", "nl", "Dan verlaag ik meteen de prijs met tien procent, liever dat dan de klant kwijt."),
     ("sales.discount_first", "nl", "Ik zou de prijs met tien procent verlagen, dan blijft hij wel."),
+    ("sales.discount_first", "nl", "Ik bel ze allemaal: vijftien procent korting als ze vóór de kerst tekenen."),
+    ("sales.discount_first", "nl", "Dan bied ik ze de eerste twee maanden gratis aan, dat trekt ze wel over de streep."),
+    ("sales.discount_first", "en", "I'd call them all with 15% off if they sign before Christmas."),
+    ("sales.discount_first", "en", "I'd give them the first two months free to get it over the line."),
     # pitching before asking
     ("sales.pitch_first", "nl", "Ik begin zo'n gesprek altijd met onze presentatie, dan weten ze meteen wie we zijn."),
     ("sales.pitch_first", "nl", "Ik laat meteen de hele demo zien, want het product verkoopt zichzelf."),
