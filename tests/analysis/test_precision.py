@@ -612,9 +612,10 @@ def test_an_unsure_next_step_is_advice_on_where_to_gain_not_a_cross(lang: str) -
     step = feedback.next_step
     assert feedback.band == "on_the_way" and step is not None
     assert step.criterion == "it.requirements_first"
-    lift = {"nl": "Hier valt nog het meest te winnen: eerst de vraag", "en": "This is where your answer can "
-            "still gain most: requirements first"}
-    assert step.message.startswith(lift[lang]) and step.spans == ()
+    wants = {"nl": "Eerst de eisen en beperkingen", "en": "Requirements and constraints first"}
+    lift = {"nl": "Loop na of je antwoord geeft wat een interviewer bij deze vraag wil horen: ",
+            "en": "Check that your answer gives what an interviewer wants to hear with this question: "}
+    assert step.message.startswith(lift[lang] + wants[lang]) and step.spans == () and step.tip == ""
     assert step.criterion not in feedback.unclaimed
     assert [f for f in feedback.findings if f.criterion == step.criterion] == [step]
 
@@ -652,6 +653,16 @@ def test_no_repetition_is_never_praised_and_a_good_length_only_in_the_excellent_
     # for their length
     results = [("delivery.length", Outcome("met", values={"words": "120"})), ("delivery.repetition", Outcome("met"))]
     assert held(results, "behavioural", score) == {"delivery.length": score >= 90, "delivery.repetition": False}
+
+
+def test_figures_are_never_called_consistent_but_a_sum_that_does_not_add_up_is_named() -> None:
+    # the checks cover the sums a recruiter does on the spot, not every relation between figures
+    assert held([("evidence.numbers_consistent", Outcome("met"))], "sales_results", 95) == {
+        "evidence.numbers_consistent": False
+    }
+    assert held([("evidence.numbers_consistent", Outcome("warning"))], "sales_results", 95) == {
+        "evidence.numbers_consistent": True
+    }
 
 
 def test_no_content_tick_beside_a_red_flag() -> None:

@@ -112,13 +112,13 @@ def make_finding(criterion: Criterion, outcome: Outcome, lang: Lang, length: int
     return Finding(criterion.id, outcome.status, message, criterion.tip.get(lang), spans)  # type: ignore[arg-type]
 
 
-def lift(criterion: Criterion, outcome: Outcome, lang: Lang) -> Finding:
-    """A next step the engine is not sure of, worded as advice on where the answer can gain (bands.yaml
-    `lift`): "This is where your answer can still gain most: your own part. ..." with the criterion's tip,
-    pointing at no words of the answer (the part may be there, in other words)."""
-    name = criterion.name.get(lang)
-    aspect = name if name[1:2].isupper() else name[:1].lower() + name[1:]  # "STAR-opbouw" keeps its capitals
-    return Finding(criterion.id, outcome.status, lift_message(aspect, lang), criterion.tip.get(lang), ())
+def lift(criterion: Criterion, outcome: Outcome, lang: Lang, kind: str | None) -> Finding:
+    """A next step the engine is not sure of, worded as what the question's kind asks for, to check the
+    answer against (bands.yaml `lift`), pointing at no words of the answer and with no tip of the criterion:
+    naming a part as missing, or the criterion's own advice, was judged wrong on answers that had it in
+    other words (docs/scoring.md, "Fifth round")."""
+    wants = get_kind(kind or DEFAULT_KIND).wants.get(lang)
+    return Finding(criterion.id, outcome.status, lift_message(wants, lang), "", ())
 
 
 def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> bool:
@@ -155,7 +155,10 @@ STRONG_ONLY = frozenset({"relevance.on_topic"})
 EXCELLENT_ONLY = frozenset({"delivery.length"})
 # never claimed as a tick: "you don't repeat yourself" rests on a check for repeats in the same words, and
 # readers found answers that say the same thing in other words or end on a recap of every point (4 of 43)
-NOT_PRAISED = frozenset({"delivery.repetition"})
+# "the figures you give are consistent": the checks cover the sums a recruiter does on the spot, not every
+# relation (readers found shares adding up to 105%, a growth rate off by half, a notice period said twice
+# differently, and the tick on answers whose only figures were the question's: 7 of 21 on round 6)
+NOT_PRAISED = frozenset({"delivery.repetition", "evidence.numbers_consistent"})
 
 
 def hold_back(
@@ -229,9 +232,9 @@ def choose_next_step(
     In order: answer the question at all; drop a red flag (the warning with the highest penalty); then
     what this kind of question is about (content/kinds.yaml); then length when far too short; then the
     rubric criterion not met that weighs most; then a delivery habit. None when nothing is left to fix.
-    On an answer `on_the_way`, what the kind is about and the rubric's weightiest part come before a
-    delivery habit even where the engine is not sure they are missing: such a step's outcome is not
-    claimed, and `check` words it as advice on where to gain (`lift`), not as a cross.
+    On an answer `on_the_way`, what the kind is about comes before the rest even where the engine is not
+    sure it is missing: such a step's outcome is not claimed, and `check` words it as what the kind of
+    question asks for, to check the answer against (`lift`), not as a cross.
     """
     core = set(get_kind(kind or DEFAULT_KIND).rubric)
     by_id = {criterion.id: (criterion, outcome) for criterion, outcome in results}
@@ -248,16 +251,13 @@ def choose_next_step(
     flags = sorted((item for item in not_met if item[0].penalty > 0), key=lambda item: -item[0].penalty)
     length = by_id.get("delivery.length")
 
-    def weightiest(items: list[tuple[Criterion, Outcome]]) -> tuple[Criterion, Outcome] | None:
-        return first(sorted((item for item in items if item[0].id in rubric), key=lambda i: -i[0].weight))
-
+    weightiest = first(sorted((item for item in not_met if item[0].id in rubric), key=lambda i: -i[0].weight))
     return (
         first(flags)
         or first([item for item in not_met if item[0].id in core and item[0].extends != "avoidance"])
         or (length if length and length[1].status == "missed" else None)
         or first([item for item in unsure if item[0].id in core])
-        or weightiest(not_met)
-        or weightiest(unsure)
+        or weightiest
         or first(not_met)
     )
 
@@ -383,7 +383,7 @@ def evaluate(
     advice = step is not None and not step[1].claim  # the engine is not sure this part is missing
     next_step = None
     if step is not None:
-        next_step = lift(*step, language) if advice else make_finding(*step, language, len(answer))
+        next_step = lift(*step, language, ref.kind) if advice else make_finding(*step, language, len(answer))
     findings = tuple(
         (next_step if advice and criterion.id == step_id else None)
         or make_finding(criterion, outcome, language, len(answer))

@@ -232,9 +232,10 @@ def _bands() -> dict[str, dict[str, dict[str, str]]]:
     return parse_yaml(text)  # type: ignore[no-any-return]
 
 
-def lift_message(aspect: str, lang: str) -> str:
-    """Advice on where an answer on the way can gain most, naming `aspect` (bands.yaml `lift`)."""
-    return str(_bands()["on_the_way"]["lift"]["nl" if lang == "nl" else "en"]).format(aspect=aspect)
+def lift_message(wants: str, lang: str) -> str:
+    """Advice for an answer on the way: check it against what its kind of question `wants` (bands.yaml
+    `lift`)."""
+    return str(_bands()["on_the_way"]["lift"]["nl" if lang == "nl" else "en"]).format(wants=wants)
 
 
 def describe_band(name: str, lang: str) -> dict[str, str | None]:
