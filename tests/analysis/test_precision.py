@@ -626,9 +626,9 @@ def test_red_flags_and_counted_crosses_stay_claimed_on_a_strong_answer() -> None
 
 
 def test_a_content_tick_needs_a_strong_answer() -> None:
-    results = [("interview.practicalities", Outcome("met")), ("delivery.fillers", Outcome("met"))]
-    assert held(results, "practicalities", 50) == {"interview.practicalities": False, "delivery.fillers": True}
-    assert held(results, "practicalities", 75) == {"interview.practicalities": True, "delivery.fillers": True}
+    results = [("interview.motivation", Outcome("met")), ("delivery.fillers", Outcome("met"))]
+    assert held(results, "motivation", 50) == {"interview.motivation": False, "delivery.fillers": True}
+    assert held(results, "motivation", 75) == {"interview.motivation": True, "delivery.fillers": True}
 
 
 def test_whole_answer_praise_is_not_claimed_in_the_lowest_band() -> None:
@@ -653,6 +653,21 @@ def test_no_repetition_is_never_praised_and_a_good_length_only_in_the_excellent_
     # for their length
     results = [("delivery.length", Outcome("met", values={"words": "120"})), ("delivery.repetition", Outcome("met"))]
     assert held(results, "behavioural", score) == {"delivery.length": score >= 90, "delivery.repetition": False}
+
+
+def test_a_practical_answer_is_called_concrete_only_when_excellent() -> None:
+    results = [("interview.practicalities", Outcome("met"))]
+    assert held(results, "practicalities", 75) == {"interview.practicalities": False}
+    assert held(results, "practicalities", 92) == {"interview.practicalities": True}
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("nl", "Ja, twee vragen. Hebben jullie een sportschoolvergoeding? En hoe snel kan ik hier architect worden?"),
+    ("en", "Yes, two questions. Is there a gym allowance? And how quickly could I grow into an architect role?"),
+])
+def test_a_question_about_the_gym_is_about_the_terms(lang: str, answer: str) -> None:
+    question = {"nl": "Heb je nog vragen voor ons?", "en": "Do you have any questions for us?"}[lang]
+    assert shown(check(answer, question=question, lang=lang), "interview.candidate_questions") == "warning"
 
 
 def test_figures_are_never_called_consistent_but_a_sum_that_does_not_add_up_is_named() -> None:

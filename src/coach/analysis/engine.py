@@ -152,7 +152,9 @@ STRONG_ONLY = frozenset({"relevance.on_topic"})
 # "a good length" only on an excellent answer: on others, readers judged it praise the answer hadn't earned (a
 # ramble, an answer of empty phrases; 5 of 36 on the round-5 holdout, 3 of 17 in the strong band, 0 of 9 in
 # the excellent band)
-EXCELLENT_ONLY = frozenset({"delivery.length"})
+# "your answer is concrete" on a practical question likewise: readers found it on a salary range of 4,000 to
+# 6,000 and on "three, four months? maybe sooner" (2 of 10 in the strong band on dev, 2 of 6 on round 6)
+EXCELLENT_ONLY = frozenset({"delivery.length", "interview.practicalities"})
 # never claimed as a tick: "you don't repeat yourself" rests on a check for repeats in the same words, and
 # readers found answers that say the same thing in other words or end on a recap of every point (4 of 43)
 # "the figures you give are consistent": the checks cover the sums a recruiter does on the spot, not every
