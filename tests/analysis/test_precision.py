@@ -634,13 +634,9 @@ def test_a_content_tick_needs_a_strong_answer() -> None:
 def test_whole_answer_praise_is_not_claimed_in_the_lowest_band() -> None:
     results = [(c, Outcome("met")) for c in ("relevance.on_topic", "delivery.length", "delivery.hedges")]
     assert not any(held(results, "motivation", 20).values())
-    assert held(results, "motivation", 50) == {
-        "relevance.on_topic": False,  # "addresses the question" only from the strong band
-        "delivery.length": False,  # "a good length" only in the excellent band
-        "delivery.hedges": True,
-    }
+    assert not any(held(results, "motivation", 50).values())  # "confident" only from the strong band
     assert held(results, "motivation", 70) == {
-        "relevance.on_topic": True,
+        "relevance.on_topic": False,  # "addresses the question" and "a good length" only when excellent
         "delivery.length": False,
         "delivery.hedges": True,
     }

@@ -146,15 +146,17 @@ SURE_CROSSES = frozenset({"interview.candidate_questions"})
 # things with confidence", "you don't repeat yourself"): readers judged them wrong on answers the score puts
 # in the lowest band (a rant, a nervous or vague answer, rambling without content).
 WEAK_DOUBTFUL = frozenset({"relevance.on_topic", "delivery.length", "delivery.hedges"})
-# whole-answer praise that only an answer in the strong band earns: "addresses the question" was judged
-# wrong on answers below it that only touch the question's words (2 of 13 on dev, more on the holdout)
-STRONG_ONLY = frozenset({"relevance.on_topic"})
+# whole-answer praise that only an answer in the strong band earns: "you state things with confidence" was
+# judged wrong on nervous answers below it (2 of 3 in the band "on the way" on round 7)
+STRONG_ONLY = frozenset({"delivery.hedges"})
 # "a good length" only on an excellent answer: on others, readers judged it praise the answer hadn't earned (a
 # ramble, an answer of empty phrases; 5 of 36 on the round-5 holdout, 3 of 17 in the strong band, 0 of 9 in
 # the excellent band)
 # "your answer is concrete" on a practical question likewise: readers found it on a salary range of 4,000 to
 # 6,000 and on "three, four months? maybe sooner" (2 of 10 in the strong band on dev, 2 of 6 on round 6)
-EXCELLENT_ONLY = frozenset({"delivery.length", "interview.practicalities"})
+# "addresses the question" likewise, after round 7 (5 of 19 wrong in the strong band: an evasive answer, a
+# life story, buzzwords without a design; 0 of 17 in the excellent band)
+EXCELLENT_ONLY = frozenset({"delivery.length", "interview.practicalities", "relevance.on_topic"})
 # never claimed as a tick: "you don't repeat yourself" rests on a check for repeats in the same words, and
 # readers found answers that say the same thing in other words or end on a recap of every point (4 of 43)
 # "the figures you give are consistent": the checks cover the sums a recruiter does on the spot, not every
@@ -177,9 +179,10 @@ def hold_back(
     (no "no concrete situation" on a "how would you" question, no objection handling asked of a lost-deal
     story). Such a cross on an answer on the way can still be its next step, as advice (`lift`).
     Whole-answer praise is held back where readers found it unearned: "you state things with confidence"
-    in the lowest band, "addresses the question" below the strong band, "a good length" below the excellent
-    band, "you don't repeat yourself" always. No content tick beside a red flag, no STAR tick where the
-    actions are told with "we", no "backed with figures" beside figures that don't add up.
+    below the strong band, "addresses the question" and "a good length" below the excellent band, "you
+    don't repeat yourself" and "your figures are consistent" always. No content tick beside a red flag, no
+    STAR tick where the actions are told with "we", no "backed with figures" beside figures that don't add
+    up.
     """
     core = set(get_kind(kind).rubric) if kind else set(rubric)
     strong = band(score) in STRONG_BANDS
