@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from coach.analysis.literals import Haystack
+from coach.analysis.prefix import leading
 from coach.analysis.rules import FLAGS, Matcher, compile_alternatives, fold
 from coach.analysis.text import Sentence
 from coach.analysis.types import Span
@@ -51,7 +52,7 @@ _ASIDE = {
 @lru_cache(maxsize=2)
 def _cues(lang: str) -> dict[str, Matcher]:
     data = load_data(lang, "star")
-    return {part: compile_alternatives(data[part]) for part in PARTS}
+    return {part: compile_alternatives(leading(p) for p in data[part]) for part in PARTS}
 
 
 @lru_cache(maxsize=2)
