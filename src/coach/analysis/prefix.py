@@ -12,6 +12,11 @@ alternative (`\\b(?:a|b)` is `(?:\\ba|\\bb)`: the same test at the same place, b
 the same order), and a pattern's top-level alternatives are rewritten one by one. So a rewritten pattern
 finds exactly the matches, spans and groups of the pattern as written; where a part can't be read with
 certainty (a quantifier after the word character or the group, an escape, a class), it is left as it is.
+
+Under IGNORECASE `re` knows only the set of first characters (in both cases), not a prefix: the gain there
+is about half a search's time, against nine tenths for a case-sensitive pattern such as a STAR cue's folded
+form; the fillers and hedges, matched with IGNORECASE and mostly skipped by the literal tests, gained
+nothing measurable and are left as written.
 """
 
 from __future__ import annotations
