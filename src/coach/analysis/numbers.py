@@ -409,6 +409,8 @@ def _run_value(raw: str, lex: _Lexicon) -> float | None:
     if not words or len(words) > _MAX_RUN_WORDS:
         return None
     for i, w in enumerate(words):
+        if not w.endswith(lex.half_compounds):  # one test in C for the common case: no "...ënhalf"
+            continue
         tail = next((h for h in lex.half_compounds if w.endswith(h) and len(w) > len(h)), None)
         if tail is None:
             continue
@@ -442,7 +444,7 @@ def _read_atom(m: re.Match[str], text: str, lex: _Lexicon) -> tuple[_Atom | None
         end = m.end()
         if value is None:  # "twee drie": not one number, so take the first word on its own
             end = start + len(_WORD_SPLIT_RE.split(raw, maxsplit=1)[0])
-            value = _run_value(text[start:end], lex)
+            value = _run_value(text[start:end], lex) if end < m.end() else None  # one word: read already
             if value is None:
                 return None, end
         return _widen(text, _Atom(start, end, value), lex), end
