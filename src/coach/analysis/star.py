@@ -69,7 +69,7 @@ class Cues:
         self, text: str, sentences: list[Sentence], lang: str, haystack: Haystack | None = None
     ) -> None:
         self.cues, self.leads = _cues(lang), _leads(lang)
-        folded = fold(text)
+        folded = haystack.text if haystack is not None and haystack.words else fold(text)  # folded already
         self.chunks = [text[s.start : s.end] for s in sentences]
         self.folded: list[str | None] = (
             [folded[s.start : s.end] for s in sentences] if folded is not None else [None] * len(sentences)
