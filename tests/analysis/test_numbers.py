@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coach.analysis.literals import ignorecase_haystack
 from coach.analysis.numbers import (
     _lexicon,
     _scan,
@@ -393,6 +394,28 @@ def test_extraction_never_raises_and_spans_are_exact(answer: str, lang: str) -> 
     found = _scan(answer, _lexicon(lang))  # the inner scan: a bug here must fail, not be swallowed
     _check_figures(answer, found)
     assert extract_numbers(answer, lang) == found
+
+
+# letters whose case-folded form differs in kind: a Greek iota folds to a combining mark (no word character),
+# the Kelvin sign and the long s fold to k and s, the dotted capital I to i
+FOLDING = "ΙιΚ\u212aſİ"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answer=st.one_of(ANSWERS, st.lists(st.sampled_from([*FOLDING, "één", "TWEE", "Six", "ſix", "ι5", " "])).map("".join)),
+    lang=st.sampled_from(["nl", "en"]),
+)
+def test_the_scan_tries_every_place_where_a_figure_can_start(answer: str, lang: str) -> None:
+    """_scan looks for where a figure can start with a faster pattern in the case-folded answer and confirms
+    each place with `starts`: that is the same scan only if the fast pattern finds every place `starts` does."""
+    lexicon = _lexicon(lang)
+    folded = ignorecase_haystack(answer).text
+    if len(folded) != len(answer):
+        return  # _scan then searches with `starts` itself
+    for i in range(len(answer)):
+        if lexicon.starts.match(answer, i):
+            assert lexicon.openers.match(folded, i), (answer, i)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from typing import Any
 
 from text_to_num import text2num
 
+from coach.analysis.literals import ignorecase_haystack
 from coach.analysis.types import Number
 from coach.lang import load_data
 
@@ -130,6 +131,7 @@ class _Lexicon:
 
     lang: str
     starts: re.Pattern[str]
+    openers: re.Pattern[str]  # a superset of `starts` in the answer as IGNORECASE sees it, found faster
     atom: re.Pattern[str]
     not_alone: frozenset[str]
     fractions: dict[str, float]
@@ -215,6 +217,7 @@ def _lexicon(lang: str) -> _Lexicon:
     openers = [w for w in [*number_words, *fractions, *ordinals, *articles] if w.lower() not in glue_set]
     openings = sorted({w[:3].lower() for w in openers if w and w[0].isalpha()})
     starts = re.compile(r"\d(?<!\w\d)|(?<!\w)(?i:" + "|".join(re.escape(p) for p in openings) + ")")
+    found_openers = _openers(openings)
 
     prefixes = {str(k): str(v) for k, v in (data.get("currency_symbols") or {}).items()}
     suffixes = _units(data, "currency_words")
@@ -235,6 +238,7 @@ def _lexicon(lang: str) -> _Lexicon:
     return _Lexicon(
         lang="nl" if lang == "nl" else "en",
         starts=starts,
+        openers=found_openers,
         atom=atom,
         not_alone=frozenset(normalise_phrase(w) for w in data_list(data, "not_alone")),
         fractions=fractions,
@@ -296,6 +300,25 @@ def _lexicon(lang: str) -> _Lexicon:
         count_nouns=_keys(data_list(data, "count_nouns")),
         gap_stopwords=frozenset(gap_stopwords),
     )
+
+
+def _openers(openings: list[str]) -> re.Pattern[str]:
+    """Where `starts` can match, in the answer as case-insensitive patterns see it (ignorecase_haystack).
+
+    `starts` has a look-behind first and matches case-insensitively, so `re` tries it at every character.
+    This pattern, case-sensitive on that text, starts with the set of first characters (a digit or the first
+    letter of an opening): `re` then jumps from one such character to the next in C. It matches wherever
+    `starts` does (the same characters after case-folding, and a character that is no word character in the
+    answer is none in its case-folded form either) and a little more; _scan confirms each place with
+    `starts`, so the places tried are the same.
+    """
+    folded = sorted({ignorecase_haystack.__wrapped__(o).text for o in openings if o})
+    firsts: dict[str, list[str]] = {}
+    for opening in folded:
+        firsts.setdefault(opening[0], []).append(re.escape(opening[1:]))
+    after = "".join(f"|(?<={re.escape(first)})(?:{'|'.join(rests)})" for first, rests in firsts.items())
+    chars = "".join(re.escape(first) for first in firsts)
+    return re.compile(rf"[\d{chars}](?<!\w.)(?:(?<=\d){after})")
 
 
 @dataclass(slots=True)
@@ -386,6 +409,8 @@ def _run_value(raw: str, lex: _Lexicon) -> float | None:
     if not words or len(words) > _MAX_RUN_WORDS:
         return None
     for i, w in enumerate(words):
+        if not w.endswith(lex.half_compounds):  # one test in C for the common case: no "...ënhalf"
+            continue
         tail = next((h for h in lex.half_compounds if w.endswith(h) and len(w) > len(h)), None)
         if tail is None:
             continue
@@ -419,7 +444,7 @@ def _read_atom(m: re.Match[str], text: str, lex: _Lexicon) -> tuple[_Atom | None
         end = m.end()
         if value is None:  # "twee drie": not one number, so take the first word on its own
             end = start + len(_WORD_SPLIT_RE.split(raw, maxsplit=1)[0])
-            value = _run_value(text[start:end], lex)
+            value = _run_value(text[start:end], lex) if end < m.end() else None  # one word: read already
             if value is None:
                 return None, end
         return _widen(text, _Atom(start, end, value), lex), end
@@ -734,18 +759,21 @@ def _scan(text: str, lex: _Lexicon) -> list[Number]:
     scan = _Scan(text, lex)
     found: list[Number] = []
     pos, size = 0, len(text)
+    folded = ignorecase_haystack(text).text
+    openers, searched = (lex.openers, folded) if len(folded) == size else (lex.starts, text)
     while pos < size:
-        opener = lex.starts.search(text, pos)
+        opener = openers.search(searched, pos)
         if opener is None:
             break
-        m = lex.atom.match(text, opener.start())
+        start = opener.start()
+        m = lex.atom.match(text, start) if lex.starts.match(text, start) else None
         if m is None or m.end() <= m.start():
-            pos = opener.start() + 1
+            pos = start + 1
             continue
         atom, resume = _read_atom(m, text, lex)
         figure = scan.figure(atom) if atom is not None else None
         if figure is None or figure.span[0] < scan.last_end:
-            pos = max(resume, opener.start() + 1)
+            pos = max(resume, start + 1)
             continue
         found.append(figure)
         pos = scan.last_end = figure.span[1]

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from coach.analysis.literals import Haystack
+from coach.analysis.prefix import leading
 from coach.analysis.rules import FLAGS, Matcher, compile_alternatives, fold
 from coach.analysis.text import Sentence
 from coach.analysis.types import Span
@@ -51,7 +52,7 @@ _ASIDE = {
 @lru_cache(maxsize=2)
 def _cues(lang: str) -> dict[str, Matcher]:
     data = load_data(lang, "star")
-    return {part: compile_alternatives(data[part]) for part in PARTS}
+    return {part: compile_alternatives(leading(p) for p in data[part]) for part in PARTS}
 
 
 @lru_cache(maxsize=2)
@@ -68,7 +69,7 @@ class Cues:
         self, text: str, sentences: list[Sentence], lang: str, haystack: Haystack | None = None
     ) -> None:
         self.cues, self.leads = _cues(lang), _leads(lang)
-        folded = fold(text)
+        folded = haystack.text if haystack is not None and haystack.words else fold(text)  # folded already
         self.chunks = [text[s.start : s.end] for s in sentences]
         self.folded: list[str | None] = (
             [folded[s.start : s.end] for s in sentences] if folded is not None else [None] * len(sentences)
@@ -84,24 +85,28 @@ class Cues:
         self._led: dict[tuple[int, str], bool] = {}
 
     def count(self, i: int, part: str) -> int:
-        """How often the cues of `part` occur in sentence `i`."""
+        """How often the cues of `part` occur in sentence `i` (none when no pattern could match there: most
+        parts of most sentences, so that is known without a call)."""
         key = (i, part)
         if key not in self._counts:
-            self._counts[key] = self.cues[part].count(self.chunks[i], self.folded[i], self.cue_alive[part][i])
+            alive = self.cue_alive[part][i]
+            found = self.cues[part].count(self.chunks[i], self.folded[i], alive) if alive != [] else 0
+            self._counts[key] = found
         return self._counts[key]
 
     def found(self, i: int, part: str) -> bool:
         """Whether a cue of `part` occurs in sentence `i`."""
         if (i, part) in self._counts:
             return self._counts[(i, part)] > 0
-        return self.cues[part].search(self.chunks[i], self.folded[i], self.cue_alive[part][i])
+        alive = self.cue_alive[part][i]
+        return alive != [] and self.cues[part].search(self.chunks[i], self.folded[i], alive)
 
     def led(self, i: int, part: str) -> bool:
         """Whether sentence `i` starts with a lead of `part` ("Het resultaat was...")."""
         key = (i, part)
         if key not in self._led:
-            lead = self.leads[part]
-            self._led[key] = lead.match(self.chunks[i], self.folded[i], self.lead_alive[part][i])
+            alive = self.lead_alive[part][i]
+            self._led[key] = alive != [] and self.leads[part].match(self.chunks[i], self.folded[i], alive)
         return self._led[key]
 
 
