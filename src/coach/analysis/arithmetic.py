@@ -287,7 +287,7 @@ def _squeeze(text: str) -> str:
     return "".join(text.lower().replace("-", " ").split())
 
 
-def _sizes(table: dict[Phrase, tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+def _sizes(table: Mapping[Phrase, Sequence[str]]) -> dict[str, tuple[int, ...]]:
     """For each first word of a phrase in `table`, the lengths of the phrases it starts, longest first: a
     word is looked up only as the start of phrases that exist."""
     sizes: dict[str, set[int]] = {}
