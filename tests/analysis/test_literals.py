@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.analysis.literals import MIN_TEXT, Alternation, Haystack, ignorecase_haystack, needs
+from coach.analysis.literals import MIN_TEXT, Alternation, Haystack, ignorecase_haystack, needs, needs_all
 from coach.analysis.rules import fold, load_criteria
 from coach.content.bank import load_questions
 
@@ -38,6 +38,23 @@ def test_a_pattern_is_skipped_only_without_its_words() -> None:
     assert [m.group() for m in alternation.finditer(text, Haystack(text))][:1] == ["vorig jaar"]
     needed = needs(r"\bmijn (?:eigen )?fout\b") or frozenset()
     assert needed and all("mijn" in words for _, words in needed)  # "mijn" is a whole word in every match
+
+
+def test_a_pattern_is_skipped_when_any_of_its_needed_words_is_missing() -> None:
+    # "mijn " is in the text, "fout" is not: every match of the first pattern needs both
+    alternation = Alternation((r"\bmijn (?:eigen )?fout\b", r"\bmijn team\b"), re.UNICODE)
+    text = "dit was mijn team, vorig jaar, toen ik bij een webshop werkte en de checkout sneller maakte. " * 7
+    assert any(all("fout" in s for s, _ in need) for need in needs_all(alternation.patterns[0]))
+    assert alternation.alive(Haystack(text)) == [1]
+    assert [m.group() for m in alternation.finditer(text, Haystack(text))][:1] == ["mijn team"]
+
+
+def test_a_word_before_whitespace_is_a_whole_word() -> None:
+    pattern = r"\b(?:niet|nooit)\s+goed\b"
+    assert {("niet", ("niet",)), ("nooit", ("nooit",))} in (needs(pattern), *needs_all(pattern))
+    # "nietje" holds "niet" but not as a word: the pattern can't match, and is skipped
+    alternation = Alternation((r"\b(?:niet|nooit)\s+\w+",), re.UNICODE)
+    assert alternation.alive(Haystack("een nietje in het papier, verder helemaal in orde. " * 12)) == []
 
 
 def test_ignorecase_haystack_keeps_the_length_and_folds_as_re_does() -> None:

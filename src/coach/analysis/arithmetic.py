@@ -100,8 +100,7 @@ class _Rules:
     """Keyword tables and the few small patterns of one language."""
 
     table: dict[Phrase, tuple[str, ...]]  # phrase -> the categories it belongs to
-    firsts: frozenset[str]  # first words of all phrases, to skip other words quickly
-    longest: int
+    sizes: dict[str, tuple[int, ...]]  # first word of a phrase -> the lengths of its phrases, longest first
     gapped: tuple[tuple[Phrase, Phrase, str], ...]  # "eindigde … op": (head, tail, category)
     compound_suffixes: tuple[str, ...]
     compound: re.Pattern[str]  # a glued target word, its pieces before the suffix in group "p"
@@ -197,8 +196,7 @@ def _rules(lang: str) -> _Rules:
     plain_results = phrase_pattern(w for w in data_list(data, "result_words") if GAP not in w)
     return _Rules(
         table={k: tuple(v) for k, v in table.items()},
-        firsts=frozenset(k[0] for k in table),
-        longest=max((len(k) for k in table), default=1),
+        sizes=_sizes(table),
         team_size_before=re.compile(rf"{_alt(data, 'team_words')}\s+{of_words}\s+(?:{det}\s+)?\Z", flags),
         attainment_before=re.compile(
             rf"{_alt(data, 'attainment_before')}(?:\s+{_alt(data, 'approximate_words')})?[\s(]*\Z", flags
@@ -293,6 +291,15 @@ def _squeeze(text: str) -> str:
     return "".join(text.lower().replace("-", " ").split())
 
 
+def _sizes(table: Mapping[Phrase, Sequence[str]]) -> dict[str, tuple[int, ...]]:
+    """For each first word of a phrase in `table`, the lengths of the phrases it starts, longest first: a
+    word is looked up only as the start of phrases that exist."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in table:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in sizes.items()}
+
+
 @lru_cache(maxsize=512)
 def _compound(word: str, lang: str) -> tuple[frozenset[str], bool] | None:
     """A glued target word ("kwartaaltarget", "teamtarget"): the periods its pieces name and whether it is
@@ -378,12 +385,16 @@ class _Answer:
         self.token_starts = [t.start() for t in tokens]
         words = [t.group().lower().rstrip(".") for t in tokens]
         self.words = words
-        table, firsts, longest = self.rules.table, self.rules.firsts, self.rules.longest
+        table, sizes_of = self.rules.table, self.rules.sizes
         suffixes = self.rules.compound_suffixes
         self.hits: dict[str, list[tuple[int, int]]] = {}
         role_free_from = 0
-        for j, word in enumerate(words):
-            if word not in firsts:
+        # only the words that start a phrase or end in a target suffix do anything below (most don't)
+        wanted = {w for w in set(words) if w in sizes_of or (suffixes and w.endswith(suffixes))}
+        for j in [j for j, word in enumerate(words) if word in wanted]:
+            word = words[j]
+            sizes = sizes_of.get(word)
+            if sizes is None:
                 if suffixes and word.endswith(suffixes) and j >= role_free_from:
                     compound = _compound(word, self.lang)
                     if compound is not None:  # "kwartaaltarget"; "teamtarget" is the team's
@@ -394,7 +405,9 @@ class _Answer:
                         role_free_from = j + 1
                 continue
             best_role: tuple[int, str] | None = None
-            for size in range(min(longest, len(words) - j), 0, -1):
+            for size in sizes:
+                if size > len(words) - j:
+                    continue
                 categories = table.get(tuple(words[j : j + size]))
                 if not categories:
                     continue

@@ -31,6 +31,7 @@ from typing import Any
 
 MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
 MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
+MAX_ALL = 8  # the most strings of one set `needs_all` tests (each costs a look-up in every long answer)
 MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern just runs
 
 # Under IGNORECASE, `re` matches a character when both lower-case to the same character, or to characters
@@ -80,10 +81,11 @@ class Haystack:
         found = self._has.get(literal)
         if found is None:
             string, words = literal
-            if words and self.words and not self.word_set().issuperset(words):
-                self._has[literal] = False
-                return False
-            found = self._has[literal] = string in self.text
+            if words and self.words and not (self._words or self.word_set()).issuperset(words):
+                found = False
+            else:
+                found = string in self.text
+            self._has[literal] = found
         return found
 
     def at(self, s: str) -> list[int]:
@@ -165,6 +167,34 @@ def needs(pattern: str, flags: int = 0) -> Needed:
     return None if strings is None else _literals(strings)
 
 
+@lru_cache(maxsize=8192)
+def needs_all(pattern: str, flags: int = 0) -> tuple[frozenset[Literal], ...]:
+    """Every set of strings (beside `needs`) of which every match of `pattern` contains at least one:
+    `\\bmijn (?:eigen )?fout\\b` needs "mijn " and also "fout". A text that lacks all strings of one of
+    them has no match; testing them all rules out far more alternatives than `needs` alone (whose common
+    words, "ik " or "dat ", most answers have). Empty when nothing more is known."""
+    parsed = _parse(pattern, flags)
+    first = needs(pattern, flags)
+    if parsed is None or first is None:
+        return ()
+    ignorecase = bool(parsed.state.flags & re.IGNORECASE)
+    every: list[frozenset[str]] = []
+    _sequence(parsed.data, ignorecase, True, every)
+    found = {_literals(strings) for strings in map(_reduced, every)} - {first}
+    # not too many strings, and none so short that every text has it (unless it is a whole word: a set
+    # look-up)
+    found = {need for need in found if len(need) <= MAX_ALL and all(len(s) >= 3 or w for s, w in need)}
+    # a set that another one implies is left out: where each string of B contains one of A, B present is A
+    # present ("ik heb" needed makes "ik " needed too)
+    kept = [a for a in found if not any(b != a and _implies(b, a) for b in (first, *found))]
+    return tuple(sorted(kept, key=lambda need: (len(need), sorted(need))))
+
+
+def _implies(b: frozenset[Literal], a: frozenset[Literal]) -> bool:
+    """Whether a text with one of the literals `b` has one of the literals `a`."""
+    return all(any(sa in sb and set(wa) <= set(wb) for sa, wa in a) for sb, wb in b)
+
+
 def _literals(strings: frozenset[str]) -> frozenset[Literal]:
     """The needed strings (with \\b marked) as literals: the string without the marks, and its whole words
     (a run of word characters with a non-word character or a \\b on both sides); without those that
@@ -180,10 +210,14 @@ def _literals(strings: frozenset[str]) -> frozenset[Literal]:
 
 
 def _sequence(
-    items: Iterable[tuple[Any, Any]], ignorecase: bool, marks: bool = False
+    items: Iterable[tuple[Any, Any]],
+    ignorecase: bool,
+    marks: bool = False,
+    every: list[frozenset[str]] | None = None,
 ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """(every string the sequence can match, if few; what every match of it contains). With `marks`, a
-    \\b is spelled out as _MARK."""
+    \\b is spelled out as _MARK. With `every`, each set of strings that every match contains one of (the
+    second item is the cheapest of them to test) is added to it."""
     run: set[str] | None = {""}  # the strings the items since the last open-ended one spell out
     whole = True  # whether every item so far could be spelled out
     candidates: list[frozenset[str]] = []
@@ -193,19 +227,42 @@ def _sequence(
             candidates.append(frozenset(run))
 
     for op, av in items:
-        exact, need = _node(op, av, ignorecase, marks)
+        exact, need = _node(op, av, ignorecase, marks, every)
         if need:
             candidates.append(need)
         if exact is not None and run is not None and len(run) * len(exact) <= MAX_EXACT:
             run = {a + b for a, b in product(run, exact)}
             close()  # the run so far is needed too, and may be cheaper to test than the whole run
             continue
+        boundary = marks and exact is None and _nonword(op, av)
+        if boundary and run is not None:  # a word before or after `\\s+` ends or starts there: whole
+            run = {s + _MARK for s in run}
         close()
         whole = False
-        run = set(exact) if exact is not None else {""}
+        run = set(exact) if exact is not None else {_MARK if boundary else ""}
     close()
+    if every is not None:
+        every.extend(candidates)
     best = min(map(_reduced, candidates), key=_cost, default=None)
     return (frozenset(run) if whole and run is not None else None), best
+
+
+_NONWORD_CATEGORIES = (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD)
+
+
+def _nonword(op: Any, av: Any) -> bool:
+    """Whether every match of a parsed item is one or more characters that are not word characters
+    (`\\s+`, `\\W`): a word just before or after it is whole."""
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, inner = av
+        return low >= 1 and len(inner) == 1 and _nonword(*inner[0])
+    if op is not sre.IN:
+        return False
+    return all(
+        (kind is sre.CATEGORY and value in _NONWORD_CATEGORIES)
+        or (kind is sre.LITERAL and _WORD_RE.match(chr(value)) is None)
+        for kind, value in av
+    )
 
 
 def _reduced(strings: frozenset[str]) -> frozenset[str]:
@@ -226,9 +283,11 @@ def _whole_words(marked: str) -> tuple[str, ...]:
 
 
 def _node(
-    op: Any, av: Any, ignorecase: bool, marks: bool = False
+    op: Any, av: Any, ignorecase: bool, marks: bool = False, every: list[frozenset[str]] | None = None
 ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """(every string the item can match, if few; what every match of it contains) for one parsed item."""
+    """(every string the item can match, if few; what every match of it contains) for one parsed item.
+    With `every`, what every match of a group it must match contains is added to it (not of a branch:
+    a match takes only one)."""
     if op is sre.LITERAL:
         char = _char(av, ignorecase)
         return frozenset({char}), frozenset({char})
@@ -252,12 +311,12 @@ def _node(
         _, add_flags, _, inner = av
         if add_flags & re.IGNORECASE and not ignorecase:  # case-insensitive inside a case-sensitive pattern
             return None, None
-        return _sequence(inner, ignorecase, marks)
+        return _sequence(inner, ignorecase, marks, every)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(av, ignorecase, marks)
+        return _sequence(av, ignorecase, marks, every)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, inner = av
-        exact, need = _sequence(inner, ignorecase, marks)
+        exact, need = _sequence(inner, ignorecase, marks, every if low >= 1 else None)
         if exact is not None and low == high and len(exact) ** low <= MAX_EXACT:
             return frozenset("".join(parts) for parts in product(exact, repeat=low)), need if low else None
         if exact is not None and (low, high) == (0, 1):
@@ -341,9 +400,16 @@ def _has_groupref(items: Iterable[tuple[Any, Any]]) -> bool:
     return False
 
 
-def present(need: Needed, haystack: Haystack) -> bool:
-    """Whether a pattern that needs `need` could match in `haystack`."""
-    return need is None or any(haystack.has(literal) for literal in need)
+def _possible(tests: Sequence[frozenset[Literal]], has: Callable[[Literal], bool]) -> bool:
+    """Whether each of the sets `tests` has a literal that `has` finds (a loop: this runs thousands of
+    times per answer)."""
+    for need in tests:
+        for literal in need:
+            if has(literal):
+                break
+        else:
+            return False
+    return True
 
 
 class Alternation:
@@ -359,7 +425,8 @@ class Alternation:
     """
 
     __slots__ = (
-        "patterns", "flags", "needs", "starts", "split", "_whole", "_parts", "_keyed", "_keys", "_unkeyed"
+        "patterns", "flags", "needs", "more", "starts", "split", "_whole", "_parts", "_keyed", "_keys",
+        "_unkeyed", "_tests",
     )
 
     def __init__(self, patterns: Sequence[str], flags: int) -> None:
@@ -369,10 +436,12 @@ class Alternation:
         self._parts: list[re.Pattern[str] | None] = [None] * len(self.patterns)
         self.split = False
         self.needs: tuple[Needed, ...] = ()
+        self.more: tuple[tuple[frozenset[Literal], ...], ...] = ()  # what else each needs (`needs_all`)
         self.starts: tuple[frozenset[str] | None, ...] = ()
         self._keyed: dict[str, list[tuple[int, Literal]]] | None = None
         self._keys: frozenset[str] = frozenset()
         self._unkeyed: list[int] = []
+        self._tests: list[tuple[frozenset[Literal], ...]] = []
 
     def _analyse(self) -> None:
         """Read what each alternative needs, on the first text long enough for it to pay (it costs about
@@ -381,6 +450,10 @@ class Alternation:
             return
         self.split = all(splittable(p, self.flags) for p in self.patterns)
         self.needs = tuple(needs(p, self.flags) for p in self.patterns)
+        self.more = tuple(needs_all(p, self.flags) for p in self.patterns)
+        # what each alternative needs, all sets together, the cheapest to test first
+        pairs = zip(self.needs, self.more, strict=True)
+        self._tests = [() if need is None else (need, *more) for need, more in pairs]
         self.starts = tuple(prefixes(p, self.flags) for p in self.patterns)
         # An alternative all of whose needed literals have a whole word can only match a text that has one
         # of those words: indexed by its longest word, it is tested only when the text has that word.
@@ -415,15 +488,25 @@ class Alternation:
             return None if among is None else list(among)
         self._analyse()
         assert self._keyed is not None
+        has, tests = haystack.has, self._tests
         if not haystack.words:
             indices = range(len(self.patterns)) if among is None else among
-            return [i for i in indices if present(self.needs[i], haystack)]
-        found = {i for i in self._unkeyed if present(self.needs[i], haystack)}
+            return [i for i in indices if _possible(tests[i], has)]
+        found = [i for i in self._unkeyed if _possible(tests[i], has)]
+        # a keyed alternative is looked at only when the text has its word; its first set is tested there
+        keyed = self._keyed
+        seen: set[int] = set()
         for word in self._keys & haystack.word_set():
-            found.update(i for i, literal in self._keyed[word] if i not in found and haystack.has(literal))
+            for i, literal in keyed[word]:
+                if i not in seen and has(literal):
+                    seen.add(i)
+                    if _possible(self.more[i], has):
+                        found.append(i)
         if among is not None:
-            found.intersection_update(among)
-        return sorted(found)
+            wanted = set(among)
+            found = [i for i in found if i in wanted]
+        found.sort()
+        return found
 
     def alive_in(self, haystack: Haystack, spans: Sequence[tuple[int, int]]) -> list[list[int] | None]:
         """For each of `spans` (sorted, not overlapping) of the haystack's text, the alternatives that
@@ -435,25 +518,35 @@ class Alternation:
         starts = [start for start, _ in spans]
         memo = haystack.within(tuple(spans))
         alive: list[list[int]] = [[] for _ in spans]
+
+        def holding(need: frozenset[Literal]) -> set[int]:
+            """The spans that hold one of the literals `need` whole."""
+            hit: set[int] = set()
+            for literal in need:
+                if not haystack.has(literal):
+                    continue
+                s = literal[0]
+                held = memo.get(s)
+                if held is None:
+                    held = memo[s] = set()
+                    for p in haystack.at(s):
+                        k = bisect_right(starts, p) - 1
+                        if k >= 0 and p + len(s) <= spans[k][1]:
+                            held.add(k)
+                hit |= held
+            return hit
+
         for i in alive_here:
             need = self.needs[i]
             if need is None:
                 for found in alive:
                     found.append(i)
                 continue
-            hit: set[int] = set()
-            for literal in need:
-                if not haystack.has(literal):
-                    continue
-                s = literal[0]
-                holding = memo.get(s)
-                if holding is None:
-                    holding = memo[s] = set()
-                    for p in haystack.at(s):
-                        k = bisect_right(starts, p) - 1
-                        if k >= 0 and p + len(s) <= spans[k][1]:
-                            holding.add(k)
-                hit |= holding
+            hit = holding(need)
+            for other in self.more[i]:
+                if not hit:
+                    break
+                hit &= holding(other)
             for k in hit:
                 alive[k].append(i)
         return list(alive)

@@ -12,7 +12,7 @@ from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_filler_like, find_soft_hedges, hedges_of
 from coach.analysis.jargon import find_jargon
 from coach.analysis.rules import Criterion, Part, load_criteria
-from coach.analysis.stems import cached_content_stems, content_stems
+from coach.analysis.stems import cached_content_stems, is_content, stem
 from coach.analysis.text import Token
 from coach.analysis.types import Span
 from coach.lang import load_list
@@ -287,7 +287,9 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     if len(analysis.sentences) >= 3 and len(said) == 1:  # "I am great. I am great. I am great."
         again = tuple(s.span for s in analysis.sentences[1:])
         return Outcome("missed", again, {"reason": _REASONS["repeated"][lang]})
-    answer_stems = content_stems(analysis.text, lang, analysis.tokens)
+    # each content word with its stem, once: the stems are the answer's topic, the words its evidence
+    stemmed = [(t, stem(t.lower, lang)) for t in analysis.tokens if is_content(t, lang)]
+    answer_stems = {s for _, s in stemmed}  # stems.content_stems of the answer
     if analysis.question_text:
         asked = cached_content_stems(analysis.question_text, lang)
         echoed = answer_stems & asked
@@ -324,7 +326,7 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
         return None
     if shape == "met" or (shape is None and hits):
         # "answers the question" reads as praise: only where the answer also has the shape its kind asks for
-        return Outcome("met", _stem_spans(analysis, hits))
+        return Outcome("met", _stem_spans(stemmed, hits))
     return None  # no claim either way: a tick needs evidence as much as a cross
 
 
@@ -369,14 +371,10 @@ def _core_status(analysis: Analysis) -> str | None:
     return None
 
 
-def _stem_spans(analysis: Analysis, stems: set[str]) -> tuple[Span, ...]:
-    """The content words of the answer whose stems are in `stems` (never "een" for a question's "eens")."""
-    from coach.analysis.stems import is_content, stem
-
-    lang = analysis.lang
-    return tuple(
-        (t.start, t.end) for t in analysis.tokens if is_content(t, lang) and stem(t.lower, lang) in stems
-    )[:20]
+def _stem_spans(stemmed: list[tuple[Token, str]], stems: set[str]) -> tuple[Span, ...]:
+    """The content words of the answer (`stemmed`: with their stems) whose stems are in `stems` (never
+    "een" for a question's "eens")."""
+    return tuple((t.start, t.end) for t, s in stemmed if s in stems)[:20]
 
 
 _REASONS: dict[str, dict[str, str]] = {
