@@ -118,7 +118,7 @@ def lift(criterion: Criterion, outcome: Outcome, lang: Lang, kind: str | None) -
     naming a part as missing, or the criterion's own advice, was judged wrong on answers that had it in
     other words (docs/scoring.md, "Fifth round")."""
     wants = get_kind(kind or DEFAULT_KIND).wants.get(lang)
-    return Finding(criterion.id, outcome.status, lift_message(wants, lang), "", ())
+    return Finding(criterion.id, outcome.status, lift_message(wants, lang), "", ())  # type: ignore[arg-type]
 
 
 def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> bool:
