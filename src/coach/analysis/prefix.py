@@ -22,6 +22,7 @@ nothing measurable and are left as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _QUANTIFIERS = ("?", "*", "+", "{")
@@ -67,28 +68,13 @@ def _alternatives(pattern: str) -> list[str] | None:
     """`pattern` split at its top-level `|`; None when a piece doesn't compile on its own (the split, then,
     was not where it seemed: inside a class or a group)."""
     pieces: list[str] = []
-    depth = 0
     start = 0
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            end = _class_end(pattern, i)
-            if end is None:
-                return None
-            i = end + 1
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    for i, char, depth in _scan(pattern):
+        if char is None:
+            return None
+        if char == "|" and depth == 0:
             pieces.append(pattern[start:i])
             start = i + 1
-        i += 1
     pieces.append(pattern[start:])
     for piece in pieces:
         try:
@@ -100,6 +86,22 @@ def _alternatives(pattern: str) -> list[str] | None:
 
 def _closing(text: str) -> int | None:
     """The index of the `)` that closes the `(` at text[0], or None."""
+    for i, char, depth in _scan(text):
+        if char is None:
+            return None
+        if char == ")" and depth == 0:
+            try:
+                re.compile(text[: i + 1])
+            except re.error:
+                return None
+            return i
+    return None
+
+
+def _scan(text: str) -> Iterator[tuple[int, str | None, int]]:
+    """The characters of `text` outside escapes and character classes, each with its index and the depth
+    of groups around it once it is read (a `(` counts itself, a `)` no longer); a char None, at the end,
+    for a class that never closes."""
     depth = 0
     i = 0
     while i < len(text):
@@ -110,21 +112,16 @@ def _closing(text: str) -> int | None:
         if char == "[":
             end = _class_end(text, i)
             if end is None:
-                return None
+                yield i, None, depth
+                return
             i = end + 1
             continue
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-            if depth == 0:
-                try:
-                    re.compile(text[: i + 1])
-                except re.error:
-                    return None
-                return i
+        yield i, char, depth
         i += 1
-    return None
 
 
 def _class_end(text: str, start: int) -> int | None:
