@@ -12,7 +12,7 @@ from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_filler_like, find_soft_hedges, hedges_of
 from coach.analysis.jargon import find_jargon
 from coach.analysis.rules import Criterion, Part, load_criteria
-from coach.analysis.stems import cached_content_stems, is_content, stem
+from coach.analysis.stems import cached_content_stems, content_words
 from coach.analysis.text import Token
 from coach.analysis.types import Span
 from coach.lang import load_list
@@ -156,12 +156,13 @@ def _asks_a_guess(analysis: Analysis) -> bool:
     """Whether the question asks for a guess or a view ("What would your manager say?"), where "I think" and
     "probably" are honest rather than unsure (lang/<lang>/guess_questions.txt)."""
     asked = analysis.question_text
-    return asked is not None and _guess_pattern(analysis.lang).search(asked) is not None
+    return asked is not None and _list_pattern(analysis.lang, "guess_questions").search(asked) is not None
 
 
-@lru_cache(maxsize=2)
-def _guess_pattern(lang: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, "guess_questions")), re.IGNORECASE)
+@lru_cache(maxsize=8)
+def _list_pattern(lang: str, name: str) -> re.Pattern[str]:
+    """The patterns of lang/<lang>/<name>.txt as one case-insensitive alternation."""
+    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, name)), re.IGNORECASE)
 
 
 def _sentence_key(tokens: tuple[Token, ...]) -> str:
@@ -288,8 +289,8 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
         again = tuple(s.span for s in analysis.sentences[1:])
         return Outcome("missed", again, {"reason": _REASONS["repeated"][lang]})
     # each content word with its stem, once: the stems are the answer's topic, the words its evidence
-    stemmed = [(t, stem(t.lower, lang)) for t in analysis.tokens if is_content(t, lang)]
-    answer_stems = {s for _, s in stemmed}  # stems.content_stems of the answer
+    stemmed = content_words(analysis.tokens, lang)
+    answer_stems = {s for _, s in stemmed}
     if analysis.question_text:
         asked = cached_content_stems(analysis.question_text, lang)
         echoed = answer_stems & asked
@@ -344,14 +345,9 @@ def _core_complete(analysis: Analysis) -> bool:
     return bool(core) and all(status == "met" for status in core)
 
 
-@lru_cache(maxsize=2)
-def _work_words(lang: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_list(lang, "work_words")), re.IGNORECASE)
-
-
 def _about_work(analysis: Analysis) -> bool:
     """Whether the answer names anything of working life (lang/*/work_words.txt)."""
-    return _work_words(analysis.lang).search(analysis.text) is not None
+    return _list_pattern(analysis.lang, "work_words").search(analysis.text) is not None
 
 
 def _core_status(analysis: Analysis) -> str | None:

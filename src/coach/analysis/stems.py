@@ -32,10 +32,15 @@ def is_content(token: Token, lang: str) -> bool:
     return len(token.text) > 2 and token.lower not in _stop(lang)
 
 
+def content_words(tokens: list[Token], lang: str) -> list[tuple[Token, str]]:
+    """The content words among `tokens`, each with its stem (function words and one- or two-letter words
+    left out)."""
+    return [(t, stem(t.lower, lang)) for t in tokens if is_content(t, lang)]
+
+
 def content_stems(text: str, lang: str, tokens: list[Token] | None = None) -> set[str]:
-    """The stems of the content words in `text` (function words and one- or two-letter words left out)."""
-    words = tokens if tokens is not None else tokenize(text)
-    return {stem(t.lower, lang) for t in words if is_content(t, lang)}
+    """The stems of the content words in `text`."""
+    return {s for _, s in content_words(tokens if tokens is not None else tokenize(text), lang)}
 
 
 @lru_cache(maxsize=4096)
