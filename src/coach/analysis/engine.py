@@ -142,10 +142,6 @@ STRONG_BANDS = frozenset({"strong", "excellent"})
 # content crosses whose check claims them only when it is sure (interview.candidate_questions: fewer questions
 # than asked for, or most of them about the procedure or the terms, counted), in every band
 SURE_CROSSES = frozenset({"interview.candidate_questions"})
-# Ticks that read as praise of the answer as a whole ("addresses the question", "a good length", "you state
-# things with confidence", "you don't repeat yourself"): readers judged them wrong on answers the score puts
-# in the lowest band (a rant, a nervous or vague answer, rambling without content).
-WEAK_DOUBTFUL = frozenset({"relevance.on_topic", "delivery.length", "delivery.hedges"})
 # whole-answer praise that only an answer in the strong band earns: "you state things with confidence" was
 # judged wrong on nervous answers below it (2 of 3 in the band "on the way" on round 7)
 STRONG_ONLY = frozenset({"delivery.hedges"})
@@ -185,9 +181,8 @@ def hold_back(
     up.
     """
     core = set(get_kind(kind).rubric) if kind else set(rubric)
-    strong = band(score) in STRONG_BANDS
-    weak = band(score) == "not_yet"
-    excellent = band(score) == "excellent"
+    level = band(score)
+    strong, weak, excellent = level in STRONG_BANDS, level == "not_yet", level == "excellent"
     we_story = any(c.id == "evidence.first_person" and o.status != "met" for c, o in results)
     flagged = any(c.extends == "avoidance" and o.status == "warning" and o.claim for c, o in results)
     mismatch = any(c.id == "evidence.numbers_consistent" and o.status != "met" for c, o in results)
@@ -200,8 +195,6 @@ def hold_back(
                 return not excellent
             if criterion.id in STRONG_ONLY:
                 return not strong
-            if criterion.id in WEAK_DOUBTFUL:
-                return weak
             if criterion.id == "structure.star" and we_story:
                 return True
             if criterion.id == "evidence.figures" and mismatch:
@@ -255,14 +248,12 @@ def choose_next_step(
         return relevance
     flags = sorted((item for item in not_met if item[0].penalty > 0), key=lambda item: -item[0].penalty)
     length = by_id.get("delivery.length")
-
-    weightiest = first(sorted((item for item in not_met if item[0].id in rubric), key=lambda i: -i[0].weight))
     return (
         first(flags)
         or first([item for item in not_met if item[0].id in core and item[0].extends != "avoidance"])
         or (length if length and length[1].status == "missed" else None)
         or first([item for item in unsure if item[0].id in core])
-        or weightiest
+        or first(sorted((item for item in not_met if item[0].id in rubric), key=lambda item: -item[0].weight))
         or first(not_met)
     )
 
@@ -385,15 +376,18 @@ def evaluate(
     praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
     step = choose_next_step(results, rubric, ref.kind, on_the_way=band(value) == "on_the_way")
     step_id = step[0].id if step else None
-    advice = step is not None and not step[1].claim  # the engine is not sure this part is missing
     next_step = None
-    if step is not None:
-        next_step = lift(*step, language, ref.kind) if advice else make_finding(*step, language, len(answer))
+    if step is not None and step[1].claim:
+        next_step = make_finding(*step, language, len(answer))
+    elif step is not None:  # a step the engine is not sure of is advice, not a cross
+        next_step = lift(*step, language, ref.kind)
+    # the step is always shown (claimed, or as advice), worded as next_step words it
     findings = tuple(
-        (next_step if advice and criterion.id == step_id else None)
-        or make_finding(criterion, outcome, language, len(answer))
+        next_step
+        if next_step and criterion.id == step_id
+        else make_finding(criterion, outcome, language, len(answer))
         for criterion, outcome in results
-        if (advice and criterion.id == step_id)
+        if criterion.id == step_id
         or (
             (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
             and confident(criterion, outcome, step_id)
