@@ -972,20 +972,6 @@ def test_not_just_adds_to_a_list_and_weighs_no_alternative(answer: str, weighed:
     assert outcome is not None and (outcome.status == "met") is weighed
 
 
-@pytest.mark.parametrize(
-    ("lang", "answer"),
-    [
-        ("nl", "Ze was boos over haar kapotte wasmachine. Toen heb ik gezegd: oké mevrouw, ik geef u tien procent "
-               "korting op uw volgende aankoop. Dat vond ze niet genoeg, dus ik heb een nieuwe laten bezorgen."),
-        ("en", "She was angry about her broken washing machine. So I said: I'll give you ten percent off your next "
-               "purchase. That wasn't enough, so I had a new one delivered the next day."),
-    ],
-)
-def test_goodwill_on_a_next_purchase_is_no_discount_first(lang: str, answer: str) -> None:
-    outcome = outcome_of(answer, "sales.discount_first", lang)
-    assert outcome is None or outcome.status != "warning"
-
-
 def test_questions_about_the_pay_plan_count_as_terms() -> None:
     answer = ("What's the split between base and variable, and is there a cap? How long is the ramp? And what "
               "are the accelerators above target?")
@@ -1023,16 +1009,3 @@ def test_what_the_interviewer_said_earlier_is_something_specific_about_the_emplo
     outcome = run(analyse(answer, lang, question_text=question, kind="motivation"),  # type: ignore[arg-type]
                   load_criteria()["interview.motivation"])
     assert outcome is not None and outcome.status == "met"
-
-
-@pytest.mark.parametrize(
-    ("lang", "answer"),
-    [
-        ("en", "Honestly? The management there is a joke. They changed my territory twice in one year."),
-        ("nl", "Eerlijk? Het management daar is een grap. Ze hebben mijn regio twee keer in een jaar veranderd."),
-    ],
-)
-def test_a_verdict_on_management_is_no_technology_dogma(lang: str, answer: str) -> None:
-    # a blind reader judged "an absolute claim about technology" wrong here (round-4 holdout, stop 18)
-    outcome = outcome_of(answer, "attitude.tech_arrogance", lang)
-    assert outcome is None or outcome.status != "warning"

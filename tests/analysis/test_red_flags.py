@@ -95,6 +95,11 @@ CLEAN = [
     ("attitude.integrity", "nl", "Ik heb de klant eerlijk gezegd dat de koppeling nog niet klaar was, en een nieuwe datum genoemd."),
     ("attitude.integrity", "en", "I told the client honestly that the integration wasn't ready and gave a new date."),
     ("attitude.integrity", "en", "The hotfix was pushed straight to production after a colleague reviewed it."),
+    # a verdict on management is no technology dogma (a blind reader judged that claim wrong, round-4 holdout)
+    ("attitude.tech_arrogance", "en", "Honestly? The management there is a joke. They changed my territory twice "
+     "in one year."),
+    ("attitude.tech_arrogance", "nl", "Eerlijk? Het management daar is een grap. Ze hebben mijn regio twee keer in "
+     "een jaar veranderd."),
     ("attitude.arrogance", "nl", "Ik stond vorig jaar derde van de elf, en ik wil nog beter worden in grote tenders."),
     ("attitude.arrogance", "en", "I used to think I didn't need feedback, until a code review caught a bug that would have cost us a week."),
     ("attitude.arrogance", "en", "I'm better at written updates than at presenting, so I'm practising with short demos."),
@@ -105,6 +110,12 @@ CLEAN = [
     ),
     ("sales.discount_first", "nl", "Ik heb 4% korting gegeven, maar alleen in ruil voor een contract van drie jaar."),
     ("sales.discount_first", "en", "I offered 3% off only in exchange for a two-year term and a case study."),
+    # goodwill after a complaint, on a next purchase
+    ("sales.discount_first", "nl", "Ze was boos over haar kapotte wasmachine. Toen heb ik gezegd: oké mevrouw, ik "
+     "geef u tien procent korting op uw volgende aankoop. Dat vond ze niet genoeg, dus ik heb een nieuwe laten "
+     "bezorgen."),
+    ("sales.discount_first", "en", "She was angry about her broken washing machine. So I said: I'll give you ten "
+     "percent off your next purchase. That wasn't enough, so I had a new one delivered the next day."),
     ("sales.discount_first", "en", "I'd rather look with you at what you need in year one than just drop the price."),
     ("sales.discount_first", "nl", "Ik kijk liever wat ze echt nodig hebben dan dat ik zomaar de prijs verlaag."),
     ("sales.discount_first", "nl", "Ik verlaag niet zomaar de prijs; eerst wil ik weten wat ze vergelijken."),
