@@ -60,7 +60,12 @@ def feedback_to_json(feedback: Feedback, item_id: Any = None) -> dict[str, Any]:
             "kind_label": kind_label(feedback.question.kind, feedback.language),
         },
         "score": feedback.score,
-        "band": {"id": feedback.band, **describe_band(feedback.band, feedback.language)},
+        "band": {
+            "id": feedback.band,
+            **describe_band(
+                feedback.band, feedback.language, feedback.question.kind, step=feedback.next_step is not None
+            ),
+        },
         "score_breakdown": dict(feedback.score_parts),
         "rubric": list(feedback.rubric),
         "next_step": finding_to_json(feedback.next_step) if feedback.next_step else None,

@@ -8,12 +8,13 @@ import pytest
 
 from coach import check
 from coach.analysis.context import Outcome
-from coach.analysis.engine import analyse, hold_back, run
+from coach.analysis.engine import analyse, evaluate, hold_back, run
 from coach.analysis.fillers import find_filler_like, find_fillers, find_hedges, find_soft_hedges
 from coach.analysis.rules import load_criteria
-from coach.analysis.scoring import band
+from coach.analysis.scoring import describe_band
 from coach.analysis.types import Feedback
 from coach.content.kinds import classify
+from coach.wire import feedback_to_json
 
 
 def shown(feedback: Feedback, criterion: str) -> str | None:
@@ -143,8 +144,8 @@ def test_a_thin_answer_just_over_the_minimum_is_not_called_a_good_length(
      "verlengden voor twee jaar."),
 ])
 def test_a_concise_complete_story_is_not_called_short(lang: str, question: str, answer: str) -> None:
-    feedback = check(answer, question=question, lang=lang)
-    assert shown(feedback, "structure.star") == "met"
+    feedback, results = evaluate(answer, question, lang)
+    assert dict((c.id, o.status) for c, o in results)["structure.star"] == "met"
     assert shown(feedback, "delivery.length") is None  # counted in the score, not claimed
 
 
@@ -575,13 +576,13 @@ def step_of(results: list[tuple[str, Outcome]], kind: str, score: int) -> tuple[
 
     criteria = load_criteria()
     pairs = hold_back([(criteria[c], o) for c, o in results], (), kind, score)
-    step = choose_next_step(pairs, (), kind, on_the_way=band(score) == "on_the_way")
+    step = choose_next_step(pairs, (), kind)
     return (step[0].id, step[1].claim) if step else None
 
 
-def test_on_an_answer_on_the_way_an_unsure_gap_of_the_kind_is_the_step_as_advice() -> None:
+def test_only_a_claimed_gap_is_the_next_step() -> None:
     results = [("structure.star", Outcome("warning")), ("collaboration.teamwork", Outcome("met"))]
-    assert step_of(results, "behavioural", 45) == ("structure.star", False)  # not claimed: advice
+    assert step_of(results, "behavioural", 45) is None  # on the way: the engine is not sure, no step
     assert step_of(results, "behavioural", 30) == ("structure.star", True)  # lowest band: a claimed cross
     assert step_of(results, "behavioural", 80) is None  # strong: no step the engine isn't sure of
 
@@ -606,18 +607,23 @@ DESIGN = {
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_an_unsure_next_step_is_advice_on_where_to_gain_not_a_cross(lang: str) -> None:
+def test_without_a_sure_next_step_the_band_says_what_the_kind_asks_for(lang: str) -> None:
     question, answer = DESIGN[lang]  # a design that jumps to the solution: no question about what is needed
     feedback = check(answer, question=question, lang=lang)
-    step = feedback.next_step
-    assert feedback.band == "on_the_way" and step is not None
-    assert step.criterion == "it.requirements_first"
-    wants = {"nl": "Eerst de eisen en beperkingen", "en": "Requirements and constraints first"}
-    lift = {"nl": "Loop na of je antwoord geeft wat een interviewer bij deze vraag wil horen: ",
-            "en": "Check that your answer gives what an interviewer wants to hear with this question: "}
-    assert step.message.startswith(lift[lang] + wants[lang]) and step.spans == () and step.tip == ""
-    assert step.criterion not in feedback.unclaimed
-    assert [f for f in feedback.findings if f.criterion == step.criterion] == [step]
+    assert feedback.band == "on_the_way" and feedback.next_step is None
+    assert "it.requirements_first" in feedback.unclaimed
+    assert not [f for f in feedback.findings if f.status != "met"]  # no cross the engine isn't sure of
+    described = feedback_to_json(feedback)["band"]
+    wants = {"nl": "Wat een sterk antwoord op dit soort vraag geeft: Eerst de eisen en beperkingen",
+             "en": "What a strong answer to this kind of question gives: Requirements and constraints first"}
+    assert described["next"].startswith(wants[lang])
+
+
+def test_with_a_sure_next_step_the_band_points_at_it() -> None:
+    feedback = check("Ehm, nou ja, ehm, ik weet het eigenlijk niet zo goed.", question="Vertel eens over jezelf.",
+                     lang="nl")
+    assert feedback.next_step is not None
+    assert feedback_to_json(feedback)["band"]["next"] == describe_band(feedback.band, "nl")["next"]
 
 
 def test_red_flags_and_counted_crosses_stay_claimed_on_a_strong_answer() -> None:
@@ -625,10 +631,24 @@ def test_red_flags_and_counted_crosses_stay_claimed_on_a_strong_answer() -> None
     assert all(held(results, "behavioural", 85).values())
 
 
-def test_a_content_tick_needs_a_strong_answer() -> None:
+def test_too_long_on_a_strong_answer_only_when_far_over_the_maximum() -> None:
+    def long(words: int) -> list[tuple[str, Outcome]]:
+        return [("delivery.length", Outcome("warning", values={"words": str(words), "min": "90", "max": "300"}))]
+
+    assert held(long(309), "behavioural", 80) == {"delivery.length": False}  # dense and a little over
+    assert held(long(380), "behavioural", 80) == {"delivery.length": True}
+    assert held(long(309), "behavioural", 50) == {"delivery.length": True}  # a ramble on a weaker answer
+    short = [("delivery.length", Outcome("warning", values={"words": "70", "min": "90", "max": "300"}))]
+    assert held(short, "behavioural", 80) == {"delivery.length": True}  # "a little short" has its own care
+
+
+def test_a_content_tick_needs_an_excellent_answer() -> None:
+    # in the strong band readers judged content ticks wrong one time in nine (a motivation that only names
+    # the company, a breakdown without the rank); delivery ticks held up there
     results = [("interview.motivation", Outcome("met")), ("delivery.fillers", Outcome("met"))]
     assert held(results, "motivation", 50) == {"interview.motivation": False, "delivery.fillers": True}
-    assert held(results, "motivation", 75) == {"interview.motivation": True, "delivery.fillers": True}
+    assert held(results, "motivation", 75) == {"interview.motivation": False, "delivery.fillers": True}
+    assert held(results, "motivation", 90) == {"interview.motivation": True, "delivery.fillers": True}
 
 
 def test_whole_answer_praise_is_not_claimed_in_the_lowest_band() -> None:
@@ -678,16 +698,16 @@ def test_figures_are_never_called_consistent_but_a_sum_that_does_not_add_up_is_n
 
 def test_no_content_tick_beside_a_red_flag() -> None:
     results = [("structure.approach", Outcome("met")), ("sales.discount_first", Outcome("warning"))]
-    assert held(results, "situational", 80) == {"structure.approach": False, "sales.discount_first": True}
+    assert held(results, "situational", 90) == {"structure.approach": False, "sales.discount_first": True}
     results = [("structure.approach", Outcome("met")), ("sales.discount_first", Outcome("met"))]
-    assert held(results, "situational", 80)["structure.approach"] is True
+    assert held(results, "situational", 90)["structure.approach"] is True
 
 
 def test_no_figures_tick_beside_figures_that_do_not_add_up() -> None:
     results = [("evidence.figures", Outcome("met")), ("evidence.numbers_consistent", Outcome("warning"))]
-    assert held(results, "sales_results", 80)["evidence.figures"] is False
+    assert held(results, "sales_results", 90)["evidence.figures"] is False
     results = [("evidence.figures", Outcome("met")), ("evidence.numbers_consistent", Outcome("met"))]
-    assert held(results, "sales_results", 80)["evidence.figures"] is True
+    assert held(results, "sales_results", 90)["evidence.figures"] is True
 
 
 def test_a_cross_about_the_questions_asked_is_claimed_in_every_band() -> None:
@@ -697,9 +717,9 @@ def test_a_cross_about_the_questions_asked_is_claimed_in_every_band() -> None:
 
 def test_no_star_tick_on_a_story_told_with_we() -> None:
     results = [("structure.star", Outcome("met")), ("evidence.first_person", Outcome("warning"))]
-    assert held(results, "behavioural", 80)["structure.star"] is False
+    assert held(results, "behavioural", 90)["structure.star"] is False
     results = [("structure.star", Outcome("met")), ("evidence.first_person", Outcome("met"))]
-    assert held(results, "behavioural", 80)["structure.star"] is True
+    assert held(results, "behavioural", 90)["structure.star"] is True
 
 
 @pytest.mark.parametrize(("lang", "question", "answer"), [

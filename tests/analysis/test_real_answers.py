@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coach import check
+from coach.analysis.engine import evaluate
 from coach.analysis.types import Feedback
 from coach.content.bank import load_questions
 
@@ -13,6 +14,11 @@ from coach.content.bank import load_questions
 def status(feedback: Feedback, criterion: str) -> str | None:
     """The status of `criterion` among the findings shown, or None when it is not shown."""
     return next((f.status for f in feedback.findings if f.criterion == criterion), None)
+
+
+def verdict(answer: str, question: str, criterion: str, lang: str | None = None) -> str | None:
+    """The status the check of `criterion` gives, whether the engine claims it or not."""
+    return next((o.status for c, o in evaluate(answer, question, lang)[1] if c.id == criterion), None)
 
 
 INTRO_EN = (
@@ -46,7 +52,7 @@ def test_tell_me_about_yourself_as_free_text_gets_the_self_introduction_and_is_n
     assert feedback.question.kind == "self_intro"
     assert feedback.rubric == ("interview.self_intro",)
     assert status(feedback, "relevance.on_topic") != "missed"
-    assert status(feedback, "interview.self_intro") == "met"
+    assert verdict(answer, question, "interview.self_intro") == "met"
     assert "structure.star" not in feedback.rubric
 
 
@@ -222,7 +228,8 @@ def test_a_single_incident_story_to_tell_me_about_yourself_is_not_all_green(lang
         "dagen later gingen we live, de klant was blij en mijn manager bedankte me. Ik heb geleerd eerst naar de "
         "timeouts te kijken, en dat check ik nu bij elke nieuwe koppeling.")
     feedback = check(story, question="general.tell_me_about_yourself", lang=lang)
-    assert status(feedback, "interview.self_intro") in ("missed", "warning")
+    assert verdict(story, "general.tell_me_about_yourself", "interview.self_intro", lang) in ("missed", "warning")
+    assert not [f for f in feedback.findings if f.status == "met" and f.criterion == "interview.self_intro"]
     assert feedback.score < 65 and feedback.band in ("not_yet", "on_the_way")
     # length counts in the score, but more of the same story doesn't make it an introduction
     longer = check(story + " " + story.replace("Last year", "The year before").replace("Vorig jaar", "Het jaar "

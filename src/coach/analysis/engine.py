@@ -11,7 +11,7 @@ from coach.analysis.context import Analysis, Outcome
 from coach.analysis.fillers import find_fillers
 from coach.analysis.language import detect_language
 from coach.analysis.rules import Criterion, fold, load_criteria
-from coach.analysis.scoring import Counts, band, breakdown, lift_message, total
+from coach.analysis.scoring import Counts, band, breakdown, total
 from coach.analysis.scripts import SCRIPTS
 from coach.analysis.star import Cues, segment
 from coach.analysis.text import split_sentences, tokenize
@@ -112,15 +112,6 @@ def make_finding(criterion: Criterion, outcome: Outcome, lang: Lang, length: int
     return Finding(criterion.id, outcome.status, message, criterion.tip.get(lang), spans)  # type: ignore[arg-type]
 
 
-def lift(criterion: Criterion, outcome: Outcome, lang: Lang, kind: str | None) -> Finding:
-    """A next step the engine is not sure of, worded as what the question's kind asks for, to check the
-    answer against (bands.yaml `lift`), pointing at no words of the answer and with no tip of the criterion:
-    naming a part as missing, or the criterion's own advice, was judged wrong on answers that had it in
-    other words (docs/scoring.md, "Fifth round")."""
-    wants = get_kind(kind or DEFAULT_KIND).wants.get(lang)
-    return Finding(criterion.id, outcome.status, lift_message(wants, lang), "", ())  # type: ignore[arg-type]
-
-
 def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> bool:
     """Whether the engine claims this outcome as a finding (docs/scoring.md, "Precision before recall").
 
@@ -159,6 +150,10 @@ EXCELLENT_ONLY = frozenset({"delivery.length", "interview.practicalities", "rele
 # relation (readers found shares adding up to 105%, a growth rate off by half, a notice period said twice
 # differently, and the tick on answers whose only figures were the question's: 7 of 21 on round 6)
 NOT_PRAISED = frozenset({"delivery.repetition", "evidence.numbers_consistent"})
+# "too long" on an answer in the strong band only from this share of the question's maximum: readers judged it
+# wrong on dense answers a little over it (171 words against 160, 298 against 260, 309 against 300: 3 of 4
+# in the strong band on dev); on weaker answers a little over the maximum was a ramble, rightly flagged
+FAR_TOO_LONG = 1.25
 
 
 def hold_back(
@@ -167,13 +162,14 @@ def hold_back(
     """The outcomes with `claim` off where the engine can't be sure of them (docs/scoring.md, "Precision").
 
     A finding about content (a criterion that is not counted, a red flag or a delivery habit) is claimed only
-    where the score agrees with it: a tick only on an answer in the strong band or above (on weaker answers
-    such ticks were judged wrong one time in four: a question mark taken for a figure, an alternative waved
-    away taken for one weighed), a cross of what the answer lacks only in the lowest band (on strong
-    answers such crosses were mostly wrong: the situation or result told in other words; on answers in the
-    band below it, "on the way", still about one in three) and only for what the question's kind is about
-    (no "no concrete situation" on a "how would you" question, no objection handling asked of a lost-deal
-    story). Such a cross on an answer on the way can still be its next step, as advice (`lift`).
+    where the score agrees with it: a tick only on an excellent answer (on weaker answers such ticks were
+    judged wrong one time in four, and still one in nine in the strong band: a question mark taken for a
+    figure, an alternative waved away taken for one weighed, a motivation that names the company only), a
+    cross of what the answer lacks only in the lowest band (on strong answers such crosses were mostly
+    wrong: the situation or result told in other words; on answers in the band below it, "on the way",
+    still about one in three) and only for what the question's kind is about (no "no concrete situation"
+    on a "how would you" question, no objection handling asked of a lost-deal story). "Too long" on a strong
+    answer only when far over the maximum (FAR_TOO_LONG).
     Whole-answer praise is held back where readers found it unearned: "you state things with confidence"
     below the strong band, "addresses the question" and "a good length" below the excellent band, "you
     don't repeat yourself" and "your figures are consistent" always. No content tick beside a red flag, no
@@ -199,7 +195,11 @@ def hold_back(
                 return True
             if criterion.id == "evidence.figures" and mismatch:
                 return True  # "you back up your story with figures" beside figures that don't add up
-            return content(criterion) and (not strong or flagged)  # no "reasoned approach" beside a red flag
+            # no "reasoned approach" beside a red flag
+            return content(criterion) and (not excellent or flagged)
+        if criterion.id == "delivery.length" and strong and outcome.status == "warning":
+            words, most = int(outcome.values.get("words", 0)), int(outcome.values.get("max", 0))
+            return most < words <= FAR_TOO_LONG * most  # "too long", a little over; "a little short" stays
         if outcome.values.get("jargon"):
             return False  # the jargon terms are words it can point at, not a part it failed to recognise
         if criterion.id in SURE_CROSSES:
@@ -223,16 +223,16 @@ def choose_next_step(
     results: list[tuple[Criterion, Outcome]],
     rubric: tuple[str, ...],
     kind: str | None,
-    on_the_way: bool = False,
 ) -> tuple[Criterion, Outcome] | None:
     """The one change that would lift this answer most, as a coach would pick it.
 
     In order: answer the question at all; drop a red flag (the warning with the highest penalty); then
     what this kind of question is about (content/kinds.yaml); then length when far too short; then the
-    rubric criterion not met that weighs most; then a delivery habit. None when nothing is left to fix.
-    On an answer `on_the_way`, what the kind is about comes before the rest even where the engine is not
-    sure it is missing: such a step's outcome is not claimed, and `check` words it as what the kind of
-    question asks for, to check the answer against (`lift`), not as a cross.
+    rubric criterion not met that weighs most; then a delivery habit. Only what the engine claims can be
+    the step: None when nothing is left to fix or the engine is not sure what is (advice worded as what
+    the question's kind asks for was judged wrong four times in ten on answers on the way: the answer gave
+    it in other words; the band then says what this kind of question asks for, as guidance, not as a
+    finding: scoring.describe_band).
     """
     core = set(get_kind(kind or DEFAULT_KIND).rubric)
     by_id = {criterion.id: (criterion, outcome) for criterion, outcome in results}
@@ -241,8 +241,6 @@ def choose_next_step(
         return candidates[0] if candidates else None
 
     not_met = [(c, o) for c, o in results if o.status != "met" and o.claim]  # a step is something we can say
-    # on an answer on the way, what the engine held back as unsure can still be the step, as advice
-    unsure = [(c, o) for c, o in results if on_the_way and o.status != "met" and not o.claim and content(c)]
     relevance = by_id.get("relevance.on_topic")
     if relevance and relevance[1].status == "missed":
         return relevance
@@ -252,7 +250,6 @@ def choose_next_step(
         first(flags)
         or first([item for item in not_met if item[0].id in core and item[0].extends != "avoidance"])
         or (length if length and length[1].status == "missed" else None)
-        or first([item for item in unsure if item[0].id in core])
         or first(sorted((item for item in not_met if item[0].id in rubric), key=lambda item: -item[0].weight))
         or first(not_met)
     )
@@ -374,18 +371,11 @@ def evaluate(
     value = total(parts)
     results = hold_back(results, rubric, ref.kind, value)
     praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
-    step = choose_next_step(results, rubric, ref.kind, on_the_way=band(value) == "on_the_way")
+    step = choose_next_step(results, rubric, ref.kind)
     step_id = step[0].id if step else None
-    next_step = None
-    if step is not None and step[1].claim:
-        next_step = make_finding(*step, language, len(answer))
-    elif step is not None:  # a step the engine is not sure of is advice, not a cross
-        next_step = lift(*step, language, ref.kind)
-    # the step is always shown (claimed, or as advice), worded as next_step words it
+    next_step = make_finding(*step, language, len(answer)) if step is not None else None
     findings = tuple(
-        next_step
-        if next_step and criterion.id == step_id
-        else make_finding(criterion, outcome, language, len(answer))
+        make_finding(criterion, outcome, language, len(answer))
         for criterion, outcome in results
         if criterion.id == step_id
         or (

@@ -232,18 +232,19 @@ def _bands() -> dict[str, dict[str, dict[str, str]]]:
     return parse_yaml(text)  # type: ignore[no-any-return]
 
 
-def lift_message(wants: str, lang: str) -> str:
-    """Advice for an answer on the way: check it against what its kind of question `wants` (bands.yaml
-    `lift`)."""
-    return str(_bands()["on_the_way"]["lift"]["nl" if lang == "nl" else "en"]).format(wants=wants)
+def describe_band(name: str, lang: str, kind: str | None = None, step: bool = True) -> dict[str, str | None]:
+    """A band's label, what it means and what lifts an answer to the next band, in `lang`.
 
-
-def describe_band(name: str, lang: str) -> dict[str, str | None]:
-    """A band's label, what it means and what lifts an answer to the next band, in `lang`."""
+    An answer on the way without a next step the engine is sure of (`step` False) gets, as what lifts it,
+    what its `kind` of question asks for (content/kinds.yaml `wants`, bands.yaml `guide`): guidance about
+    the question to check the answer against, not a finding about the answer.
+    """
     data = _bands()[name]
     lang = "nl" if lang == "nl" else "en"
-    return {
-        "label": data["label"][lang],
-        "meaning": data["meaning"][lang],
-        "next": data["next"][lang] if "next" in data else None,
-    }
+    lift = data["next"][lang] if "next" in data else None
+    if "guide" in data and not step:
+        from coach.content.kinds import get_kind
+
+        wants = get_kind(kind or DEFAULT_KIND).wants.get(lang)
+        lift = str(data["guide"][lang]).format(wants=wants) if wants else lift
+    return {"label": data["label"][lang], "meaning": data["meaning"][lang], "next": lift}

@@ -246,7 +246,8 @@ def build(
                  spans)
         )
     band = (feedback.get("band") or {}).get("id") or band_of(int(score or 0))
-    described = describe_band(band, lang)
+    kind = (feedback.get("question") or {}).get("kind")
+    described = describe_band(band, lang, kind, step=bool(feedback.get("next_step")))
     improve = [n for n in notes if n.improve]
     first = (feedback.get("next_step") or {}).get("criterion")
     ordered = sorted(improve, key=lambda n: (n.criterion != first, n.index)) if first else improve
