@@ -832,16 +832,15 @@ def test_mostly_we_is_claimed_only_where_we_clearly_dominates(lang: str, answer:
     assert outcome is not None and outcome.status == "warning" and outcome.claim is claimed
 
 
-def test_topic_quotes_are_content_words_not_articles() -> None:
+def test_addresses_the_question_quotes_no_words() -> None:
+    # the words an answer shares with its question ("klant") were judged no evidence that it addresses it
     answer = ("Een klant van ons, een groothandel, wilde opzeggen omdat een nieuwe inkoper nooit iemand van ons had "
               "gesproken. Ik ben langsgegaan, heb het bestelsysteem uitgelegd en een vast overleg per kwartaal "
               "afgesproken. Ze zijn gebleven.")
     question = "Vertel eens over een keer dat je een klant terug moest winnen."
     analysis = analyse(answer, "nl", question_text=question, kind="behavioural")
     outcome = run(analysis, load_criteria()["relevance.on_topic"])
-    assert outcome is not None and outcome.status == "met"
-    quoted = {answer[a:b].lower() for a, b in outcome.spans}
-    assert "klant" in quoted and not quoted & {"een", "eens", "van", "ons"}
+    assert outcome is not None and outcome.status == "met" and outcome.spans == ()
 
 
 @pytest.mark.parametrize(
@@ -1029,3 +1028,101 @@ def test_what_the_interviewer_said_earlier_is_something_specific_about_the_emplo
     outcome = run(analyse(answer, lang, question_text=question, kind="motivation"),  # type: ignore[arg-type]
                   load_criteria()["interview.motivation"])
     assert outcome is not None and outcome.status == "met"
+
+
+# --- round 8: what both blind readers judged wrong --------------------------------------------------------
+
+
+def verdict_of(answer: str, question: str, lang: str, criterion: str) -> Outcome:
+    return next(o for c, o in evaluate(answer, question, lang)[1] if c.id == criterion)
+
+
+@pytest.mark.parametrize(("lang", "few", "many"), [
+    ("en", "So, um, I built the report, and, uh, the team used it every week, and it saved the planners a lot of "
+           "time, they told me so, and I kept improving it after that, um, for a year.",
+     "So, um, I built the report, and, uh, the team used it every week, and, uh, it saved the planners a lot of "
+     "time, they told me so, and I kept improving it after that, um, for a year."),
+    ("nl", "Nou, ehm, ik heb dat rapport gebouwd, en eh, het team gebruikte het elke week, en het scheelde de "
+           "planners veel tijd, dat zeiden ze ook, en ik heb het daarna, ehm, steeds verbeterd.",
+     "Nou, ehm, ik heb dat rapport gebouwd, en eh, het team gebruikte het elke week, en eh, het scheelde de "
+     "planners veel tijd, dat zeiden ze ook, en ik heb het daarna, ehm, steeds verbeterd."),
+])
+def test_a_lot_of_fillers_is_claimed_from_five(lang: str, few: str, many: str) -> None:
+    criterion = load_criteria()["delivery.fillers"]
+    four, five = run(analyse(few, lang), criterion), run(analyse(many, lang), criterion)
+    assert four is not None and five is not None
+    assert (four.status, four.values["count"], four.claim) == ("warning", "4", False)  # still costs its penalty
+    assert (five.status, five.values["count"], five.claim) == ("warning", "5", True)
+
+
+def test_often_hedging_is_claimed_from_four_hedges() -> None:
+    criterion = load_criteria()["delivery.hedges"]
+    base = "I built the pipeline for the finance team and it cut the monthly close from five days to two. "
+    for hedges, claimed in (("I think maybe it was good, probably. ", False),
+                            ("I think maybe it was good, probably, I guess. ", True)):
+        outcome = run(analyse(hedges + base, "en"), criterion)
+        assert outcome is not None and outcome.status == "warning" and outcome.claim is claimed, hedges
+
+
+@pytest.mark.parametrize(("lang", "quantity", "option"), [
+    ("en", "We load-tested it with ten thousand records instead of ten, and it held.",
+     "We picked Postgres instead of MongoDB because the reports needed joins."),
+    ("nl", "We hebben het getest met tienduizend records in plaats van tien, en het hield stand.",
+     "We kozen Postgres in plaats van MongoDB, omdat de rapportages joins nodig hadden."),
+])
+def test_instead_of_a_quantity_is_no_alternative_weighed(lang: str, quantity: str, option: str) -> None:
+    criterion = load_criteria()["it.alternatives"]
+    assert run(analyse(quantity, lang), criterion).status == "missed"  # type: ignore[union-attr]
+    assert run(analyse(option, lang), criterion).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "sweetener", "caved"), [
+    ("en", "They compared us with two other vendors for three months. In the end they chose us, and we gave them "
+           "a small discount, 5 percent, for signing before the end of the quarter.",
+     "They said it was too expensive, so I gave them 10% off straight away."),
+    ("nl", "Ze hebben ons drie maanden met twee anderen vergeleken. Uiteindelijk kozen ze voor ons, en we gaven 5% "
+           "korting als ze voor het eind van het kwartaal tekenden.",
+     "Ze vonden het te duur, dus ik gaf ze meteen 10% korting."),
+])
+def test_a_sweetener_after_the_customer_chose_is_not_discounting_first(lang: str, sweetener: str, caved: str) -> None:
+    criterion = load_criteria()["sales.discount_first"]
+    assert run(analyse(sweetener, lang), criterion).status == "met"  # type: ignore[union-attr]
+    assert run(analyse(caved, lang), criterion).status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "self_critical", "gloating"), [
+    ("en", "I said it sharply, in front of everyone. On the content I was right: the estimates doubled. But the "
+           "way I did it, not great. The lesson: being right isn't enough.",
+     "I said it in front of everyone. In the end I was right and they had to admit it, told you so."),
+    ("nl", "Ik zei het fel, waar iedereen bij was. Inhoudelijk had ik gelijk, maar de manier waarop ik het bracht "
+           "was niet handig. Dat had ik anders moeten doen.",
+     "Ik zei het waar iedereen bij was. Uiteindelijk had ik gewoon gelijk, zie je wel."),
+])
+def test_being_right_told_with_self_criticism_is_no_i_was_right(lang: str, self_critical: str, gloating: str) -> None:
+    criterion = load_criteria()["attitude.i_was_right"]
+    assert run(analyse(self_critical, lang), criterion).status == "met"  # type: ignore[union-attr]
+    assert run(analyse(gloating, lang), criterion).status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("nl", "Zoek je echt iets vasts, of sta je ook open voor een jaarcontract via een detacheerder?",
+     "Het liefst iets vasts, want de bank wil een vast contract zien als we verhuizen. Een jaarcontract met "
+     "uitzicht op vast zou ik wel overwegen."),
+    ("en", "Are you looking for a permanent job, or are you open to a one-year contract?",
+     "I'd prefer a permanent role, because we want to buy a house and the bank asks for one. A one-year contract "
+     "with a view to permanent I would consider."),
+])
+def test_a_clear_choice_of_contract_is_a_concrete_answer(lang: str, question: str, answer: str) -> None:
+    outcome = verdict_of(answer, question, lang, "interview.practicalities")
+    assert outcome.status == "met"
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("nl", "Hoe is het commissiesysteem opgebouwd? En hoe worden de leads verdeeld, komen die van marketing of "
+           "moet je zelf prospecten? En wat vind jij het leukste aan hier werken?"),
+    ("en", "How is the commission plan built? And how are leads shared out, do they come from marketing or do I "
+           "prospect myself? And what do you enjoy most about working here?"),
+])
+def test_questions_about_leads_are_about_the_work(lang: str, answer: str) -> None:
+    question = {"nl": "Heb je nog vragen voor ons?", "en": "Do you have any questions for us?"}[lang]
+    assert verdict_of(answer, question, lang, "interview.candidate_questions").status == "met"

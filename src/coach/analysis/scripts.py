@@ -108,7 +108,8 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
 
     "Few filler words" is claimed only when the counted fillers and the filler-like words the lexicon
     doesn't count ("gewoon", "eigenlijk", "yeah", "so") stay at or under `tick_max_per_100` together; in
-    between, the outcome is met for the score but not claimed.
+    between, the outcome is met for the score but not claimed. "A lot of filler words" is claimed only from
+    `claim_from` fillers: fewer cost their penalty in the score without a finding.
     """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
@@ -116,7 +117,8 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     rate = _rate(count, analysis.words)
     values = {"count": str(count), "rate": _fmt(rate, analysis.lang)}
     if count >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 3):
-        return Outcome("warning", tuple(span for _, span in analysis.fillers), values)
+        claim = count >= criterion.params.get("claim_from", 0)
+        return Outcome("warning", tuple(span for _, span in analysis.fillers), values, claim=claim)
     like = find_filler_like(analysis.text, analysis.lang, analysis.fillers)
     heard = count + len(like)
     claim = _rate(heard, analysis.words) <= criterion.params.get("tick_max_per_100", 2)
@@ -131,7 +133,8 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     "You state things with confidence" is said only of an answer without a single hedge; a few hedges
     under the threshold give no finding either way (None), and so do hedges in an answer to a question that
     asks for a guess or a view. The same hedge twice ("I think" for an opinion) is a habit of speech, not yet
-    "often hedging": under `min_count_same` it takes two different hedges.
+    "often hedging": under `min_count_same` it takes two different hedges. "Often" is claimed only from
+    `claim_from` hedges; fewer cost their penalty in the score without a finding.
     """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
@@ -143,7 +146,8 @@ def hedges(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     dense = rate > criterion.params.get("max_per_100", 2)
     often = len(spans) >= criterion.params.get("min_count", 3) and varied and dense
     if often and not _asks_a_guess(analysis):
-        return Outcome("warning", tuple(spans), values)
+        claim = len(spans) >= criterion.params.get("claim_from", 0)
+        return Outcome("warning", tuple(spans), values, claim=claim)
     if spans or find_soft_hedges(analysis.text, analysis.lang):
         return None  # "eigenlijk", "basically": no warning of their own, but no praise for confidence either
     # an answer full of "ehm", "ik bedoel" and "en zo" is not confident, hedge or not (readers judged so)
@@ -326,8 +330,10 @@ def relevance(analysis: Analysis, criterion: Criterion) -> Outcome | None:
             return Outcome("missed", (), {"reason": _REASONS["off_topic"][lang]})
         return None
     if shape == "met" or (shape is None and hits):
-        # "answers the question" reads as praise: only where the answer also has the shape its kind asks for
-        return Outcome("met", _stem_spans(stemmed, hits))
+        # "answers the question" reads as praise: only where the answer also has the shape its kind asks for.
+        # It points at no words: the words shared with the question ("teams", "klanten") were judged no
+        # evidence that an answer addresses it (2 of 21 such ticks on round 8, both readers)
+        return Outcome("met")
     return None  # no claim either way: a tick needs evidence as much as a cross
 
 
@@ -365,12 +371,6 @@ def _core_status(analysis: Analysis) -> str | None:
         if status in core:
             return status
     return None
-
-
-def _stem_spans(stemmed: list[tuple[Token, str]], stems: set[str]) -> tuple[Span, ...]:
-    """The content words of the answer (`stemmed`: with their stems) whose stems are in `stems` (never
-    "een" for a question's "eens")."""
-    return tuple((t.start, t.end) for t, s in stemmed if s in stems)[:20]
 
 
 _REASONS: dict[str, dict[str, str]] = {
