@@ -17,8 +17,8 @@ from tests.web.test_interviews import answer, start
 STORY_NL = (
     "In mijn vorige baan bij een softwarebedrijf was de omzet in regio Noord gedaald. Mijn taak was om dat om "
     "te draaien. Ik heb eerst alle 40 klanten gebeld en ehm een plan gemaakt. Daarna hebben we de prijzen "
-    "aangepast. Het resultaat was een stijging van 15% naar €600.000 omzet in 2023. Ik heb geleerd dat "
-    "luisteren belangrijker is dan praten."
+    "aangepast. Het resultaat was een stijging van 15%, van €500.000 naar €600.000 omzet in 2023. Ik heb "
+    "geleerd dat luisteren belangrijker is dan praten."
 )
 
 
@@ -65,8 +65,9 @@ def test_findings_follow_the_interface_language(client: Client) -> None:
     assert "Your answer is in Dutch" in english
     in_english = len(re.findall(r'<span class="msg" lang="en">', english))
     in_dutch = len(re.findall(r'<span class="msg" lang="nl">', english))
-    # how many findings are claimed depends on the question the interview drew (1 to 7 for this story)
-    assert in_english >= 1 and in_dutch <= 1 and in_english >= 4 * in_dutch, (in_english, in_dutch)
+    # how many findings are claimed depends on the question the interview drew; at most one stays in Dutch
+    # (a sum that doesn't add up is explained with the answer's own figures, in the answer's language)
+    assert in_english >= 1 and in_dutch <= 1, (in_english, in_dutch)
     client.cookies.set("coach_lang", "nl")
     dutch = client.get(response.url.path).text
     assert 'class="msg" lang="en"' not in dutch and "Je antwoord is in het" not in dutch

@@ -150,7 +150,9 @@ def test_a_spoken_answer_is_transcribed_checked_and_shown_with_its_delivery(
     wpm = re.search(r"Words per minute</th><td>(\d+)</td>", html)
     assert wpm and int(wpm.group(1)) > 60
     assert 'class="pause"' in html and "pause of 3" in html
-    assert "data-notes=" in html  # evidence highlights, as for typed answers
+    # evidence highlights, as for typed answers: a mark wherever a finding points at words of the transcript
+    pointing = any(f.get("spans") for f in answer.feedback["findings"])
+    assert ("data-notes=" in html) is pointing
     assert "Fillers per 100 words" in html and "Long pauses" in html
     # The interview moved on as after a typed answer (a follow-up or the next question).
     assert client.get(f"/interviews/{interview_id}").status_code == 200
