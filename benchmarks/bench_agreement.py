@@ -5,8 +5,8 @@ of every kind, written for this project to sound like real candidates (students,
 non-native speakers, rambling, off-topic...), in rounds by different writers. Each was rated 1-5 by two
 raters who never saw Coach's output (benchmarks/corpus/ratings.jsonl). The newest round (split "holdout")
 is kept out of sight while criteria and score weights are tuned on the rest ("dev"); report the holdout
-figure. Once a holdout has been measured and its findings judged it is used up and joins dev: rounds 1-3
-are dev, round 4 (written and rated 2026-12-03) is the holdout.
+figure. Once a holdout has been measured and its findings judged it is used up and joins dev; the newest
+round (docs/benchmarks.md says which) is the holdout.
 
 Run: .venv/bin/python benchmarks/bench_agreement.py [--split dev|holdout|all] [--judgements]
 Targets (issue 8): Spearman >= 0.6 on the holdout and >= 0.2 above word count's; fewer than 1 in 20

@@ -1126,3 +1126,75 @@ def test_a_clear_choice_of_contract_is_a_concrete_answer(lang: str, question: st
 def test_questions_about_leads_are_about_the_work(lang: str, answer: str) -> None:
     question = {"nl": "Heb je nog vragen voor ons?", "en": "Do you have any questions for us?"}[lang]
     assert verdict_of(answer, question, lang, "interview.candidate_questions").status == "met"
+
+
+# --- round 9 -------------------------------------------------------------------------------------------------
+
+
+def test_a_lot_of_fillers_is_claimed_from_five_per_hundred_words() -> None:
+    criterion = load_criteria()["delivery.fillers"]
+    fillers = "Um, so, uh, I built it, um, and, uh, it worked. "
+    plain = "The planners used the report every week and it saved them a lot of time on the monthly close. "
+    normal, heavy = fillers + plain * 5, fillers + plain * 3
+    out_normal, out_heavy = run(analyse(normal, "en"), criterion), run(analyse(heavy, "en"), criterion)
+    assert out_normal is not None and out_heavy is not None
+    assert out_normal.status == "warning" and float(out_normal.values["rate"]) < 5 and not out_normal.claim
+    assert out_heavy.status == "warning" and float(out_heavy.values["rate"]) >= 5 and out_heavy.claim
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "Honestly, I'd tell them they don't need to know. It's my job, their job is finance, and they won't get "
+           "it anyway."),
+    ("en", "A one-year contract, at my level that's a bit insulting. Either you want me or you don't."),
+    ("nl", "Eerlijk gezegd: dat hoeven ze niet te weten, het is mijn vak, en ze snappen het toch niet."),
+    ("nl", "Een jaarcontract vind ik op mijn niveau eigenlijk beledigend. Jullie willen me of niet."),
+])
+def test_writing_off_the_listener_or_an_ultimatum_is_arrogance(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
+
+
+def test_not_needing_to_know_the_details_is_no_arrogance() -> None:
+    answer = "He doesn't need to know the details, so I kept it to what it means for his budget."
+    assert run(analyse(answer, "en"), load_criteria()["attitude.arrogance"]).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "They had a lot of downtime and were about to leave. We set up weekly calls, the tech team fixed it, and I "
+           "gave them three months free as a gesture. They renewed."),
+    ("nl", "Ze hadden veel last van storingen en wilden weg. We hebben wekelijks gebeld, het techteam loste het op, en "
+           "ik heb ze als gebaar drie maanden gratis gegeven. Ze hebben verlengd."),
+])
+def test_free_months_to_make_up_for_downtime_are_not_discounting_first(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["sales.discount_first"]).status == "met"  # type: ignore[union-attr]
+
+
+def test_meeting_halfway_on_the_discount_is_caught_and_not_wanting_to_discount_is_not() -> None:
+    criterion = load_criteria()["sales.discount_first"]
+    halfway = "Misschien niet vijftien maar tien procent of zo, dat we elkaar een beetje tegemoetkomen."
+    unwilling = "Ik wil niet dat de klant denkt dat we altijd maar korting geven, dus ik vraag eerst waarom."
+    assert run(analyse(halfway, "nl"), criterion).status == "warning"  # type: ignore[union-attr]
+    assert run(analyse(unwilling, "nl"), criterion).status == "met"  # type: ignore[union-attr]
+
+
+def test_a_count_of_deals_that_slipped_is_no_count_of_the_deals_closed() -> None:
+    question = "What was your quota last year, and how did you do?"
+    slipped = ("My quota was 600K. I closed 540K, so 90%. Then two deals slipped out of Q3 when their CFO left. My "
+               "average deal size is around 35K.")
+    closed = "I closed 23 deals last year. The average deal was 14,800 euros. In total that was about 500K."
+    assert verdict_of(slipped, question, "en", "evidence.numbers_consistent").status == "met"
+    assert verdict_of(closed, question, "en", "evidence.numbers_consistent").status == "warning"
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("nl", "Dat doe ik graag. Maar mag ik u, eh, nog heel kort één ding vragen: waar zit voor u nu de grootste pijn, "
+           "de kosten of de koppelingen? Dan stem ik de mail daarop af."),
+    ("en", "Happy to. Can I, uh, just check one thing first: what's the biggest headache for you right now, the cost "
+           "or the integrations? Then I'll tailor the mail to that."),
+])
+def test_an_open_question_put_to_the_customer_in_a_role_play_is_listening(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["sales.listening"]).status == "met"  # type: ignore[union-attr]
+
+
+def test_leading_questions_put_to_the_customer_are_no_listening() -> None:
+    answer = "You agree that quality matters, right? And you want to save money, don't you?"
+    assert run(analyse(answer, "en"), load_criteria()["sales.listening"]).status == "missed"  # type: ignore[union-attr]

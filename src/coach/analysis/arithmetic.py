@@ -1142,6 +1142,9 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
         count = same[0] if len(same) == 1 else _unique(deals) if not same else None
         if count is None or count.n.value <= 0:
             continue
+        told = answer.sentence_text(count.sentence)
+        if count.sentence != average.sentence and _NOT_WON.search(answer.text, *told):
+            continue  # "two deals slipped out of Q3" are no part of the total closed (round 9: judged wrong)
         money = [
             f for f in figures if f.n.kind == "money" and f.n.unit == average.n.unit and f is not average
         ]
@@ -1186,6 +1189,11 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
     return found
 
 
+# deals that were not won: a count of them, told apart from the average, is no count of the deals closed
+_NOT_WON = re.compile(
+    r"(?i)\b(?:slip(?:ped|s)?|lost|losing|fell through|pushed (?:out|back)|verloren|doorgeschoven|geschoven|"
+    r"afgehaakt|niet doorgegaan|gingen niet door|ging niet door|liepen mis|liep mis)\b"
+)
 # a bare amount with a scale word ("een half miljoen", "about 1.2 million", "500K")
 _SCALED = re.compile(r"(?i)\b(?:miljoen|million|mln|miljard|billion|duizend|thousand|ton)\b|\d\s?[km]\b")
 

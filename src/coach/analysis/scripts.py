@@ -109,7 +109,8 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     "Few filler words" is claimed only when the counted fillers and the filler-like words the lexicon
     doesn't count ("gewoon", "eigenlijk", "yeah", "so") stay at or under `tick_max_per_100` together; in
     between, the outcome is met for the score but not claimed. "A lot of filler words" is claimed only from
-    `claim_from` fillers: fewer cost their penalty in the score without a finding.
+    `claim_from` fillers and `claim_from_per_100` per 100 words: fewer cost their penalty in the score
+    without a finding.
     """
     if analysis.words < criterion.params.get("min_words", 20):
         return None
@@ -117,7 +118,8 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     rate = _rate(count, analysis.words)
     values = {"count": str(count), "rate": _fmt(rate, analysis.lang)}
     if count >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 3):
-        claim = count >= criterion.params.get("claim_from", 0)
+        params = criterion.params
+        claim = count >= params.get("claim_from", 0) and rate >= params.get("claim_from_per_100", 0)
         return Outcome("warning", tuple(span for _, span in analysis.fillers), values, claim=claim)
     like = find_filler_like(analysis.text, analysis.lang, analysis.fillers)
     heard = count + len(like)
