@@ -1198,3 +1198,13 @@ def test_an_open_question_put_to_the_customer_in_a_role_play_is_listening(lang: 
 def test_leading_questions_put_to_the_customer_are_no_listening() -> None:
     answer = "You agree that quality matters, right? And you want to save money, don't you?"
     assert run(analyse(answer, "en"), load_criteria()["sales.listening"]).status == "missed"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("question", [
+    "Rollenspel. Ik ben eigenaar van een accountantskantoor en ik zeg: 'We hebben al jaren een vaste IT-partner, daar "
+    "zijn we tevreden over.' Hoe reageer je?",
+    "Role-play. I own an accountancy firm and I say: 'We have had the same IT partner for years and we're happy.' "
+    "How do you respond?",
+])
+def test_a_role_play_where_the_interviewer_says_the_objection_is_an_objection_question(question: str) -> None:
+    assert classify(question) == "objection"
