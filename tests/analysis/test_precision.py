@@ -1208,3 +1208,48 @@ def test_leading_questions_put_to_the_customer_are_no_listening() -> None:
 ])
 def test_a_role_play_where_the_interviewer_says_the_objection_is_an_objection_question(question: str) -> None:
     assert classify(question) == "objection"
+
+
+# --- recall on dev answers the score ranked far above their blind rating ------------------------------------
+
+
+def test_the_market_blamed_with_words_in_between_is_blame() -> None:
+    criterion = load_criteria()["attitude.blame"]
+    blamed = "Dat lag eerlijk gezegd vooral aan de markt, want iedereen was aan het bezuinigen."
+    owned = "Dat lag eerlijk gezegd niet aan de markt, dat lag aan mijn eigen voorbereiding."
+    assert run(analyse(blamed, "nl"), criterion).status == "warning"  # type: ignore[union-attr]
+    assert run(analyse(owned, "nl"), criterion).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "lesson", "not_a_lesson"), [
+    ("en", "So what I learned from it: you can't win them all, and never give up.",
+     "I never give up on a customer, so I called them every month until they signed."),
+    ("nl", "Wat ik ervan geleerd heb: je kunt niet alles winnen, en nooit opgeven.",
+     "Ik geef nooit op bij een klant, dus ik belde ze elke maand tot ze tekenden."),
+])
+def test_a_saying_as_the_lesson_is_a_cliche(lang: str, lesson: str, not_a_lesson: str) -> None:
+    criterion = load_criteria()["learning.cliche_lesson"]
+    assert run(analyse(lesson, lang), criterion).status == "warning"  # type: ignore[union-attr]
+    assert run(analyse(not_a_lesson, lang), criterion).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "In the end he left the company, so that solved it. Some people just don't get how sales works."),
+    ("nl", "Uiteindelijk is hij vertrokken, dus dat was opgelost. Sommige mensen snappen gewoon niet hoe sales werkt."),
+])
+def test_some_people_just_dont_get_it_is_arrogance(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Do you have any questions for us?",
+     "Yes, a few. How many vacation days do you have? And is there a lease car from the start, or only after the "
+     "probation? Also, can I work from home on Fridays? And is there a bonus for the team when you hit target?"),
+    ("nl", "Heb je nog vragen voor ons?",
+     "Ja, een paar. Hoeveel vakantiedagen hebben jullie? En is er meteen een leaseauto, of pas na de proeftijd? Mag "
+     "ik op vrijdag thuiswerken? En is er een bonus als het team de target haalt?"),
+])
+def test_questions_only_about_the_terms_hold_the_score_in_the_lowest_band(lang: str, question: str, answer: str) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert feedback.score_parts["cap"] <= 39 and feedback.band == "not_yet"
+    assert shown(feedback, "interview.candidate_questions") == "warning"
