@@ -1253,3 +1253,12 @@ def test_questions_only_about_the_terms_hold_the_score_in_the_lowest_band(lang: 
     feedback = check(answer, question=question, lang=lang)
     assert feedback.score_parts["cap"] <= 39 and feedback.band == "not_yet"
     assert shown(feedback, "interview.candidate_questions") == "warning"
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "My target was €400,000. I closed 14 deals, €448,000 together: 120% of my target."),
+    ("nl", "Mijn target was €400.000. Ik heb 14 deals gesloten, samen €448.000: 120% van mijn target."),
+])
+def test_a_total_said_with_together_is_checked_against_the_target(lang: str, answer: str) -> None:
+    assert verdict_of(answer, "What was your target and how did you do?", lang, "evidence.numbers_consistent").status \
+        == "warning"
