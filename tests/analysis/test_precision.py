@@ -550,24 +550,25 @@ def outcome_of(answer: str, criterion: str, lang: str) -> Outcome | None:
     return run(analyse(answer, lang), load_criteria()[criterion])  # type: ignore[arg-type]
 
 
-def held(results: list[tuple[str, Outcome]], kind: str | None, score: int) -> dict[str, bool]:
+def held(results: list[tuple[str, Outcome]], score: int) -> dict[str, bool]:
     """Whether each outcome is still claimed after hold_back, by criterion id."""
     criteria = load_criteria()
     pairs = [(criteria[c], o) for c, o in results]
-    return {c.id: o.claim for c, o in hold_back(pairs, (), kind, score)}
+    return {c.id: o.claim for c, o in hold_back(pairs, score)}
 
 
-def test_a_cross_of_what_is_lacking_is_claimed_only_on_an_answer_in_the_lowest_band() -> None:
-    results = [("structure.star", Outcome("warning")), ("evidence.concrete_example", Outcome("missed"))]
-    assert held(results, "behavioural", 80) == {"structure.star": False, "evidence.concrete_example": False}
-    assert held(results, "behavioural", 45) == {"structure.star": False, "evidence.concrete_example": False}
-    assert held(results, "behavioural", 30) == {"structure.star": True, "evidence.concrete_example": True}
+@pytest.mark.parametrize("score", [20, 45, 80])
+def test_a_cross_of_what_is_lacking_is_not_claimed_in_any_band(score: int) -> None:
+    # judged wrong about half the time even in the lowest band on fresh holdouts (7 of 15, rounds 8-10)
+    results = [("structure.star", Outcome("warning")), ("evidence.concrete_example", Outcome("missed")),
+               ("sales.value_selling", Outcome("missed"))]
+    assert not any(held(results, score).values())
 
 
-def test_a_cross_is_claimed_only_for_what_the_kind_of_question_is_about() -> None:
-    results = [("sales.value_selling", Outcome("missed")), ("evidence.concrete_example", Outcome("missed"))]
-    claimed = held(results, "objection", 30)
-    assert claimed == {"sales.value_selling": True, "evidence.concrete_example": False}
+def test_jargon_found_and_too_few_questions_for_the_interviewer_stay_claimed() -> None:
+    jargon = Outcome("missed", values={"jargon": "API"})
+    results = [("it.explain_simply", jargon), ("interview.candidate_questions", Outcome("missed"))]
+    assert all(held(results, 20).values())
 
 
 def step_of(results: list[tuple[str, Outcome]], kind: str, score: int) -> tuple[str, bool] | None:
@@ -575,7 +576,7 @@ def step_of(results: list[tuple[str, Outcome]], kind: str, score: int) -> tuple[
     from coach.analysis.engine import choose_next_step
 
     criteria = load_criteria()
-    pairs = hold_back([(criteria[c], o) for c, o in results], (), kind, score)
+    pairs = hold_back([(criteria[c], o) for c, o in results], score)
     step = choose_next_step(pairs, (), kind)
     return (step[0].id, step[1].claim) if step else None
 
@@ -583,7 +584,7 @@ def step_of(results: list[tuple[str, Outcome]], kind: str, score: int) -> tuple[
 def test_only_a_claimed_gap_is_the_next_step() -> None:
     results = [("structure.star", Outcome("warning")), ("collaboration.teamwork", Outcome("met"))]
     assert step_of(results, "behavioural", 45) is None  # on the way: the engine is not sure, no step
-    assert step_of(results, "behavioural", 30) == ("structure.star", True)  # lowest band: a claimed cross
+    assert step_of(results, "behavioural", 30) is None  # nor in the lowest band
     assert step_of(results, "behavioural", 80) is None  # strong: no step the engine isn't sure of
 
 
@@ -619,6 +620,20 @@ def test_without_a_sure_next_step_the_band_says_what_the_kind_asks_for(lang: str
     assert described["next"].startswith(wants[lang])
 
 
+@pytest.mark.parametrize(("lang", "question", "answer", "wants"), [
+    ("nl", "Wat is je opzegtermijn?", "Mijn opzegtermijn? Dat weet ik eigenlijk niet precies, dat moet ik nog even "
+     "opzoeken in mijn contract.", "Een helder, rustig antwoord"),
+    ("en", "What is your notice period?", "My notice period? I don't know exactly, I would have to look it up in my "
+     "contract.", "A clear, calm answer"),
+])
+def test_a_weak_answer_without_a_sure_step_gets_what_its_kind_asks_for(
+    lang: str, question: str, answer: str, wants: str
+) -> None:
+    feedback = check(answer, question=question, lang=lang)
+    assert feedback.band == "not_yet" and feedback.next_step is None
+    assert wants in feedback_to_json(feedback)["band"]["next"]
+
+
 def test_with_a_sure_next_step_the_band_points_at_it() -> None:
     feedback = check("Ehm, nou ja, ehm, ik weet het eigenlijk niet zo goed.", question="Vertel eens over jezelf.",
                      lang="nl")
@@ -628,39 +643,39 @@ def test_with_a_sure_next_step_the_band_points_at_it() -> None:
 
 def test_red_flags_and_counted_crosses_stay_claimed_on_a_strong_answer() -> None:
     results = [("attitude.blame", Outcome("warning")), ("delivery.fillers", Outcome("warning"))]
-    assert all(held(results, "behavioural", 85).values())
+    assert all(held(results, 85).values())
 
 
 def test_too_long_on_a_strong_answer_only_when_far_over_the_maximum() -> None:
     def long(words: int) -> list[tuple[str, Outcome]]:
         return [("delivery.length", Outcome("warning", values={"words": str(words), "min": "90", "max": "300"}))]
 
-    assert held(long(309), "behavioural", 80) == {"delivery.length": False}  # dense and a little over
-    assert held(long(380), "behavioural", 80) == {"delivery.length": True}
-    assert held(long(309), "behavioural", 50) == {"delivery.length": True}  # a ramble on a weaker answer
+    assert held(long(309), 80) == {"delivery.length": False}  # dense and a little over
+    assert held(long(380), 80) == {"delivery.length": True}
+    assert held(long(309), 50) == {"delivery.length": True}  # a ramble on a weaker answer
     short = [("delivery.length", Outcome("warning", values={"words": "70", "min": "90", "max": "300"}))]
-    assert held(short, "behavioural", 80) == {"delivery.length": True}  # "a little short" has its own care
+    assert held(short, 80) == {"delivery.length": True}  # "a little short" has its own care
 
 
 def test_a_content_tick_needs_an_excellent_answer() -> None:
     # in the strong band readers judged content ticks wrong one time in nine (a motivation that only names
     # the company, a breakdown without the rank); delivery ticks held up there
     results = [("interview.motivation", Outcome("met")), ("delivery.fillers", Outcome("met"))]
-    assert held(results, "motivation", 50) == {"interview.motivation": False, "delivery.fillers": True}
-    assert held(results, "motivation", 75) == {"interview.motivation": False, "delivery.fillers": True}
-    assert held(results, "motivation", 90) == {"interview.motivation": True, "delivery.fillers": True}
+    assert held(results, 50) == {"interview.motivation": False, "delivery.fillers": True}
+    assert held(results, 75) == {"interview.motivation": False, "delivery.fillers": True}
+    assert held(results, 90) == {"interview.motivation": True, "delivery.fillers": True}
 
 
 def test_whole_answer_praise_is_not_claimed_in_the_lowest_band() -> None:
     results = [(c, Outcome("met")) for c in ("relevance.on_topic", "delivery.length", "delivery.hedges")]
-    assert not any(held(results, "motivation", 20).values())
-    assert not any(held(results, "motivation", 50).values())  # "confident" only from the strong band
-    assert held(results, "motivation", 70) == {
+    assert not any(held(results, 20).values())
+    assert not any(held(results, 50).values())  # "confident" only from the strong band
+    assert held(results, 70) == {
         "relevance.on_topic": False,  # "addresses the question" and "a good length" only when excellent
         "delivery.length": False,
         "delivery.hedges": True,
     }
-    assert all(held(results, "motivation", 90).values())
+    assert all(held(results, 90).values())
 
 
 @pytest.mark.parametrize("score", [50, 75, 95])
@@ -668,13 +683,13 @@ def test_no_repetition_is_never_praised_and_a_good_length_only_in_the_excellent_
     # readers found answers that say the same thing in other words, or recap every point, and rambles praised
     # for their length
     results = [("delivery.length", Outcome("met", values={"words": "120"})), ("delivery.repetition", Outcome("met"))]
-    assert held(results, "behavioural", score) == {"delivery.length": score >= 90, "delivery.repetition": False}
+    assert held(results, score) == {"delivery.length": score >= 90, "delivery.repetition": False}
 
 
 def test_a_practical_answer_is_called_concrete_only_when_excellent() -> None:
     results = [("interview.practicalities", Outcome("met"))]
-    assert held(results, "practicalities", 75) == {"interview.practicalities": False}
-    assert held(results, "practicalities", 92) == {"interview.practicalities": True}
+    assert held(results, 75) == {"interview.practicalities": False}
+    assert held(results, 92) == {"interview.practicalities": True}
 
 
 @pytest.mark.parametrize(("lang", "answer"), [
@@ -688,38 +703,38 @@ def test_a_question_about_the_gym_is_about_the_terms(lang: str, answer: str) -> 
 
 def test_figures_are_never_called_consistent_but_a_sum_that_does_not_add_up_is_named() -> None:
     # the checks cover the sums a recruiter does on the spot, not every relation between figures
-    assert held([("evidence.numbers_consistent", Outcome("met"))], "sales_results", 95) == {
+    assert held([("evidence.numbers_consistent", Outcome("met"))], 95) == {
         "evidence.numbers_consistent": False
     }
-    assert held([("evidence.numbers_consistent", Outcome("warning"))], "sales_results", 95) == {
+    assert held([("evidence.numbers_consistent", Outcome("warning"))], 95) == {
         "evidence.numbers_consistent": True
     }
 
 
 def test_no_content_tick_beside_a_red_flag() -> None:
     results = [("structure.approach", Outcome("met")), ("sales.discount_first", Outcome("warning"))]
-    assert held(results, "situational", 90) == {"structure.approach": False, "sales.discount_first": True}
+    assert held(results, 90) == {"structure.approach": False, "sales.discount_first": True}
     results = [("structure.approach", Outcome("met")), ("sales.discount_first", Outcome("met"))]
-    assert held(results, "situational", 90)["structure.approach"] is True
+    assert held(results, 90)["structure.approach"] is True
 
 
 def test_no_figures_tick_beside_figures_that_do_not_add_up() -> None:
     results = [("evidence.figures", Outcome("met")), ("evidence.numbers_consistent", Outcome("warning"))]
-    assert held(results, "sales_results", 90)["evidence.figures"] is False
+    assert held(results, 90)["evidence.figures"] is False
     results = [("evidence.figures", Outcome("met")), ("evidence.numbers_consistent", Outcome("met"))]
-    assert held(results, "sales_results", 90)["evidence.figures"] is True
+    assert held(results, 90)["evidence.figures"] is True
 
 
 def test_a_cross_about_the_questions_asked_is_claimed_in_every_band() -> None:
     results = [("interview.candidate_questions", Outcome("warning"))]
-    assert held(results, "candidate_questions", 50) == {"interview.candidate_questions": True}
+    assert held(results, 50) == {"interview.candidate_questions": True}
 
 
 def test_no_star_tick_on_a_story_told_with_we() -> None:
     results = [("structure.star", Outcome("met")), ("evidence.first_person", Outcome("warning"))]
-    assert held(results, "behavioural", 90)["structure.star"] is False
+    assert held(results, 90)["structure.star"] is False
     results = [("structure.star", Outcome("met")), ("evidence.first_person", Outcome("met"))]
-    assert held(results, "behavioural", 90)["structure.star"] is True
+    assert held(results, 90)["structure.star"] is True
 
 
 @pytest.mark.parametrize(("lang", "question", "answer"), [
@@ -744,11 +759,13 @@ def test_no_concrete_situation_is_asked_of_a_how_would_you_question(lang: str, q
      "I'm usually someone who stays calm. When there's a conflict I just talk it through and then it works out. "
      "That's how I always work, I find communication really important in a team."),
 ])
-def test_generalities_to_a_tell_me_about_a_time_question_are_still_named(
+def test_generalities_to_a_tell_me_about_a_time_question_count_in_the_score_but_are_not_claimed(
     lang: str, question: str, answer: str
 ) -> None:
-    feedback = check(answer, question=question, lang=lang)
-    assert shown(feedback, "evidence.concrete_example") in ("warning", "missed")
+    # "you talk in generalities" was judged wrong on a story about one named colleague (round 10)
+    feedback, results = evaluate(answer, question, lang)
+    assert dict((c.id, o.status) for c, o in results)["evidence.concrete_example"] in ("warning", "missed")
+    assert shown(feedback, "evidence.concrete_example") is None and feedback.score < 40
 
 
 @pytest.mark.parametrize(("lang", "answer"), [
@@ -1262,3 +1279,72 @@ def test_questions_only_about_the_terms_hold_the_score_in_the_lowest_band(lang: 
 def test_a_total_said_with_together_is_checked_against_the_target(lang: str, answer: str) -> None:
     assert verdict_of(answer, "What was your target and how did you do?", lang, "evidence.numbers_consistent").status \
         == "warning"
+
+
+# --- round 10 ------------------------------------------------------------------------------------------------
+
+
+def test_a_breakdown_names_only_the_parts_it_has() -> None:
+    # "four new clients in Q4" is no split of new business against upsell; "contractwaarde" as the unit of a
+    # target is no average deal size
+    criterion = load_criteria()["sales.results_breakdown"]
+    en = ("Last year my target was 350K in gross margin, and I ended at about 330K, so around 94 percent. I did open "
+          "four new clients in Q4, which should help this year.")
+    nl = ("Mijn target was 480.000 euro aan nieuwe contractwaarde. Ik heb 530.000 gedaan, dus 110 procent. Dat waren "
+          "negen nieuwe klanten, samen 405.000, en de rest, 125.000, kwam uit uitbreidingen bij bestaande klanten.")
+    found_en = run(analyse(en, "en"), criterion).values["found"]  # type: ignore[union-attr]
+    found_nl = run(analyse(nl, "nl"), criterion).values["found"]  # type: ignore[union-attr]
+    assert "new business versus upsell" not in found_en and "deal size" not in found_en
+    assert "nieuwe klanten tegenover upsell" in found_nl and "dealgrootte" not in found_nl
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
+    ("en", "I can send you a short comparison by email.",
+     "We weighed Postgres against DynamoDB: we compared cost and query needs, and chose Postgres rather than Dynamo."),
+    ("nl", "Dan krijgen ze een wachtpagina in plaats van een crash.",
+     "We hebben Postgres en DynamoDB afgewogen: we vergeleken de kosten en kozen Postgres in plaats van Dynamo."),
+])
+def test_alternatives_weighed_is_claimed_from_two_places(lang: str, one: str, two: str) -> None:
+    criterion = load_criteria()["it.alternatives"]
+    single, several = run(analyse(one, lang), criterion), run(analyse(two, lang), criterion)
+    assert single is not None and single.status == "met" and not single.claim
+    assert several is not None and several.status == "met" and several.claim
+
+
+@pytest.mark.parametrize(("lang", "walkthrough", "real"), [
+    ("en", "First I read the acceptance criteria, for example how many wrong attempts before a lockout. Once that "
+           "is clear I write the cases.",
+     "At my last job I did exactly this for the login: first the criteria, then the cases."),
+    ("nl", "Eerst lees ik de acceptatiecriteria, bijvoorbeeld hoeveel foute pogingen voor een blokkade.",
+     "Bij mijn vorige werkgever deed ik dit precies zo voor de login: eerst de criteria, dan de cases."),
+])
+def test_a_real_example_is_an_occasion_not_for_example(lang: str, walkthrough: str, real: str) -> None:
+    part = load_criteria()["structure.steps"].parts["example"].patterns.compiled(lang)
+    assert not analyse(walkthrough, lang).find(part)
+    assert analyse(real, lang).find(part)
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "Our service is way better than the competitor's, all my customers say so."),
+    ("nl", "Onze service is echt veel beter dan die van de concurrent, dat hoor ik van al mijn klanten."),
+])
+def test_a_sales_claim_about_service_is_no_technology_dogma(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["attitude.tech_arrogance"]).status == "met"  # type: ignore[union-attr]
+
+
+def test_a_plan_for_when_the_manager_says_no_is_no_blame() -> None:
+    criterion = load_criteria()["attitude.blame"]
+    plan = "But if he had still said no, then I'd go with his decision and make it work."
+    counterfactual = "If sales hadn't overpromised, we would have delivered on time."
+    assert run(analyse(plan, "en"), criterion).status == "met"  # type: ignore[union-attr]
+    assert run(analyse(counterfactual, "en"), criterion).status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("en", "Let's role-play. I'm the IT manager of a logistics company. 'We already have a supplier for our cloud "
+           "hosting and we're happy with them.' Go ahead."),
+    ("nl", "Rollenspel: ik ben de IT-manager. 'We hebben al een leverancier voor onze hosting, daar zijn we "
+           "tevreden over.' Ga je gang."),
+])
+def test_we_already_have_a_supplier_is_an_objection(lang: str, question: str) -> None:
+    assert classify(question) == "objection"

@@ -17,9 +17,11 @@ def existence(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     spans = analysis.find(criterion.patterns.compiled(lang), criterion.exceptions.compiled(lang))
     if len(spans) >= criterion.min:
         # `claim_within`: claimed only when found in the first part of the answer ("you start from the
-        # requirements" is not said of a "depends on" in passing at the end)
+        # requirements" is not said of a "depends on" in passing at the end); `claim_min_hits`: only with
+        # that many places to point at (one "instead of" is no alternative weighed)
         within = criterion.params.get("claim_within", 1.0)
-        return Outcome("met", tuple(spans), claim=spans[0][0] <= within * len(analysis.text))
+        enough = len(set(spans)) >= criterion.params.get("claim_min_hits", 0)
+        return Outcome("met", tuple(spans), claim=spans[0][0] <= within * len(analysis.text) and enough)
     return None if _quiet(analysis, criterion) else Outcome("missed")
 
 

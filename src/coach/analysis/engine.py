@@ -130,9 +130,10 @@ def confident(criterion: Criterion, outcome: Outcome, next_step: str | None) -> 
 
 
 STRONG_BANDS = frozenset({"strong", "excellent"})
-# content crosses whose check claims them only when it is sure (interview.candidate_questions: fewer questions
-# than asked for, or most of them about the procedure or the terms, counted), in every band
-SURE_CROSSES = frozenset({"interview.candidate_questions"})
+# content crosses whose check claims them only when it is sure, in every band: counted, not recognised
+# (interview.candidate_questions: fewer questions than asked for, or most of them about the procedure or the
+# terms; evidence.first_person: "we" against "I", claimed from three to one)
+SURE_CROSSES = frozenset({"interview.candidate_questions", "evidence.first_person"})
 # whole-answer praise that only an answer in the strong band earns: "you state things with confidence" was
 # judged wrong on nervous answers below it (2 of 3 in the band "on the way" on round 7)
 STRONG_ONLY = frozenset({"delivery.hedges"})
@@ -156,29 +157,27 @@ NOT_PRAISED = frozenset({"delivery.repetition", "evidence.numbers_consistent"})
 FAR_TOO_LONG = 1.25
 
 
-def hold_back(
-    results: list[tuple[Criterion, Outcome]], rubric: tuple[str, ...], kind: str | None, score: int
-) -> list[tuple[Criterion, Outcome]]:
+def hold_back(results: list[tuple[Criterion, Outcome]], score: int) -> list[tuple[Criterion, Outcome]]:
     """The outcomes with `claim` off where the engine can't be sure of them (docs/scoring.md, "Precision").
 
     A finding about content (a criterion that is not counted, a red flag or a delivery habit) is claimed only
     where the score agrees with it: a tick only on an excellent answer (on weaker answers such ticks were
     judged wrong one time in four, and still one in nine in the strong band: a question mark taken for a
-    figure, an alternative waved away taken for one weighed, a motivation that names the company only), a
-    cross of what the answer lacks only in the lowest band (on strong answers such crosses were mostly
-    wrong: the situation or result told in other words; on answers in the band below it, "on the way",
-    still about one in three) and only for what the question's kind is about (no "no concrete situation"
-    on a "how would you" question, no objection handling asked of a lost-deal story). "Too long" on a strong
-    answer only when far over the maximum (FAR_TOO_LONG).
+    figure, an alternative waved away taken for one weighed, a motivation that names the company only). A
+    cross of what the answer lacks is not claimed at all, except the questions for the interviewer and
+    "we" against "I", which their checks count (SURE_CROSSES), and jargon, which it points at: on strong
+    answers such crosses were mostly wrong (the situation or result told in other words), on answers "on
+    the way" one in three, and on fresh holdouts still about half of them in the lowest band (7 of 15 on
+    rounds 8-10: a concrete situation named in other words, a role-play read as another kind of question).
+    They count in the score. "Too long" on a strong answer only when far over the maximum (FAR_TOO_LONG).
     Whole-answer praise is held back where readers found it unearned: "you state things with confidence"
     below the strong band, "addresses the question" and "a good length" below the excellent band, "you
     don't repeat yourself" and "your figures are consistent" always. No content tick beside a red flag, no
     STAR tick where the actions are told with "we", no "backed with figures" beside figures that don't add
     up.
     """
-    core = set(get_kind(kind).rubric) if kind else set(rubric)
     level = band(score)
-    strong, weak, excellent = level in STRONG_BANDS, level == "not_yet", level == "excellent"
+    strong, excellent = level in STRONG_BANDS, level == "excellent"
     we_story = any(c.id == "evidence.first_person" and o.status != "met" for c, o in results)
     flagged = any(c.extends == "avoidance" and o.status == "warning" and o.claim for c, o in results)
     mismatch = any(c.id == "evidence.numbers_consistent" and o.status != "met" for c, o in results)
@@ -204,7 +203,7 @@ def hold_back(
             return False  # the jargon terms are words it can point at, not a part it failed to recognise
         if criterion.id in SURE_CROSSES:
             return False
-        return content(criterion) and (not weak or criterion.id not in core)
+        return content(criterion)
 
     unsure = [outcome.claim and doubtful(criterion, outcome) for criterion, outcome in results]
     return [
@@ -369,7 +368,7 @@ def evaluate(
         results.sort(key=lambda item: item[0].id != "relevance.on_topic")
     parts = breakdown(results, ref.kind, Counts.of(analysis))
     value = total(parts)
-    results = hold_back(results, rubric, ref.kind, value)
+    results = hold_back(results, value)
     praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
     step = choose_next_step(results, rubric, ref.kind)
     step_id = step[0].id if step else None

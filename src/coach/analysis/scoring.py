@@ -235,9 +235,9 @@ def _bands() -> dict[str, dict[str, dict[str, str]]]:
 def describe_band(name: str, lang: str, kind: str | None = None, step: bool = True) -> dict[str, str | None]:
     """A band's label, what it means and what lifts an answer to the next band, in `lang`.
 
-    An answer on the way without a next step the engine is sure of (`step` False) gets, as what lifts it,
-    what its `kind` of question asks for (content/kinds.yaml `wants`, bands.yaml `guide`): guidance about
-    the question to check the answer against, not a finding about the answer.
+    An answer "not yet" or "on the way" without a next step the engine is sure of (`step` False) gets, as
+    what lifts it, what its `kind` of question asks for (content/kinds.yaml `wants`, bands.yaml `guide`):
+    guidance about the question to check the answer against, not a finding about the answer.
     """
     data = _bands()[name]
     lang = "nl" if lang == "nl" else "en"

@@ -453,7 +453,8 @@ def candidate_questions(analysis: Analysis, criterion: Criterion) -> Outcome:
     sure = len(asked) - len(counted) >= len(counted) or len(asked) < criterion.min
     # only questions about the terms or the procedure ("how many vacation days? a lease car?"): every such
     # dev answer was rated 1 or 2, a few scored as strong on their length; held at the top of "not yet"
-    cap = criterion.params.get("cap_only_terms") if not counted else None
+    limit = criterion.params.get("cap_only_terms")
+    cap = int(limit) if limit is not None and not counted else None
     return Outcome("warning", tuple(shallow or [s.span for s in asked]), values, claim=sure, cap=cap)
 
 
