@@ -1348,3 +1348,16 @@ def test_a_plan_for_when_the_manager_says_no_is_no_blame() -> None:
 ])
 def test_we_already_have_a_supplier_is_an_objection(lang: str, question: str) -> None:
     assert classify(question) == "objection"
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "My quota was 480K and I did 1.2 million. I closed 42 deals, average deal size about 18K, and a few really "
+           "big ones on top."),
+    ("nl", "Mijn target was 480K en ik haalde 1,2 miljoen. Ik sloot 42 deals van gemiddeld zo'n 18K, en daarbovenop "
+           "nog een paar hele grote."),
+])
+def test_big_deals_on_top_of_the_average_are_not_multiplied_into_the_total(lang: str, answer: str) -> None:
+    question = "What was your quota last year, and how did you do against it?"
+    assert verdict_of(answer, question, lang, "evidence.numbers_consistent").status == "met"
+    without = answer.split(", and a few")[0] + "." if lang == "en" else answer.split(", en daarbovenop")[0] + "."
+    assert verdict_of(without, question, lang, "evidence.numbers_consistent").status == "warning"

@@ -1145,6 +1145,8 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
         told = answer.sentence_text(count.sentence)
         if count.sentence != average.sentence and _NOT_WON.search(answer.text, *told):
             continue  # "two deals slipped out of Q3" are no part of the total closed (round 9: judged wrong)
+        if _ON_TOP.search(answer.text, average.end, answer.sentence_text(average.sentence)[1]):
+            continue  # "42 deals, about 18K on average, and a few really big ones on top" (round 10)
         money = [
             f for f in figures if f.n.kind == "money" and f.n.unit == average.n.unit and f is not average
         ]
@@ -1193,6 +1195,12 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
 _NOT_WON = re.compile(
     r"(?i)\b(?:slip(?:ped|s)?|lost|losing|fell through|pushed (?:out|back)|verloren|doorgeschoven|geschoven|"
     r"afgehaakt|niet doorgegaan|gingen niet door|ging niet door|liepen mis|liep mis)\b"
+)
+# more deals than the count times the average: "and a few really big ones on top", "plus twee grote deals"
+_ON_TOP = re.compile(
+    r"(?i)\b(?:on top|plus (?:a|one|two|three|some|een|twee|drie|nog)|daar ?bovenop"
+    r"|daarnaast (?:nog )?(?:een|twee|drie)"
+    r"|(?:and|en) (?:a few|some|een paar|nog een paar) (?:\w+ ){0,2}(?:big|large|grote|flinke))\b"
 )
 # a bare amount with a scale word ("een half miljoen", "about 1.2 million", "500K")
 _SCALED = re.compile(r"(?i)\b(?:miljoen|million|mln|miljard|billion|duizend|thousand|ton)\b|\d\s?[km]\b")
