@@ -247,3 +247,22 @@ def test_question_over_the_limit_is_a_coded_error_in_the_users_language() -> Non
                  json.dumps({"id": 2, "question": long[:1000], "answer": "I closed 12 deals."})], "--lang", "en")
     assert out[0]["error"]["code"] == "E008" and "Your question is too long" in out[0]["error"]["message"]
     assert out[0]["question"]["text"] is None and "error" not in out[1]
+
+
+def test_text_output_gives_the_band_and_one_next_step(tmp_path: Path) -> None:
+    weak = tmp_path / "weak.txt"
+    weak.write_text("Mijn opzegtermijn? Dat weet ik eigenlijk niet precies, dat moet ik nog even opzoeken in mijn "
+                    "contract.", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--question", "Wat is je opzegtermijn?", "--lang", "nl", str(weak)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Nog niet" in text and "overtuigt een interviewer nog niet" in text
+    # no finding the engine is sure of: the next step is what a strong answer to this kind of question gives
+    assert "Volgende stap: Wat een sterk antwoord op dit soort vraag geeft: Een helder, rustig antwoord" in text
+    figures = tmp_path / "figures.txt"
+    figures.write_text("I closed 14 deals, 448,000 euros together: 120% of my 400,000 euro target, second of nine in "
+                       "the team. I learned to ask earlier who decides on the budget.", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--question", "How did you do against your target?", "--lang", "en",
+                                 str(figures)])
+    text = " ".join(result.output.split())
+    assert "Your figures don't add up" in text and "Next step:" not in text  # the finding is the step

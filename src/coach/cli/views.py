@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from coach.analysis.scoring import describe_band
 from coach.analysis.types import Feedback
 from coach.i18n import translate as tr
 
@@ -36,7 +37,10 @@ def render_feedback(feedback: Feedback, answer: str, console: Console, show_ques
     if show_question and q.text:
         where = f" ({q.id}, {round(q.match * 100)}%)" if q.id else ""
         console.print(Text(tr(lang, "Question: {text}", text=q.text) + where, style="bold"))
-    console.print(Text(tr(lang, "Score: {score}/100", score=feedback.score), style="bold"))
+    band = describe_band(feedback.band, lang, q.kind, step=feedback.next_step is not None)
+    score = tr(lang, "Score: {score}/100", score=feedback.score)
+    console.print(Text(f"{score} - {band['label']}", style="bold"))
+    console.print(Text(str(band["meaning"]), style="dim"))
     console.print()
     console.print(highlighted_answer(feedback, answer))
     console.print(
@@ -51,6 +55,11 @@ def render_feedback(feedback: Feedback, answer: str, console: Console, show_ques
     )
     console.print()
     render_findings(feedback.findings, lang, console)
+    # one next step: the finding to fix first is listed above; without one, what the band says lifts the
+    # answer (for an answer the engine is not sure about, what a strong answer to its kind of question gives)
+    if feedback.next_step is None and band["next"]:
+        console.print()
+        console.print(Text(tr(lang, "Next step: {step}", step=band["next"]), style="bold"))
 
 
 def render_findings(findings: Iterable[Any], lang: str, console: Console) -> None:
