@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from coach.analysis.literals import MIN_TEXT, Alternation, Haystack, ignorecase_haystack, needs, needs_all
+from coach.analysis.literals import (
+    _INDEX,
+    MIN_TEXT,
+    Alternation,
+    Haystack,
+    _possible,
+    _scanner,
+    ignorecase_haystack,
+    needs,
+    needs_all,
+)
 from coach.analysis.rules import fold, load_criteria
 from coach.content.bank import load_questions
 
@@ -76,3 +86,44 @@ def test_each_sentence_finds_what_the_whole_alternation_finds_in_it() -> None:
         expected = [m.span() for m in alternation.whole.finditer(sentence)]
         assert [m.span() for m in alternation.finditer(sentence, None, found)] == expected
 
+
+
+def test_the_scanner_finds_exactly_the_strings_that_occur() -> None:
+    # overlapping strings, strings inside others, at the very start and end, and characters re escapes
+    strings = ["ik ", "ik heb", "heb", "k he", "eb ge", "ge", "mijn fout", "fout", "out", "a.b", "(x)", "€ 5", "e"]
+    scan = _scanner(strings)
+    for text in (
+        "ik heb geen fout gemaakt",
+        "mijn foutje: ik hebt het",
+        "(x) kost € 5, a.b is geen axb",
+        "",
+        "e",
+        "heb",
+        "xik heb gekregen uit mijn fout",
+    ):
+        assert scan(text) == {s for s in strings if s in text}, text
+
+
+def test_the_shared_index_tells_what_the_literal_tests_tell() -> None:
+    # the alternatives the index leaves (the clauses that hold, looked up) are those the literal tests
+    # one by one leave, on the criteria's patterns and on answers long enough for the tests
+    for lang in ("nl", "en"):
+        matchers = [
+            matcher
+            for criterion in load_criteria().values()
+            for patterns in (criterion.patterns, criterion.exceptions, criterion.bad_patterns)
+            if (matcher := patterns.compiled(lang)) is not None and matcher.folded is not None
+        ]
+        for k, text in enumerate(_long_texts(lang)[:10]):
+            folded = fold(text)
+            assert folded is not None
+            haystack, plain = Haystack(folded), Haystack(folded)
+            if k:  # every alternation has its clauses in the index by now: the index answers for each
+                assert haystack.met(len(_INDEX.clauses)) is not None
+            for matcher in matchers:
+                alternation = matcher.folded
+                assert alternation is not None
+                by_index = alternation.alive(haystack)
+                tests = alternation._tests or []
+                one_by_one = [i for i, needed in enumerate(tests) if _possible(needed, plain.has)]
+                assert by_index == one_by_one, matcher.patterns

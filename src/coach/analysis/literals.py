@@ -12,6 +12,11 @@ the alternatives that are left just as `re` would: the leftmost first, and at on
 alternative in order). When the analysis can't tell what a pattern needs (a character class, a
 back-reference, a flag it doesn't follow), it assumes nothing and the pattern always runs.
 
+The literals of all the alternations that search the folded answer are tested at once (`LiteralIndex`):
+one scan of the answer finds which of them occur, and each alternation then only looks up its
+alternatives' clauses in the result, instead of making a substring test per literal (about 1,400 per
+300-word answer, spread over every criterion).
+
 What a pattern needs is read from the parse tree of Python's own regular-expression parser (`re._parser`,
 private but stable since Python 3.0 as `sre_parse`); anything it doesn't know makes it assume nothing.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import _sre
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -59,7 +65,7 @@ class Haystack:
     `words`: whether the whole-word tests hold, which they do when the patterns search this very text
     (not for `ignorecase_haystack`, whose letters are lower-cased copies)."""
 
-    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within")
+    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within", "_found", "_met")
 
     def __init__(self, text: str, words: bool = True) -> None:
         self.text = text
@@ -69,6 +75,10 @@ class Haystack:
         self._words: frozenset[str] | None = None
         self._starts: dict[frozenset[str], list[int]] = {}
         self._within: dict[tuple[tuple[int, int], ...], dict[str, set[int]]] = {}
+        # what the shared index found in the text: the strings it knew then and those that occur, and how
+        # many clauses it knew with the clauses that hold (`met`)
+        self._found: tuple[frozenset[str], frozenset[str]] | None = None
+        self._met: tuple[int, set[int]] | None = None
 
     def word_set(self) -> frozenset[str]:
         """The words of the text (runs of word characters)."""
@@ -83,10 +93,28 @@ class Haystack:
             string, words = literal
             if words and self.words and not (self._words or self.word_set()).issuperset(words):
                 found = False
+            elif self._found is not None and string in self._found[0]:
+                found = string in self._found[1]  # the index scanned for it already
             else:
                 found = string in self.text
             self._has[literal] = found
         return found
+
+    def met(self, clauses: int) -> set[int] | None:
+        """The clauses of the shared index (`_INDEX`) that hold in this text, when known for its first
+        `clauses` clauses (an alternation's all have lower numbers); the text is scanned on the first call.
+
+        None when the index has learnt clauses since the scan that it has not yet built its scanner for:
+        only while alternations are analysed for the first time (the index is rebuilt for the next text,
+        not for each alternation, as a rebuild compiles every literal into one pattern)."""
+        if self._met is None or self._met[0] < clauses:
+            if self._met is not None and _INDEX.built() < clauses:
+                return None
+            scan = _INDEX.scan()
+            found = scan.found(self.text)
+            self._found = scan.known, found
+            self._met = scan.clauses, scan.met(found, self.word_set())
+        return self._met[1]
 
     def at(self, s: str) -> list[int]:
         """Every position where `s` occurs in the text, overlapping ones too."""
@@ -412,6 +440,132 @@ def _possible(tests: Sequence[frozenset[Literal]], has: Callable[[Literal], bool
     return True
 
 
+class LiteralIndex:
+    """Every clause (a set of literals of which a match contains one, as `needs` and `needs_all` give
+    them) of every alternation analysed so far that searches the folded answer, to tell at once which of
+    them hold in a text.
+
+    A clause holds when one of its literals occurs: its string is in the text and its whole words are
+    among the text's words (as `Haystack.has` tests it). The strings of all clauses are found in one scan
+    (`_scanner`); then each string found brings the clauses of its literals whose words the text has. An
+    alternation's alternative can match only where each of its clauses holds, a subset test per
+    alternative on sets of numbers.
+
+    Only for the folded answer (a Haystack with `words`): the case-insensitive alternations (fillers,
+    hedges, a few criteria) have few literals, which their own tests find faster than a scan would.
+    Answers may be checked in several threads (the web app): clauses are added under a lock, and a text is
+    scanned with a `Scan` that never changes once built."""
+
+    def __init__(self) -> None:
+        self.clauses: dict[frozenset[Literal], int] = {}
+        # each string, with the clauses each of its literals (the string with some whole words) is in
+        self._strings: dict[str, dict[tuple[str, ...], list[int]]] = {}
+        self._lock = threading.Lock()
+        self._scan = Scan(0, {})
+
+    def clause(self, need: frozenset[Literal]) -> int:
+        """The number of the clause `need` (a new one is numbered on from the last)."""
+        number = self.clauses.get(need)
+        if number is None:
+            with self._lock:
+                number = self.clauses.get(need)
+                if number is None:
+                    number = len(self.clauses)
+                    for string, words in need:
+                        self._strings.setdefault(string, {}).setdefault(words, []).append(number)
+                    self.clauses[need] = number
+        return number
+
+    def scan(self) -> Scan:
+        """The scan for every clause so far (built again when clauses were added since the last one)."""
+        scan = self._scan
+        if scan.clauses != len(self.clauses):
+            with self._lock:
+                scan = self._scan
+                if scan.clauses != len(self.clauses):
+                    strings = {
+                        s: [(w, frozenset(n)) for w, n in by.items()] for s, by in self._strings.items()
+                    }
+                    scan = self._scan = Scan(len(self.clauses), strings)
+        return scan
+
+    def built(self) -> int:
+        """How many clauses the last scan built covers."""
+        return self._scan.clauses
+
+
+class Scan:
+    """The strings of the first `clauses` clauses of the index, as one scanner, and the clauses each
+    literal with the string is in (see LiteralIndex)."""
+
+    __slots__ = ("clauses", "known", "_strings", "_found")
+
+    def __init__(self, clauses: int, strings: dict[str, list[tuple[tuple[str, ...], frozenset[int]]]]):
+        self.clauses = clauses
+        self._strings = strings
+        self.known = frozenset(strings)
+        self._found = _scanner(self.known)
+
+    def found(self, text: str) -> frozenset[str]:
+        """The strings that occur in `text`."""
+        return self._found(text)
+
+    def met(self, found: Iterable[str], words: frozenset[str]) -> set[int]:
+        """The clauses that hold in a text that has the strings `found` and the words `words`."""
+        met: set[int] = set()
+        strings = self._strings
+        for string in found:
+            for needed, numbers in strings[string]:
+                if not needed or words.issuperset(needed):
+                    met.update(numbers)
+        return met
+
+
+def _scanner(strings: Iterable[str]) -> Callable[[str], frozenset[str]]:
+    """A function giving the `strings` that occur in a text, by one regular-expression scan of it.
+
+    The strings make one trie, written as a pattern (`ik |ikzelf|in` as `i(?:k(?: |zelf)|n)`), inside a
+    look-ahead so that it is tried at every position of the text: at each it captures the longest of the
+    strings that starts there (each optional tail is greedy). Every string that occurs is a prefix of what
+    is captured where it starts, so the strings found are exactly those that lie within a capture, found
+    by slicing each (distinct) capture once and kept for later texts. Python's `re` tries the trie's
+    branches one by one, but one scan of a 300-word answer costs less than the substring tests it replaces.
+    """
+    known = frozenset(s for s in strings if s)
+    trie: dict[str, Any] = {}
+    for string in known:
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a string ends here
+
+    def written(node: dict[str, Any]) -> str:
+        tails = [re.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not tails:
+            return ""
+        either = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+        return f"(?:{either})?" if "" in node else either
+
+    pattern = re.compile(f"(?=({written(trie)}))" if known else "(?!)")  # (?!) never matches
+    inside: dict[str, frozenset[str]] = {}  # each capture seen, with the strings within it
+
+    def scan(text: str) -> frozenset[str]:
+        found: set[str] = set()
+        for longest in set(pattern.findall(text)):
+            within = inside.get(longest)
+            if within is None:
+                n = len(longest)
+                slices = (longest[i:j] for i in range(n) for j in range(i + 1, n + 1))
+                within = inside[longest] = frozenset(s for s in slices if s in known)
+            found |= within
+        return frozenset(found)
+
+    return scan
+
+
+_INDEX = LiteralIndex()
+
+
 class Alternation:
     """`(?:p1)|(?:p2)|...` compiled with `flags`, searched with only the alternatives that can match.
 
@@ -425,8 +579,7 @@ class Alternation:
     """
 
     __slots__ = (
-        "patterns", "flags", "needs", "more", "starts", "split", "_whole", "_parts", "_keyed", "_keys",
-        "_unkeyed", "_tests",
+        "patterns", "flags", "needs", "more", "starts", "split", "_whole", "_parts", "_tests", "_clauses",
     )
 
     def __init__(self, patterns: Sequence[str], flags: int) -> None:
@@ -438,34 +591,22 @@ class Alternation:
         self.needs: tuple[Needed, ...] = ()
         self.more: tuple[tuple[frozenset[Literal], ...], ...] = ()  # what else each needs (`needs_all`)
         self.starts: tuple[frozenset[str] | None, ...] = ()
-        self._keyed: dict[str, list[tuple[int, Literal]]] | None = None
-        self._keys: frozenset[str] = frozenset()
-        self._unkeyed: list[int] = []
-        self._tests: list[tuple[frozenset[Literal], ...]] = []
+        self._tests: list[tuple[frozenset[Literal], ...]] | None = None
+        # the numbers of each alternative's clauses in the shared index, and how many clauses it had then
+        self._clauses: tuple[int, list[frozenset[int]]] | None = None
 
     def _analyse(self) -> None:
         """Read what each alternative needs, on the first text long enough for it to pay (it costs about
         a second for all criteria together: kept out of the CLI's start-up on a short answer)."""
-        if self._keyed is not None:
+        if self._tests is not None:
             return
         self.split = all(splittable(p, self.flags) for p in self.patterns)
         self.needs = tuple(needs(p, self.flags) for p in self.patterns)
         self.more = tuple(needs_all(p, self.flags) for p in self.patterns)
         # what each alternative needs, all sets together, the cheapest to test first
         pairs = zip(self.needs, self.more, strict=True)
-        self._tests = [() if need is None else (need, *more) for need, more in pairs]
         self.starts = tuple(prefixes(p, self.flags) for p in self.patterns)
-        # An alternative all of whose needed literals have a whole word can only match a text that has one
-        # of those words: indexed by its longest word, it is tested only when the text has that word.
-        keyed: dict[str, list[tuple[int, Literal]]] = {}
-        for i, need in enumerate(self.needs):
-            if need is None or not all(words for _, words in need):
-                self._unkeyed.append(i)
-                continue
-            for literal in need:
-                keyed.setdefault(max(literal[1], key=len), []).append((i, literal))
-        self._keys = frozenset(keyed)
-        self._keyed = keyed
+        self._tests = [() if need is None else (need, *more) for need, more in pairs]
 
     @property
     def whole(self) -> re.Pattern[str]:
@@ -481,32 +622,24 @@ class Alternation:
             compiled = self._parts[i] = re.compile(self.patterns[i], self.flags)
         return compiled
 
-    def alive(self, haystack: Haystack | None, among: Iterable[int] | None = None) -> list[int] | None:
-        """The alternatives (of `among`, default all) that could match; None when that can't be told, or
-        for a short text (under MIN_TEXT characters), where the tests would cost more than they save."""
+    def alive(self, haystack: Haystack | None) -> list[int] | None:
+        """The alternatives that could match; None when that can't be told, or for a short text (under
+        MIN_TEXT characters), where the tests would cost more than they save."""
         if haystack is None or len(haystack.text) < MIN_TEXT:
-            return None if among is None else list(among)
+            return None
         self._analyse()
-        assert self._keyed is not None
-        has, tests = haystack.has, self._tests
-        if not haystack.words:
-            indices = range(len(self.patterns)) if among is None else among
-            return [i for i in indices if _possible(tests[i], has)]
-        found = [i for i in self._unkeyed if _possible(tests[i], has)]
-        # a keyed alternative is looked at only when the text has its word; its first set is tested there
-        keyed = self._keyed
-        seen: set[int] = set()
-        for word in self._keys & haystack.word_set():
-            for i, literal in keyed[word]:
-                if i not in seen and has(literal):
-                    seen.add(i)
-                    if _possible(self.more[i], has):
-                        found.append(i)
-        if among is not None:
-            wanted = set(among)
-            found = [i for i in found if i in wanted]
-        found.sort()
-        return found
+        tests = self._tests
+        assert tests is not None
+        if haystack.words:  # the folded answer: the clauses that hold are known at once (LiteralIndex)
+            if self._clauses is None:
+                numbered = [frozenset(_INDEX.clause(need) for need in needed) for needed in tests]
+                self._clauses = len(_INDEX.clauses), numbered
+            count, clauses = self._clauses
+            met = haystack.met(count)
+            if met is not None:
+                return [i for i, needed in enumerate(clauses) if needed <= met]
+        has = haystack.has
+        return [i for i, needed in enumerate(tests) if _possible(needed, has)]
 
     def alive_in(self, haystack: Haystack, spans: Sequence[tuple[int, int]]) -> list[list[int] | None]:
         """For each of `spans` (sorted, not overlapping) of the haystack's text, the alternatives that
