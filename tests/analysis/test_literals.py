@@ -11,6 +11,7 @@ from coach.analysis.literals import (
     Haystack,
     _possible,
     _scanner,
+    _trie_scanner,
     ignorecase_haystack,
     needs,
     needs_all,
@@ -91,17 +92,17 @@ def test_each_sentence_finds_what_the_whole_alternation_finds_in_it() -> None:
 def test_the_scanner_finds_exactly_the_strings_that_occur() -> None:
     # overlapping strings, strings inside others, at the very start and end, and characters re escapes
     strings = ["ik ", "ik heb", "heb", "k he", "eb ge", "ge", "mijn fout", "fout", "out", "a.b", "(x)", "€ 5", "e"]
-    scan = _scanner(strings)
-    for text in (
-        "ik heb geen fout gemaakt",
-        "mijn foutje: ik hebt het",
-        "(x) kost € 5, a.b is geen axb",
-        "",
-        "e",
-        "heb",
-        "xik heb gekregen uit mijn fout",
-    ):
-        assert scan(text) == {s for s in strings if s in text}, text
+    for scan in (_scanner(strings), _trie_scanner(strings)):
+        for text in (
+            "ik heb geen fout gemaakt",
+            "mijn foutje: ik hebt het",
+            "(x) kost € 5, a.b is geen axb",
+            "",
+            "e",
+            "heb",
+            "xik heb gekregen uit mijn fout",
+        ):
+            assert scan(text) == {s for s in strings if s in text}, text
 
 
 def test_the_shared_index_tells_what_the_literal_tests_tell() -> None:
@@ -127,3 +128,19 @@ def test_the_shared_index_tells_what_the_literal_tests_tell() -> None:
                 tests = alternation._tests or []
                 one_by_one = [i for i, needed in enumerate(tests) if _possible(needed, plain.has)]
                 assert by_index == one_by_one, matcher.patterns
+
+
+def test_both_scanners_find_the_criteria_strings_that_occur() -> None:
+    for lang in ("nl", "en"):
+        for criterion in load_criteria().values():  # every criterion's clauses in the index
+            matcher = criterion.patterns.compiled(lang)
+            if matcher is not None and matcher.folded is not None:
+                matcher.folded.alive(Haystack(" ".join(_long_texts(lang)[:1]).lower()))
+    known = _INDEX.scan().known
+    assert len(known) > 1000
+    scanners = (_scanner(known), _trie_scanner(known))
+    for lang in ("nl", "en"):
+        for text in _long_texts(lang)[:3]:
+            folded = text.lower()
+            expected = {s for s in known if s in folded}
+            assert all(scan(folded) == expected for scan in scanners)
