@@ -107,7 +107,8 @@ def test_the_scanner_finds_exactly_the_strings_that_occur() -> None:
 
 def test_the_shared_index_tells_what_the_literal_tests_tell() -> None:
     # the alternatives the index leaves (the clauses that hold, looked up) are those the literal tests
-    # one by one leave, on the criteria's patterns and on answers long enough for the tests
+    # one by one leave, on the criteria's patterns and on answers long enough for the tests; the places
+    # of strings are those a search finds
     for lang in ("nl", "en"):
         matchers = [
             matcher
@@ -128,6 +129,9 @@ def test_the_shared_index_tells_what_the_literal_tests_tell() -> None:
                 tests = alternation._tests or []
                 one_by_one = [i for i, needed in enumerate(tests) if _possible(needed, plain.has)]
                 assert by_index == one_by_one, matcher.patterns
+                # where the alternatives' first strings are: none searched for where the scan found none
+                for string in {s for starts in alternation.starts if starts for s in starts}:
+                    assert haystack.at(string) == plain.at(string), string
 
 
 def test_both_scanners_find_the_criteria_strings_that_occur() -> None:

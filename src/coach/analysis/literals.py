@@ -59,6 +59,9 @@ _DOTTED_I = "\u0130"  # "İ": str.lower() gives two characters, `re` compares it
 Literal = tuple[str, tuple[str, ...]]
 Needed = frozenset[Literal] | None  # one of these is in every match; None: nothing is known
 
+# the literals with one string: the whole words of each, and the numbers of its clauses (LiteralIndex)
+InClauses = list[tuple[tuple[str, ...], frozenset[int]]]
+
 _MARK = "\x00"  # stands for \b in the strings spelled out for `needs` (a text never has it: see `needs`)
 _WORD_RE = re.compile(r"\w+")
 
@@ -126,6 +129,8 @@ class Haystack:
         positions = self._at.get(s)
         if positions is None:
             positions = self._at[s] = []
+            if self._found is not None and s in self._found[0] and s not in self._found[1]:
+                return positions  # the index's scan found it nowhere
             i = self.text.find(s)
             while i >= 0:
                 positions.append(i)
@@ -454,7 +459,9 @@ class LiteralIndex:
     among the text's words (as `Haystack.has` tests it). The strings of all clauses are found in one scan
     (`_scanner`); then each string found brings the clauses of its literals whose words the text has. An
     alternation's alternative can match only where each of its clauses holds, a subset test per
-    alternative on sets of numbers.
+    alternative on sets of numbers. The scan also looks for the strings the alternatives start with
+    (`prefixes`), whose places `Alternation` asks for: about 400 per answer, most of which don't occur,
+    each a search of the whole text (`Haystack.at`) unless the scan says it is not there.
 
     Only for the folded answer (a Haystack with `words`): the case-insensitive alternations (fillers,
     hedges, a few criteria) have few literals, which their own tests find faster than a scan would.
@@ -465,8 +472,9 @@ class LiteralIndex:
         self.clauses: dict[frozenset[Literal], int] = {}
         # each string, with the clauses each of its literals (the string with some whole words) is in
         self._strings: dict[str, dict[tuple[str, ...], list[int]]] = {}
+        self._added = 0  # clauses and strings added, to tell when the scan is out of date
         self._lock = threading.Lock()
-        self._scan = Scan(0, {})
+        self._scan = Scan(0, 0, {})
 
     def clause(self, need: frozenset[Literal]) -> int:
         """The number of the clause `need` (a new one is numbered on from the last)."""
@@ -479,19 +487,31 @@ class LiteralIndex:
                     for string, words in need:
                         self._strings.setdefault(string, {}).setdefault(words, []).append(number)
                     self.clauses[need] = number
+                    self._added += 1
         return number
+
+    def add(self, strings: Iterable[str]) -> None:
+        """Have the scan find `strings` too (what alternatives start with: `Haystack.at` then knows
+        without a search of the text where most of them are not)."""
+        new = [string for string in strings if string not in self._strings]
+        if new:
+            with self._lock:
+                for string in new:
+                    if string not in self._strings:
+                        self._strings[string] = {}
+                        self._added += 1
 
     def scan(self) -> Scan:
         """The scan for every clause so far (built again when clauses were added since the last one)."""
         scan = self._scan
-        if scan.clauses != len(self.clauses):
+        if scan.added != self._added:
             with self._lock:
                 scan = self._scan
-                if scan.clauses != len(self.clauses):
+                if scan.added != self._added:
                     strings = {
                         s: [(w, frozenset(n)) for w, n in by.items()] for s, by in self._strings.items()
                     }
-                    scan = self._scan = Scan(len(self.clauses), strings)
+                    scan = self._scan = Scan(len(self.clauses), self._added, strings)
         return scan
 
     def built(self) -> int:
@@ -503,10 +523,11 @@ class Scan:
     """The strings of the first `clauses` clauses of the index, as one scanner, and the clauses each
     literal with the string is in (see LiteralIndex)."""
 
-    __slots__ = ("clauses", "known", "_strings", "_found")
+    __slots__ = ("clauses", "added", "known", "_strings", "_found")
 
-    def __init__(self, clauses: int, strings: dict[str, list[tuple[tuple[str, ...], frozenset[int]]]]):
+    def __init__(self, clauses: int, added: int, strings: dict[str, InClauses]) -> None:
         self.clauses = clauses
+        self.added = added
         self._strings = strings
         self.known = frozenset(strings)
         self._found = _scanner(self.known)
@@ -651,6 +672,7 @@ class Alternation:
         assert tests is not None
         if haystack.words:  # the folded answer: the clauses that hold are known at once (LiteralIndex)
             if self._clauses is None:
+                _INDEX.add(string for starts in self.starts if starts is not None for string in starts)
                 numbered = [frozenset(_INDEX.clause(need) for need in needed) for needed in tests]
                 self._clauses = len(_INDEX.clauses), numbered
             count, clauses = self._clauses
