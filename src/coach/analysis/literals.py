@@ -151,10 +151,18 @@ class Haystack:
         positions = self._starts.get(strings)
         if positions is None:
             found: set[int] = set()
-            for s in strings:
+            for s in self.occurring(strings):
                 found.update(self.at(s))
             positions = self._starts[strings] = sorted(found)
         return positions
+
+    def occurring(self, strings: frozenset[str]) -> frozenset[str]:
+        """`strings` without those the index's scan found nowhere in the text (two set operations instead
+        of a look-up per string: most strings asked about don't occur)."""
+        if self._found is None:
+            return strings
+        known, found = self._found
+        return (strings & found) | (strings - known)
 
 
 @lru_cache(maxsize=8)
@@ -438,6 +446,15 @@ def _has_groupref(items: Iterable[tuple[Any, Any]]) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
+def _by_string(need: frozenset[Literal]) -> tuple[frozenset[str], dict[str, list[Literal]]]:
+    """The strings of the literals `need`, and the literals with each string."""
+    literals: dict[str, list[Literal]] = {}
+    for literal in need:
+        literals.setdefault(literal[0], []).append(literal)
+    return frozenset(literals), literals
+
+
 def _possible(tests: Sequence[frozenset[Literal]], has: Callable[[Literal], bool]) -> bool:
     """Whether each of the sets `tests` has a literal that `has` finds (a loop: this runs thousands of
     times per answer)."""
@@ -696,10 +713,10 @@ class Alternation:
         def holding(need: frozenset[Literal]) -> set[int]:
             """The spans that hold one of the literals `need` whole."""
             hit: set[int] = set()
-            for literal in need:
-                if not haystack.has(literal):
+            strings, literals = _by_string(need)
+            for s in haystack.occurring(strings):
+                if not any(haystack.has(literal) for literal in literals[s]):
                     continue
-                s = literal[0]
                 held = memo.get(s)
                 if held is None:
                     held = memo[s] = set()
