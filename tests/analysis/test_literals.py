@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from coach.analysis.literals import (
     _INDEX,
     MIN_TEXT,
@@ -148,3 +150,17 @@ def test_both_scanners_find_the_criteria_strings_that_occur() -> None:
             folded = text.lower()
             expected = {s for s in known if s in folded}
             assert all(scan(folded) == expected for scan in scanners)
+
+
+def test_a_short_text_is_tested_once_a_long_one_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    alternation = Alternation((r"\bmijn (?:eigen )?fout\b", r"\bvorig jaar\b"), re.UNICODE)
+    short = "dit was vorig jaar, toen ik bij een webshop werkte."
+    monkeypatch.setattr(Alternation, "warm", False)
+    assert alternation.alive(Haystack(short)) is None  # the CLI on one short answer: no analysis
+    long = (short + " ") * 12
+    assert alternation.alive(Haystack(long)) == [1]
+    assert Alternation.warm
+    assert alternation.alive(Haystack(short)) == [1]
+    assert [m.span() for m in alternation.finditer(short, Haystack(short))] == [
+        m.span() for m in alternation.whole.finditer(short)
+    ]

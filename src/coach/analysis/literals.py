@@ -33,7 +33,7 @@ from itertools import product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from re._casefix import _EXTRA_CASES
-from typing import Any
+from typing import Any, ClassVar
 
 try:
     import ahocorasick_rs
@@ -43,7 +43,9 @@ except ImportError:  # a dependency; without it the literals are found with `re`
 MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
 MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
 MAX_ALL = 8  # the most strings of one set `needs_all` tests (each costs a look-up in every long answer)
-MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern just runs
+# characters (about 80 words): in a process that has not yet searched a longer text, every pattern runs
+# whole in a shorter one (see Alternation.alive)
+MIN_TEXT = 500
 
 # Under IGNORECASE, `re` matches a character when both lower-case to the same character, or to characters
 # it treats as one ("i" and dotless "ı", "s" and long "ſ", Greek sigma and final sigma: re/_casefix.py).
@@ -638,6 +640,7 @@ class Alternation:
     __slots__ = (
         "patterns", "flags", "needs", "more", "starts", "split", "_whole", "_parts", "_tests", "_clauses",
     )
+    warm: ClassVar[bool] = False  # whether an alternation has searched a long text (see `alive`)
 
     def __init__(self, patterns: Sequence[str], flags: int) -> None:
         self.patterns = tuple(patterns)
@@ -680,10 +683,21 @@ class Alternation:
         return compiled
 
     def alive(self, haystack: Haystack | None) -> list[int] | None:
-        """The alternatives that could match; None when that can't be told, or for a short text (under
-        MIN_TEXT characters), where the tests would cost more than they save."""
-        if haystack is None or len(haystack.text) < MIN_TEXT:
+        """The alternatives that could match; None when that can't be told.
+
+        Also None for a short text (under MIN_TEXT characters) as long as no alternation has searched a
+        longer one: reading what the patterns need costs about a second for all criteria together, which
+        the CLI checking one short answer would pay for nothing. A process that checks long answers (the
+        web app, a batch, a benchmark) pays it once, and then the tests pay on any text: a check of a
+        50-word answer takes half the time.
+        """
+        if haystack is None:
             return None
+        if len(haystack.text) < MIN_TEXT:
+            if not Alternation.warm:
+                return None
+        elif not Alternation.warm:
+            Alternation.warm = True
         self._analyse()
         tests = self._tests
         assert tests is not None
