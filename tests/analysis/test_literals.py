@@ -7,7 +7,7 @@ import re
 import pytest
 
 from coach.analysis.literals import (
-    _INDEX,
+    _INDEXES,
     MIN_TEXT,
     Alternation,
     Haystack,
@@ -123,7 +123,7 @@ def test_the_shared_index_tells_what_the_literal_tests_tell() -> None:
             assert folded is not None
             haystack, plain = Haystack(folded), Haystack(folded)
             if k:  # every alternation has its clauses in the index by now: the index answers for each
-                assert haystack.met(len(_INDEX.clauses)) is not None
+                assert haystack.met(len(_INDEXES[True].clauses)) is not None
             for matcher in matchers:
                 alternation = matcher.folded
                 assert alternation is not None
@@ -142,7 +142,7 @@ def test_both_scanners_find_the_criteria_strings_that_occur() -> None:
             matcher = criterion.patterns.compiled(lang)
             if matcher is not None and matcher.folded is not None:
                 matcher.folded.alive(Haystack(" ".join(_long_texts(lang)[:1]).lower()))
-    known = _INDEX.scan().known
+    known = _INDEXES[True].scan().known
     assert len(known) > 1000
     scanners = (_scanner(known), _trie_scanner(known))
     for lang in ("nl", "en"):
@@ -164,3 +164,21 @@ def test_a_short_text_is_tested_once_a_long_one_was(monkeypatch: pytest.MonkeyPa
     assert [m.span() for m in alternation.finditer(short, Haystack(short))] == [
         m.span() for m in alternation.whole.finditer(short)
     ]
+
+
+def test_the_case_insensitive_index_tells_what_the_literal_tests_tell() -> None:
+    from coach.analysis.fillers import _filler_patterns, _hedge_pattern
+
+    for lang in ("nl", "en"):
+        alternations = [*_filler_patterns(lang), _hedge_pattern(lang), _hedge_pattern(lang, "hedges_soft")]
+        for k, text in enumerate(_long_texts(lang)[:6]):
+            haystack = ignorecase_haystack.__wrapped__(text)
+            plain = ignorecase_haystack.__wrapped__(text)
+            if k:
+                assert haystack.met(len(_INDEXES[False].clauses)) is not None
+            for alternation in alternations:
+                by_index = alternation.alive(haystack)
+                tests = alternation._tests or []
+                assert by_index == [i for i, needed in enumerate(tests) if _possible(needed, plain.has)]
+                found = [m.span() for m in alternation.finditer(text, haystack)]
+                assert found == [m.span() for m in alternation.whole.finditer(text)]

@@ -111,7 +111,7 @@ class Haystack:
         return found
 
     def met(self, clauses: int) -> int | None:
-        """The clauses of the shared index (`_INDEX`) that hold in this text (bit n set for clause n), when
+        """The clauses of the shared index (`_INDEXES`) that hold in this text (bit n set for clause n), when
         known for its first `clauses` clauses (an alternation's all have lower numbers); the text is
         scanned on the first call.
 
@@ -119,12 +119,13 @@ class Haystack:
         only while alternations are analysed for the first time (the index is rebuilt for the next text,
         not for each alternation, as a rebuild compiles every literal into one pattern)."""
         if self._met is None or self._met[0] < clauses:
-            if self._met is not None and _INDEX.built() < clauses:
+            index = _INDEXES[self.words]
+            if self._met is not None and index.built() < clauses:
                 return None
-            scan = _INDEX.scan()
+            scan = index.scan()
             found = scan.found(self.text)
             self._found = scan.known, found
-            self._met = scan.clauses, scan.met(found, self.word_set())
+            self._met = scan.clauses, scan.met(found, self.word_set() if self.words else frozenset())
         return self._met[1]
 
     def at(self, s: str) -> list[int]:
@@ -472,29 +473,29 @@ def _possible(tests: Sequence[frozenset[Literal]], has: Callable[[Literal], bool
 
 class LiteralIndex:
     """Every clause (a set of literals of which a match contains one, as `needs` and `needs_all` give
-    them) of every alternation analysed so far that searches the folded answer, to tell at once which of
-    them hold in a text.
+    them) of every alternation analysed so far that searches one kind of text, to tell at once which of
+    them hold in a text. There are two (`_INDEXES`): one for the folded answer that the criteria search
+    (a Haystack with `words`), one for `ignorecase_haystack` (fillers, hedges, a few criteria).
 
-    A clause holds when one of its literals occurs: its string is in the text and its whole words are
-    among the text's words (as `Haystack.has` tests it). The strings of all clauses are found in one scan
-    (`_scanner`); then each string found brings the clauses of its literals whose words the text has. An
-    alternation's alternative can match only where each of its clauses holds, a subset test per
-    alternative on sets of numbers. The scan also looks for the strings the alternatives start with
+    A clause holds when one of its literals occurs: its string is in the text and, with `words`, its
+    whole words are among the text's words (as `Haystack.has` tests it). The strings of all clauses are
+    found in one scan (`_scanner`); then each string found brings the clauses of its literals whose words
+    the text has. An alternation's alternative can match only where each of its clauses holds, a subset
+    test per alternative on sets of numbers. The scan also looks for the strings the alternatives start with
     (`prefixes`), whose places `Alternation` asks for: about 400 per answer, most of which don't occur,
     each a search of the whole text (`Haystack.at`) unless the scan says it is not there.
 
-    Only for the folded answer (a Haystack with `words`): the case-insensitive alternations (fillers,
-    hedges, a few criteria) have few literals, which their own tests find faster than a scan would.
     Answers may be checked in several threads (the web app): clauses are added under a lock, and a text is
     scanned with a `Scan` that never changes once built."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: bool) -> None:
+        self.words = words
         self.clauses: dict[frozenset[Literal], int] = {}
         # each string, with the clauses each of its literals (the string with some whole words) is in
         self._strings: dict[str, dict[tuple[str, ...], list[int]]] = {}
         self._added = 0  # clauses and strings added, to tell when the scan is out of date
         self._lock = threading.Lock()
-        self._scan = Scan(0, 0, {})
+        self._scan = Scan(0, 0, {}, words)
 
     def clause(self, need: frozenset[Literal]) -> int:
         """The number of the clause `need` (a new one is numbered on from the last)."""
@@ -531,7 +532,7 @@ class LiteralIndex:
                     strings = {
                         s: [(w, frozenset(n)) for w, n in by.items()] for s, by in self._strings.items()
                     }
-                    scan = self._scan = Scan(len(self.clauses), self._added, strings)
+                    scan = self._scan = Scan(len(self.clauses), self._added, strings, self.words)
         return scan
 
     def built(self) -> int:
@@ -552,7 +553,7 @@ class Scan:
 
     __slots__ = ("clauses", "added", "known", "_found", "_bare", "_word", "_other")
 
-    def __init__(self, clauses: int, added: int, strings: dict[str, InClauses]) -> None:
+    def __init__(self, clauses: int, added: int, strings: dict[str, InClauses], words: bool) -> None:
         self.clauses = clauses
         self.added = added
         self.known = frozenset(strings)
@@ -563,7 +564,7 @@ class Scan:
         for string, literals in strings.items():
             for needed, numbers in literals:
                 bits = _bits(numbers)
-                if not needed:
+                if not needed or not words:  # without `words`, a literal holds when its string occurs
                     self._bare[string] = self._bare.get(string, 0) | bits
                 elif needed == (string,):
                     self._word[string] = self._word.get(string, 0) | bits
@@ -654,7 +655,7 @@ def _trie_scanner(strings: Iterable[str]) -> Callable[[str], frozenset[str]]:
     return scan
 
 
-_INDEX = LiteralIndex()
+_INDEXES = {True: LiteralIndex(words=True), False: LiteralIndex(words=False)}  # by Haystack.words
 
 
 class Alternation:
@@ -684,8 +685,9 @@ class Alternation:
         self.more: tuple[tuple[frozenset[Literal], ...], ...] = ()  # what else each needs (`needs_all`)
         self.starts: tuple[frozenset[str] | None, ...] = ()
         self._tests: list[tuple[frozenset[Literal], ...]] | None = None
-        # the numbers of each alternative's clauses in the shared index, and how many clauses it had then
-        self._clauses: tuple[int, list[int]] | None = None
+        # for each index (by Haystack.words): how many clauses it had when this alternation's were added,
+        # and the set of each alternative's clauses
+        self._clauses: dict[bool, tuple[int, list[int]]] = {}
 
     def _analyse(self) -> None:
         """Read what each alternative needs, on the first text long enough for it to pay (it costs about
@@ -733,15 +735,17 @@ class Alternation:
         self._analyse()
         tests = self._tests
         assert tests is not None
-        if haystack.words:  # the folded answer: the clauses that hold are known at once (LiteralIndex)
-            if self._clauses is None:
-                _INDEX.add(string for starts in self.starts if starts is not None for string in starts)
-                numbered = [_bits(_INDEX.clause(need) for need in needed) for needed in tests]
-                self._clauses = len(_INDEX.clauses), numbered
-            count, clauses = self._clauses
-            met = haystack.met(count)
-            if met is not None:
-                return [i for i, needed in enumerate(clauses) if needed & met == needed]
+        # the clauses that hold are known at once (LiteralIndex), unless the index is out of date
+        numbered = self._clauses.get(haystack.words)
+        if numbered is None:
+            index = _INDEXES[haystack.words]
+            index.add(string for starts in self.starts if starts is not None for string in starts)
+            clauses = [_bits(index.clause(need) for need in needed) for needed in tests]
+            numbered = self._clauses[haystack.words] = len(index.clauses), clauses
+        count, clauses = numbered
+        met = haystack.met(count)
+        if met is not None:
+            return [i for i, needed in enumerate(clauses) if needed & met == needed]
         has = haystack.has
         return [i for i, needed in enumerate(tests) if _possible(needed, has)]
 
