@@ -12,10 +12,10 @@ the alternatives that are left just as `re` would: the leftmost first, and at on
 alternative in order). When the analysis can't tell what a pattern needs (a character class, a
 back-reference, a flag it doesn't follow), it assumes nothing and the pattern always runs.
 
-The literals of all the alternations that search the folded answer are tested at once (`LiteralIndex`):
-one scan of the answer finds which of them occur, and each alternation then only looks up its
-alternatives' clauses in the result, instead of making a substring test per literal (about 1,400 per
-300-word answer, spread over every criterion).
+The literals of all alternations are tested at once (`LiteralIndex`, one for the folded answer the
+criteria search and one for case-insensitive searches): one scan of the answer finds which of them occur,
+and each alternation then only looks up its alternatives' clauses in the result, instead of making a
+substring test per literal (about 1,400 per 300-word answer, spread over every criterion).
 
 What a pattern needs is read from the parse tree of Python's own regular-expression parser (`re._parser`,
 private but stable since Python 3.0 as `sre_parse`); anything it doesn't know makes it assume nothing.
@@ -116,8 +116,8 @@ class Haystack:
         scanned on the first call.
 
         None when the index has learnt clauses since the scan that it has not yet built its scanner for:
-        only while alternations are analysed for the first time (the index is rebuilt for the next text,
-        not for each alternation, as a rebuild compiles every literal into one pattern)."""
+        only while alternations are analysed for the first time (the scanner is rebuilt for the next text,
+        not for each alternation, as a rebuild takes in every literal)."""
         if self._met is None or self._met[0] < clauses:
             index = _INDEXES[self.words]
             if self._met is not None and index.built() < clauses:
@@ -690,8 +690,8 @@ class Alternation:
         self._clauses: dict[bool, tuple[int, list[int]]] = {}
 
     def _analyse(self) -> None:
-        """Read what each alternative needs, on the first text long enough for it to pay (it costs about
-        a second for all criteria together: kept out of the CLI's start-up on a short answer)."""
+        """Read what each alternative needs, on the first text `alive` tests (it costs about a second for
+        all criteria together: kept out of the CLI's start-up on a short answer, see `alive`)."""
         if self._tests is not None:
             return
         self.split = all(splittable(p, self.flags) for p in self.patterns)
