@@ -11,6 +11,7 @@ from coach.analysis.literals import (
     MIN_TEXT,
     Alternation,
     Haystack,
+    LiteralIndex,
     _possible,
     _scanner,
     _trie_scanner,
@@ -182,3 +183,29 @@ def test_the_case_insensitive_index_tells_what_the_literal_tests_tell() -> None:
                 assert by_index == [i for i, needed in enumerate(tests) if _possible(needed, plain.has)]
                 found = [m.span() for m in alternation.finditer(text, haystack)]
                 assert found == [m.span() for m in alternation.whole.finditer(text)]
+
+
+def test_the_index_numbers_each_clause_once_when_threads_add_them() -> None:
+    import threading
+
+    index = LiteralIndex(words=True)
+    needs_ = [frozenset({(f"woord{i} ", (f"woord{i}",)), (f"term{i % 7}", ())}) for i in range(300)]
+
+    def add(step: int) -> None:
+        for need in needs_[step::3] + needs_:
+            index.clause(need)
+            index.scan()
+
+    threads = [threading.Thread(target=add, args=(k % 3,)) for k in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(index.clauses.values()) == list(range(len(needs_)))
+    scan = index.scan()
+    assert scan.clauses == len(needs_)
+    text = "in woord7 en term3 " * 40
+    met = scan.met(scan.found(text), frozenset(text.split()))
+    assert {n for n in range(len(needs_)) if met >> n & 1} == {index.clauses[needs_[7]]} | {
+        index.clauses[need] for i, need in enumerate(needs_) if i % 7 == 3
+    }
