@@ -12,6 +12,11 @@ the alternatives that are left just as `re` would: the leftmost first, and at on
 alternative in order). When the analysis can't tell what a pattern needs (a character class, a
 back-reference, a flag it doesn't follow), it assumes nothing and the pattern always runs.
 
+The literals of all alternations are tested at once (`LiteralIndex`, one for the folded answer the
+criteria search and one for case-insensitive searches): one scan of the answer finds which of them occur,
+and each alternation then only looks up its alternatives' clauses in the result, instead of making a
+substring test per literal (about 1,400 per 300-word answer, spread over every criterion).
+
 What a pattern needs is read from the parse tree of Python's own regular-expression parser (`re._parser`,
 private but stable since Python 3.0 as `sre_parse`); anything it doesn't know makes it assume nothing.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import _sre
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -27,12 +33,19 @@ from itertools import product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from re._casefix import _EXTRA_CASES
-from typing import Any
+from typing import Any, ClassVar
+
+try:
+    import ahocorasick_rs
+except ImportError:  # a dependency; without it the literals are found with `re` alone (see _scanner)
+    ahocorasick_rs = None  # type: ignore[assignment]
 
 MAX_EXACT = 64  # the most strings a part of a pattern is spelled out into ("(?:a|b)(?:c|d)": 4)
 MAX_STARTS = 8  # a pattern's first item is spelled out whole; what follows only while it stays this few
 MAX_ALL = 8  # the most strings of one set `needs_all` tests (each costs a look-up in every long answer)
-MIN_TEXT = 500  # characters (about 80 words): in a shorter text every pattern just runs
+# characters (about 80 words): in a process that has not yet searched a longer text, every pattern runs
+# whole in a shorter one (see Alternation.alive)
+MIN_TEXT = 500
 
 # Under IGNORECASE, `re` matches a character when both lower-case to the same character, or to characters
 # it treats as one ("i" and dotless "ı", "s" and long "ſ", Greek sigma and final sigma: re/_casefix.py).
@@ -48,6 +61,9 @@ _DOTTED_I = "\u0130"  # "İ": str.lower() gives two characters, `re` compares it
 Literal = tuple[str, tuple[str, ...]]
 Needed = frozenset[Literal] | None  # one of these is in every match; None: nothing is known
 
+# the literals with one string: the whole words of each, and the numbers of its clauses (LiteralIndex)
+InClauses = list[tuple[tuple[str, ...], frozenset[int]]]
+
 _MARK = "\x00"  # stands for \b in the strings spelled out for `needs` (a text never has it: see `needs`)
 _WORD_RE = re.compile(r"\w+")
 
@@ -59,7 +75,7 @@ class Haystack:
     `words`: whether the whole-word tests hold, which they do when the patterns search this very text
     (not for `ignorecase_haystack`, whose letters are lower-cased copies)."""
 
-    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within")
+    __slots__ = ("text", "words", "_has", "_at", "_words", "_starts", "_within", "_found", "_met")
 
     def __init__(self, text: str, words: bool = True) -> None:
         self.text = text
@@ -69,6 +85,10 @@ class Haystack:
         self._words: frozenset[str] | None = None
         self._starts: dict[frozenset[str], list[int]] = {}
         self._within: dict[tuple[tuple[int, int], ...], dict[str, set[int]]] = {}
+        # what the shared index found in the text: the strings it knew then and those that occur, and how
+        # many clauses it knew with the clauses that hold (`met`)
+        self._found: tuple[frozenset[str], frozenset[str]] | None = None
+        self._met: tuple[int, int] | None = None
 
     def word_set(self) -> frozenset[str]:
         """The words of the text (runs of word characters)."""
@@ -83,16 +103,38 @@ class Haystack:
             string, words = literal
             if words and self.words and not (self._words or self.word_set()).issuperset(words):
                 found = False
+            elif self._found is not None and string in self._found[0]:
+                found = string in self._found[1]  # the index scanned for it already
             else:
                 found = string in self.text
             self._has[literal] = found
         return found
+
+    def met(self, clauses: int) -> int | None:
+        """The clauses of the shared index (`_INDEXES`) that hold in this text (bit n set for clause n), when
+        known for its first `clauses` clauses (an alternation's all have lower numbers); the text is
+        scanned on the first call.
+
+        None when the index has learnt clauses since the scan that it has not yet built its scanner for:
+        only while alternations are analysed for the first time (the scanner is rebuilt for the next text,
+        not for each alternation, as a rebuild takes in every literal)."""
+        if self._met is None or self._met[0] < clauses:
+            index = _INDEXES[self.words]
+            if self._met is not None and index.built() < clauses:
+                return None
+            scan = index.scan()
+            found = scan.found(self.text)
+            self._found = scan.known, found
+            self._met = scan.clauses, scan.met(found, self.word_set() if self.words else frozenset())
+        return self._met[1]
 
     def at(self, s: str) -> list[int]:
         """Every position where `s` occurs in the text, overlapping ones too."""
         positions = self._at.get(s)
         if positions is None:
             positions = self._at[s] = []
+            if self._found is not None and s in self._found[0] and s not in self._found[1]:
+                return positions  # the index's scan found it nowhere
             i = self.text.find(s)
             while i >= 0:
                 positions.append(i)
@@ -113,10 +155,18 @@ class Haystack:
         positions = self._starts.get(strings)
         if positions is None:
             found: set[int] = set()
-            for s in strings:
+            for s in self.occurring(strings):
                 found.update(self.at(s))
             positions = self._starts[strings] = sorted(found)
         return positions
+
+    def occurring(self, strings: frozenset[str]) -> frozenset[str]:
+        """`strings` without those the index's scan found nowhere in the text (two set operations instead
+        of a look-up per string: most strings asked about don't occur)."""
+        if self._found is None:
+            return strings
+        known, found = self._found
+        return (strings & found) | (strings - known)
 
 
 @lru_cache(maxsize=8)
@@ -400,6 +450,15 @@ def _has_groupref(items: Iterable[tuple[Any, Any]]) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
+def _by_string(need: frozenset[Literal]) -> tuple[frozenset[str], dict[str, list[Literal]]]:
+    """The strings of the literals `need`, and the literals with each string."""
+    literals: dict[str, list[Literal]] = {}
+    for literal in need:
+        literals.setdefault(literal[0], []).append(literal)
+    return frozenset(literals), literals
+
+
 def _possible(tests: Sequence[frozenset[Literal]], has: Callable[[Literal], bool]) -> bool:
     """Whether each of the sets `tests` has a literal that `has` finds (a loop: this runs thousands of
     times per answer)."""
@@ -410,6 +469,193 @@ def _possible(tests: Sequence[frozenset[Literal]], has: Callable[[Literal], bool
         else:
             return False
     return True
+
+
+class LiteralIndex:
+    """Every clause (a set of literals of which a match contains one, as `needs` and `needs_all` give
+    them) of every alternation analysed so far that searches one kind of text, to tell at once which of
+    them hold in a text. There are two (`_INDEXES`): one for the folded answer that the criteria search
+    (a Haystack with `words`), one for `ignorecase_haystack` (fillers, hedges, a few criteria).
+
+    A clause holds when one of its literals occurs: its string is in the text and, with `words`, its
+    whole words are among the text's words (as `Haystack.has` tests it). The strings of all clauses are
+    found in one scan (`_scanner`); then each string found brings the clauses of its literals whose words
+    the text has. An alternation's alternative can match only where each of its clauses holds, a subset
+    test per alternative on sets of numbers. The scan also looks for the strings the alternatives start with
+    (`prefixes`), whose places `Alternation` asks for: about 400 per answer, most of which don't occur,
+    each a search of the whole text (`Haystack.at`) unless the scan says it is not there.
+
+    Answers may be checked in several threads (the web app): clauses are added under a lock, and a text is
+    scanned with a `Scan` that never changes once built."""
+
+    def __init__(self, words: bool) -> None:
+        self.words = words
+        self.clauses: dict[frozenset[Literal], int] = {}
+        # each string, with the clauses each of its literals (the string with some whole words) is in
+        self._strings: dict[str, dict[tuple[str, ...], list[int]]] = {}
+        self._added = 0  # clauses and strings added, to tell when the scan is out of date
+        self._lock = threading.Lock()
+        self._scan = Scan(0, 0, {}, words)
+
+    def clause(self, need: frozenset[Literal]) -> int:
+        """The number of the clause `need` (a new one is numbered on from the last)."""
+        number = self.clauses.get(need)
+        if number is None:
+            with self._lock:
+                number = self.clauses.get(need)
+                if number is None:
+                    number = len(self.clauses)
+                    for string, words in need:
+                        self._strings.setdefault(string, {}).setdefault(words, []).append(number)
+                    self.clauses[need] = number
+                    self._added += 1
+        return number
+
+    def add(self, strings: Iterable[str]) -> None:
+        """Have the scan find `strings` too (what alternatives start with: `Haystack.at` then knows
+        without a search of the text where most of them are not)."""
+        new = [string for string in strings if string not in self._strings]
+        if new:
+            with self._lock:
+                for string in new:
+                    if string not in self._strings:
+                        self._strings[string] = {}
+                        self._added += 1
+
+    def scan(self) -> Scan:
+        """The scan for every clause so far (built again when clauses were added since the last one)."""
+        scan = self._scan
+        if scan.added != self._added:
+            with self._lock:
+                scan = self._scan
+                if scan.added != self._added:
+                    strings = {
+                        s: [(w, frozenset(n)) for w, n in by.items()] for s, by in self._strings.items()
+                    }
+                    scan = self._scan = Scan(len(self.clauses), self._added, strings, self.words)
+        return scan
+
+    def built(self) -> int:
+        """How many clauses the last scan built covers."""
+        return self._scan.clauses
+
+
+class Scan:
+    """The strings of the first `clauses` clauses of the index, as one scanner, and the clauses each
+    literal with the string is in (see LiteralIndex).
+
+    A set of clauses is an int, with bit n set for clause n: `met` ORs the sets of the literals found
+    (a literal such as "ik " is in hundreds of clauses) and an alternative's test is an AND, each a few
+    machine words. The literals are sorted by what they need beside their string, so that most tests are
+    set operations: a literal with no whole word holds when its string occurs; one that is a single whole
+    word ("fout" in `\\bfout\\b`) when the text has that word (its string then occurs too); any other when
+    its string occurs and the text has all its words."""
+
+    __slots__ = ("clauses", "added", "known", "_found", "_bare", "_word", "_other")
+
+    def __init__(self, clauses: int, added: int, strings: dict[str, InClauses], words: bool) -> None:
+        self.clauses = clauses
+        self.added = added
+        self.known = frozenset(strings)
+        self._found = _scanner(self.known)
+        self._bare: dict[str, int] = {}
+        self._word: dict[str, int] = {}
+        self._other: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for string, literals in strings.items():
+            for needed, numbers in literals:
+                bits = _bits(numbers)
+                if not needed or not words:  # without `words`, a literal holds when its string occurs
+                    self._bare[string] = self._bare.get(string, 0) | bits
+                elif needed == (string,):
+                    self._word[string] = self._word.get(string, 0) | bits
+                else:
+                    self._other.setdefault(string, []).append((needed, bits))
+
+    def found(self, text: str) -> frozenset[str]:
+        """The strings that occur in `text`."""
+        return self._found(text)
+
+    def met(self, found: frozenset[str], words: frozenset[str]) -> int:
+        """The clauses that hold in a text that has the strings `found` and the words `words`."""
+        bare, word, other = self._bare, self._word, self._other
+        met = 0
+        for string in found & bare.keys():
+            met |= bare[string]
+        for string in words & word.keys():
+            met |= word[string]
+        for string in found & other.keys():
+            for needed, bits in other[string]:
+                if words.issuperset(needed):
+                    met |= bits
+        return met
+
+
+def _bits(numbers: Iterable[int]) -> int:
+    """The set of clause numbers `numbers` as an int (bit n for clause n)."""
+    bits = 0
+    for n in numbers:
+        bits |= 1 << n
+    return bits
+
+
+def _scanner(strings: Iterable[str]) -> Callable[[str], frozenset[str]]:
+    """A function giving the `strings` that occur in a text, by one scan of it.
+
+    An Aho-Corasick automaton (ahocorasick-rs, in Rust) reports every occurrence of every string in one
+    pass: 0.03 ms on a 300-word answer for the 8,000 or so strings of all criteria, built in 10 ms. Without
+    the package, the same strings are found with Python's `re` (`_trie_scanner`), four times slower.
+    """
+    known = [s for s in strings if s]
+    if ahocorasick_rs is None or not known:
+        return _trie_scanner(known)
+    # store_patterns: the strings are returned as stored, not sliced from the text (twice as fast)
+    automaton = ahocorasick_rs.AhoCorasick(known, store_patterns=True)
+    return lambda text: frozenset(automaton.find_matches_as_strings(text, overlapping=True))
+
+
+def _trie_scanner(strings: Iterable[str]) -> Callable[[str], frozenset[str]]:
+    """`_scanner` with Python's `re` alone: one regular-expression scan of the text.
+
+    The strings make one trie, written as a pattern (`ik |ikzelf|in` as `i(?:k(?: |zelf)|n)`), inside a
+    look-ahead so that it is tried at every position of the text: at each it captures the longest of the
+    strings that starts there (each optional tail is greedy). Every string that occurs is a prefix of what
+    is captured where it starts, so the strings found are exactly those that lie within a capture, found
+    by slicing each (distinct) capture once and kept for later texts. `re` tries the trie's branches one
+    by one: about 0.4 ms on a 300-word answer, still less than the substring tests it replaces.
+    """
+    known = frozenset(s for s in strings if s)
+    trie: dict[str, Any] = {}
+    for string in known:
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a string ends here
+
+    def written(node: dict[str, Any]) -> str:
+        tails = [re.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not tails:
+            return ""
+        either = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+        return f"(?:{either})?" if "" in node else either
+
+    pattern = re.compile(f"(?=({written(trie)}))" if known else "(?!)")  # (?!) never matches
+    inside: dict[str, frozenset[str]] = {}  # each capture seen, with the strings within it
+
+    def scan(text: str) -> frozenset[str]:
+        found: set[str] = set()
+        for longest in set(pattern.findall(text)):
+            within = inside.get(longest)
+            if within is None:
+                n = len(longest)
+                slices = (longest[i:j] for i in range(n) for j in range(i + 1, n + 1))
+                within = inside[longest] = frozenset(s for s in slices if s in known)
+            found |= within
+        return frozenset(found)
+
+    return scan
+
+
+_INDEXES = {True: LiteralIndex(words=True), False: LiteralIndex(words=False)}  # by Haystack.words
 
 
 class Alternation:
@@ -425,9 +671,9 @@ class Alternation:
     """
 
     __slots__ = (
-        "patterns", "flags", "needs", "more", "starts", "split", "_whole", "_parts", "_keyed", "_keys",
-        "_unkeyed", "_tests",
+        "patterns", "flags", "needs", "more", "starts", "split", "_whole", "_parts", "_tests", "_clauses",
     )
+    warm: ClassVar[bool] = False  # whether an alternation has searched a long text (see `alive`)
 
     def __init__(self, patterns: Sequence[str], flags: int) -> None:
         self.patterns = tuple(patterns)
@@ -438,34 +684,23 @@ class Alternation:
         self.needs: tuple[Needed, ...] = ()
         self.more: tuple[tuple[frozenset[Literal], ...], ...] = ()  # what else each needs (`needs_all`)
         self.starts: tuple[frozenset[str] | None, ...] = ()
-        self._keyed: dict[str, list[tuple[int, Literal]]] | None = None
-        self._keys: frozenset[str] = frozenset()
-        self._unkeyed: list[int] = []
-        self._tests: list[tuple[frozenset[Literal], ...]] = []
+        self._tests: list[tuple[frozenset[Literal], ...]] | None = None
+        # for each index (by Haystack.words): how many clauses it had when this alternation's were added,
+        # and the set of each alternative's clauses
+        self._clauses: dict[bool, tuple[int, list[int]]] = {}
 
     def _analyse(self) -> None:
-        """Read what each alternative needs, on the first text long enough for it to pay (it costs about
-        a second for all criteria together: kept out of the CLI's start-up on a short answer)."""
-        if self._keyed is not None:
+        """Read what each alternative needs, on the first text `alive` tests (it costs about a second for
+        all criteria together: kept out of the CLI's start-up on a short answer, see `alive`)."""
+        if self._tests is not None:
             return
         self.split = all(splittable(p, self.flags) for p in self.patterns)
         self.needs = tuple(needs(p, self.flags) for p in self.patterns)
         self.more = tuple(needs_all(p, self.flags) for p in self.patterns)
         # what each alternative needs, all sets together, the cheapest to test first
         pairs = zip(self.needs, self.more, strict=True)
-        self._tests = [() if need is None else (need, *more) for need, more in pairs]
         self.starts = tuple(prefixes(p, self.flags) for p in self.patterns)
-        # An alternative all of whose needed literals have a whole word can only match a text that has one
-        # of those words: indexed by its longest word, it is tested only when the text has that word.
-        keyed: dict[str, list[tuple[int, Literal]]] = {}
-        for i, need in enumerate(self.needs):
-            if need is None or not all(words for _, words in need):
-                self._unkeyed.append(i)
-                continue
-            for literal in need:
-                keyed.setdefault(max(literal[1], key=len), []).append((i, literal))
-        self._keys = frozenset(keyed)
-        self._keyed = keyed
+        self._tests = [() if need is None else (need, *more) for need, more in pairs]
 
     @property
     def whole(self) -> re.Pattern[str]:
@@ -481,32 +716,38 @@ class Alternation:
             compiled = self._parts[i] = re.compile(self.patterns[i], self.flags)
         return compiled
 
-    def alive(self, haystack: Haystack | None, among: Iterable[int] | None = None) -> list[int] | None:
-        """The alternatives (of `among`, default all) that could match; None when that can't be told, or
-        for a short text (under MIN_TEXT characters), where the tests would cost more than they save."""
-        if haystack is None or len(haystack.text) < MIN_TEXT:
-            return None if among is None else list(among)
+    def alive(self, haystack: Haystack | None) -> list[int] | None:
+        """The alternatives that could match; None when that can't be told.
+
+        Also None for a short text (under MIN_TEXT characters) as long as no alternation has searched a
+        longer one: reading what the patterns need costs about a second for all criteria together, which
+        the CLI checking one short answer would pay for nothing. A process that checks long answers (the
+        web app, a batch, a benchmark) pays it once, and then the tests pay on any text: a check of a
+        50-word answer takes half the time.
+        """
+        if haystack is None:
+            return None
+        if len(haystack.text) < MIN_TEXT:
+            if not Alternation.warm:
+                return None
+        elif not Alternation.warm:
+            Alternation.warm = True
         self._analyse()
-        assert self._keyed is not None
-        has, tests = haystack.has, self._tests
-        if not haystack.words:
-            indices = range(len(self.patterns)) if among is None else among
-            return [i for i in indices if _possible(tests[i], has)]
-        found = [i for i in self._unkeyed if _possible(tests[i], has)]
-        # a keyed alternative is looked at only when the text has its word; its first set is tested there
-        keyed = self._keyed
-        seen: set[int] = set()
-        for word in self._keys & haystack.word_set():
-            for i, literal in keyed[word]:
-                if i not in seen and has(literal):
-                    seen.add(i)
-                    if _possible(self.more[i], has):
-                        found.append(i)
-        if among is not None:
-            wanted = set(among)
-            found = [i for i in found if i in wanted]
-        found.sort()
-        return found
+        tests = self._tests
+        assert tests is not None
+        # the clauses that hold are known at once (LiteralIndex), unless the index is out of date
+        numbered = self._clauses.get(haystack.words)
+        if numbered is None:
+            index = _INDEXES[haystack.words]
+            index.add(string for starts in self.starts if starts is not None for string in starts)
+            clauses = [_bits(index.clause(need) for need in needed) for needed in tests]
+            numbered = self._clauses[haystack.words] = len(index.clauses), clauses
+        count, clauses = numbered
+        met = haystack.met(count)
+        if met is not None:
+            return [i for i, needed in enumerate(clauses) if needed & met == needed]
+        has = haystack.has
+        return [i for i, needed in enumerate(tests) if _possible(needed, has)]
 
     def alive_in(self, haystack: Haystack, spans: Sequence[tuple[int, int]]) -> list[list[int] | None]:
         """For each of `spans` (sorted, not overlapping) of the haystack's text, the alternatives that
@@ -522,10 +763,10 @@ class Alternation:
         def holding(need: frozenset[Literal]) -> set[int]:
             """The spans that hold one of the literals `need` whole."""
             hit: set[int] = set()
-            for literal in need:
-                if not haystack.has(literal):
+            strings, literals = _by_string(need)
+            for s in haystack.occurring(strings):
+                if not any(haystack.has(literal) for literal in literals[s]):
                     continue
-                s = literal[0]
                 held = memo.get(s)
                 if held is None:
                     held = memo[s] = set()
