@@ -209,3 +209,4 @@ def test_the_index_numbers_each_clause_once_when_threads_add_them() -> None:
     assert {n for n in range(len(needs_)) if met >> n & 1} == {index.clauses[needs_[7]]} | {
         index.clauses[need] for i, need in enumerate(needs_) if i % 7 == 3
     }
+

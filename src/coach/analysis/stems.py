@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Any
 
 from coach.analysis.text import Token, tokenize
 from coach.lang import load_list
 
+_local = threading.local()
 
-@lru_cache(maxsize=2)
+
 def _stemmer(lang: str) -> Any:
-    import snowballstemmer
+    """This thread's Snowball stemmer for `lang`: a stemmer keeps the word it works on in its own state, so
+    two threads sharing one (the web app checks answers in a thread pool) garble each other's stems or
+    raise IndexError inside snowballstemmer."""
+    stemmers: dict[str, Any] | None = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    if lang not in stemmers:
+        import snowballstemmer
 
-    return snowballstemmer.stemmer("dutch" if lang == "nl" else "english")
+        stemmers[lang] = snowballstemmer.stemmer("dutch" if lang == "nl" else "english")
+    return stemmers[lang]
 
 
 @lru_cache(maxsize=20000)
