@@ -1055,14 +1055,14 @@ def verdict_of(answer: str, question: str, lang: str, criterion: str) -> Outcome
 
 
 @pytest.mark.parametrize(("lang", "few", "many"), [
-    ("en", "So, um, I built the report, and, uh, the team used it every week, and it saved the planners a lot of "
-           "time, they told me so, and I kept improving it after that, um, for a year.",
-     "So, um, I built the report, and, uh, the team used it every week, and, uh, it saved the planners a lot of "
-     "time, they told me so, and I kept improving it after that, um, for a year."),
-    ("nl", "Nou, ehm, ik heb dat rapport gebouwd, en eh, het team gebruikte het elke week, en het scheelde de "
+    ("en", "Last year, so, um, I built the report, and, uh, the team used it every week, and it saved the planners "
+           "a lot of time, they told me so, and I kept improving it after that, um, for a year.",
+     "Last year, so, um, I built the report, and, uh, the team used it every week, and, uh, it saved the planners "
+     "a lot of time, they told me so, and I kept improving it after that, um, for a year."),
+    ("nl", "Ehm, ik heb dat rapport gebouwd, en eh, het team gebruikte het elke week, en eh, het scheelde de "
            "planners veel tijd, dat zeiden ze ook, en ik heb het daarna, ehm, steeds verbeterd.",
-     "Nou, ehm, ik heb dat rapport gebouwd, en eh, het team gebruikte het elke week, en eh, het scheelde de "
-     "planners veel tijd, dat zeiden ze ook, en ik heb het daarna, ehm, steeds verbeterd."),
+     "Ehm, ik heb dat rapport gebouwd, en eh, het team gebruikte het elke week, en eh, het scheelde de "
+     "planners eh veel tijd, dat zeiden ze ook, en ik heb het daarna, ehm, steeds verbeterd."),
 ])
 def test_a_lot_of_fillers_is_claimed_from_five(lang: str, few: str, many: str) -> None:
     criterion = load_criteria()["delivery.fillers"]
@@ -1361,3 +1361,50 @@ def test_big_deals_on_top_of_the_average_are_not_multiplied_into_the_total(lang:
     assert verdict_of(answer, question, lang, "evidence.numbers_consistent").status == "met"
     without = answer.split(", and a few")[0] + "." if lang == "en" else answer.split(", en daarbovenop")[0] + "."
     assert verdict_of(without, question, lang, "evidence.numbers_consistent").status == "warning"
+
+
+# --- round 11 ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "Last review round I got a 'meets expectations', which is a joke, because I'm carrying that team."),
+    ("nl", "Bij mijn laatste beoordeling kreeg ik een voldoende, wat echt een grap is, want ik trek dat team."),
+])
+def test_a_verdict_on_ones_own_appraisal_is_no_technology_dogma(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["attitude.tech_arrogance"]).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "My biggest strength is that I'm a closer: I get deals over the line."),
+    ("nl", "Mijn sterkste punt is dat ik een closer ben, ik krijg deals over de streep."),
+])
+def test_naming_oneself_a_closer_is_a_strength_not_arrogance(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["attitude.arrogance"]).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "trade", "cave"), [
+    ("nl", "Als u wilt maak ik een overzicht van de totale kosten, en misschien kunnen we bij een grotere afname "
+           "nog iets met de prijs doen.", "Dan kan ik wel iets met de prijs doen."),
+    ("en", "I'll send you the total cost over five years, and we could do something on the price for a larger "
+           "volume.", "Then I could do something on the price."),
+])
+def test_a_price_move_for_a_bigger_order_is_a_trade(lang: str, trade: str, cave: str) -> None:
+    criterion = load_criteria()["sales.discount_first"]
+    assert run(analyse(trade, lang), criterion).status == "met"  # type: ignore[union-attr]
+    assert run(analyse(cave, lang), criterion).status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "lang", "all_of_them", "heard"), [
+    ("Ja, dat ging goed, hè, en toen eh was het klaar. Dus ja.", "nl", ["Ja", "hè", "eh", "Dus", "ja"], ["eh", "ja"]),
+    ("Yeah, it went well. Well, mostly, um.", "en", ["Yeah", "Well", "um"], ["Well", "um"]),
+])
+def test_a_lot_of_fillers_counts_only_those_a_recruiter_notices(
+    text: str, lang: str, all_of_them: list[str], heard: list[str]
+) -> None:
+    # the first word acknowledging the question, "dus ja" as two and the particle "hè" were judged wrongly
+    # counted (round 11); they still count in the score
+    from coach.analysis.fillers import noticed
+
+    found = find_fillers(text, lang)
+    assert [w for w, _ in found] == all_of_them
+    assert [w for w, _ in noticed(text, found)] == heard

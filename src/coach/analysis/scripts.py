@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from coach.analysis.checks import checklist_from, checklist_outcome
 from coach.analysis.context import Analysis, Outcome
-from coach.analysis.fillers import find_filler_like, find_soft_hedges, hedges_of
+from coach.analysis.fillers import find_filler_like, find_soft_hedges, hedges_of, noticed
 from coach.analysis.jargon import find_jargon
 from coach.analysis.rules import Criterion, Part, load_criteria
 from coach.analysis.stems import cached_content_stems, content_words
@@ -118,9 +118,13 @@ def fillers(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     rate = _rate(count, analysis.words)
     values = {"count": str(count), "rate": _fmt(rate, analysis.lang)}
     if count >= criterion.params.get("min_count", 3) and rate > criterion.params.get("max_per_100", 3):
+        # the claim counts only the fillers a recruiter would notice (fillers.noticed); the score all of them
+        heard_ones = noticed(analysis.text, analysis.fillers)
+        shown, shown_rate = len(heard_ones), _rate(len(heard_ones), analysis.words)
         params = criterion.params
-        claim = count >= params.get("claim_from", 0) and rate >= params.get("claim_from_per_100", 0)
-        return Outcome("warning", tuple(span for _, span in analysis.fillers), values, claim=claim)
+        claim = shown >= params.get("claim_from", 0) and shown_rate >= params.get("claim_from_per_100", 0)
+        values = {"count": str(shown), "rate": _fmt(shown_rate, analysis.lang)}
+        return Outcome("warning", tuple(span for _, span in heard_ones), values, claim=claim)
     like = find_filler_like(analysis.text, analysis.lang, analysis.fillers)
     heard = count + len(like)
     claim = _rate(heard, analysis.words) <= criterion.params.get("tick_max_per_100", 2)
