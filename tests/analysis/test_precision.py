@@ -1408,3 +1408,31 @@ def test_a_lot_of_fillers_counts_only_those_a_recruiter_notices(
     found = find_fillers(text, lang)
     assert [w for w, _ in found] == all_of_them
     assert [w for w, _ in noticed(text, found)] == heard
+
+
+# --- round 12: red flags the score had missed, so that rants scored as excellent and got praise ------------
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "Honestly the targets were completely unrealistic, and marketing kept sending me leads that were just "
+           "garbage."),
+    ("en", "Nobody in the team hit it, so that says more about management than about me."),
+    ("en", "If they'd given me decent leads and a normal target I would have smashed it."),
+    ("nl", "En onze offerteafdeling was ook traag, waardoor de concurrent er al eerder zat."),
+    ("nl", "En achteraf bleek dat ze al een voorkeur hadden, dus eigenlijk was het gewoon een slechte lead."),
+])
+def test_targets_leads_and_departments_blamed_are_blame(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["attitude.blame"]).status == "warning"  # type: ignore[union-attr]
+
+
+def test_a_realistic_target_is_no_blame() -> None:
+    answer = "My target was ambitious but realistic, and I closed 104% of it."
+    assert run(analyse(answer, "en"), load_criteria()["attitude.blame"]).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("answer", [
+    "Honestly, forty seconds is not slow. I think people are too impatient these days.",
+    "Tuning queries is a bit of a hobby for database nerds, it doesn't add business value.",
+])
+def test_writing_off_users_or_careful_colleagues_is_arrogance(answer: str) -> None:
+    assert run(analyse(answer, "en"), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
