@@ -1436,3 +1436,30 @@ def test_a_realistic_target_is_no_blame() -> None:
 ])
 def test_writing_off_users_or_careful_colleagues_is_arrogance(answer: str) -> None:
     assert run(analyse(answer, "en"), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
+
+
+# --- recall on dev: blame and arrogance in answers that scored 75 or more with a rating of 2 or lower -------
+
+
+@pytest.mark.parametrize(("lang", "blamed", "shared"), [
+    ("en", "Honestly, most deals I lost were not really because of me.",
+     "It wasn't because of me alone; the whole team worked on it."),
+    ("nl", "Verloren, nou, dat ligt meestal niet echt aan mij eerlijk gezegd.",
+     "Dat lag niet aan mij alleen, we deden het samen."),
+    ("en", "So there was really nothing I could do, it was a price thing.",
+     "There was nothing I could do about the deadline, so I told the client straight away and we split it."),
+    ("en", "What I learned is that we need better leads from marketing.",
+     "What I learned is to qualify the budget in the first call myself."),
+])
+def test_putting_the_loss_outside_oneself_is_blame(lang: str, blamed: str, shared: str) -> None:
+    criterion = load_criteria()["attitude.blame"]
+    assert run(analyse(blamed, lang), criterion).status == "warning"  # type: ignore[union-attr]
+    assert run(analyse(shared, lang), criterion).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("nl", "Ik ben direct. Als mensen daar niet tegen kunnen, dan is dat hun probleem, niet het mijne."),
+    ("en", "I'm direct. If people can't handle that, that's their problem, not mine."),
+])
+def test_their_problem_not_mine_is_arrogance(lang: str, answer: str) -> None:
+    assert run(analyse(answer, lang), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
