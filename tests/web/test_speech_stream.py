@@ -61,7 +61,9 @@ def test_a_dropped_connection_loses_nothing_and_the_answer_is_saved_whole(
         ws.send_json(hello(client, page))
         ready = ws.receive_json()
         assert ready["type"] == "ready"
-        assert ready["received"] == half
+        # every frame the server took in before the drop is kept; frames still in flight when the socket
+        # closed may not have arrived (a CI run saw 114,688 of 121,975), and the client resends from there
+        assert 0 < ready["received"] <= half
         send(ws, webm[ready["received"] :])
         ws.send_json({"type": "stop", "size": len(webm)})
         messages = []
