@@ -376,15 +376,10 @@ def evaluate(
     findings = tuple(
         make_finding(criterion, outcome, language, len(answer))
         for criterion, outcome in results
-        if criterion.id == step_id
-        or (
-            (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
-            and confident(criterion, outcome, step_id)
-        )
+        if (outcome.status != "met" or (praise and criterion.extends != "avoidance"))
+        and confident(criterion, outcome, step_id)
     )
-    unclaimed = tuple(
-        c.id for c, o in results if o.status != "met" and not confident(c, o, step_id) and c.id != step_id
-    )
+    unclaimed = tuple(c.id for c, o in results if o.status != "met" and not confident(c, o, step_id))
     follow_up = choose_follow_up(results, rubric, language) if relevant else None
     feedback = Feedback(
         language=language,
