@@ -1167,12 +1167,12 @@ def test_a_lot_of_fillers_is_claimed_from_five_per_hundred_words() -> None:
     ("nl", "Een jaarcontract vind ik op mijn niveau eigenlijk beledigend. Jullie willen me of niet."),
 ])
 def test_writing_off_the_listener_or_an_ultimatum_is_arrogance(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.arrogance", lang).status == "warning"  # type: ignore[union-attr]
 
 
 def test_not_needing_to_know_the_details_is_no_arrogance() -> None:
     answer = "He doesn't need to know the details, so I kept it to what it means for his budget."
-    assert run(analyse(answer, "en"), load_criteria()["attitude.arrogance"]).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.arrogance", "en").status == "met"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "answer"), [
@@ -1182,7 +1182,7 @@ def test_not_needing_to_know_the_details_is_no_arrogance() -> None:
            "ik heb ze als gebaar drie maanden gratis gegeven. Ze hebben verlengd."),
 ])
 def test_free_months_to_make_up_for_downtime_are_not_discounting_first(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["sales.discount_first"]).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(answer, "sales.discount_first", lang).status == "met"  # type: ignore[union-attr]
 
 
 def test_meeting_halfway_on_the_discount_is_caught_and_not_wanting_to_discount_is_not() -> None:
@@ -1209,12 +1209,12 @@ def test_a_count_of_deals_that_slipped_is_no_count_of_the_deals_closed() -> None
            "or the integrations? Then I'll tailor the mail to that."),
 ])
 def test_an_open_question_put_to_the_customer_in_a_role_play_is_listening(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["sales.listening"]).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(answer, "sales.listening", lang).status == "met"  # type: ignore[union-attr]
 
 
 def test_leading_questions_put_to_the_customer_are_no_listening() -> None:
     answer = "You agree that quality matters, right? And you want to save money, don't you?"
-    assert run(analyse(answer, "en"), load_criteria()["sales.listening"]).status == "missed"  # type: ignore[union-attr]
+    assert outcome_of(answer, "sales.listening", "en").status == "missed"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("question", [
@@ -1255,7 +1255,7 @@ def test_a_saying_as_the_lesson_is_a_cliche(lang: str, lesson: str, not_a_lesson
     ("nl", "Uiteindelijk is hij vertrokken, dus dat was opgelost. Sommige mensen snappen gewoon niet hoe sales werkt."),
 ])
 def test_some_people_just_dont_get_it_is_arrogance(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.arrogance", lang).status == "warning"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "question", "answer"), [
@@ -1329,7 +1329,7 @@ def test_a_real_example_is_an_occasion_not_for_example(lang: str, walkthrough: s
     ("nl", "Onze service is echt veel beter dan die van de concurrent, dat hoor ik van al mijn klanten."),
 ])
 def test_a_sales_claim_about_service_is_no_technology_dogma(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["attitude.tech_arrogance"]).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.tech_arrogance", lang).status == "met"  # type: ignore[union-attr]
 
 
 def test_a_plan_for_when_the_manager_says_no_is_no_blame() -> None:
@@ -1371,7 +1371,7 @@ def test_big_deals_on_top_of_the_average_are_not_multiplied_into_the_total(lang:
     ("nl", "Bij mijn laatste beoordeling kreeg ik een voldoende, wat echt een grap is, want ik trek dat team."),
 ])
 def test_a_verdict_on_ones_own_appraisal_is_no_technology_dogma(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["attitude.tech_arrogance"]).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.tech_arrogance", lang).status == "met"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "answer"), [
@@ -1379,7 +1379,7 @@ def test_a_verdict_on_ones_own_appraisal_is_no_technology_dogma(lang: str, answe
     ("nl", "Mijn sterkste punt is dat ik een closer ben, ik krijg deals over de streep."),
 ])
 def test_naming_oneself_a_closer_is_a_strength_not_arrogance(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["attitude.arrogance"]).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.arrogance", lang).status == "met"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "trade", "cave"), [
@@ -1422,12 +1422,12 @@ def test_a_lot_of_fillers_counts_only_those_a_recruiter_notices(
     ("nl", "En achteraf bleek dat ze al een voorkeur hadden, dus eigenlijk was het gewoon een slechte lead."),
 ])
 def test_targets_leads_and_departments_blamed_are_blame(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["attitude.blame"]).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.blame", lang).status == "warning"  # type: ignore[union-attr]
 
 
 def test_a_realistic_target_is_no_blame() -> None:
     answer = "My target was ambitious but realistic, and I closed 104% of it."
-    assert run(analyse(answer, "en"), load_criteria()["attitude.blame"]).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.blame", "en").status == "met"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("answer", [
@@ -1435,7 +1435,7 @@ def test_a_realistic_target_is_no_blame() -> None:
     "Tuning queries is a bit of a hobby for database nerds, it doesn't add business value.",
 ])
 def test_writing_off_users_or_careful_colleagues_is_arrogance(answer: str) -> None:
-    assert run(analyse(answer, "en"), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.arrogance", "en").status == "warning"  # type: ignore[union-attr]
 
 
 # --- recall on dev: blame and arrogance in answers that scored 75 or more with a rating of 2 or lower -------
@@ -1462,4 +1462,4 @@ def test_putting_the_loss_outside_oneself_is_blame(lang: str, blamed: str, share
     ("en", "I'm direct. If people can't handle that, that's their problem, not mine."),
 ])
 def test_their_problem_not_mine_is_arrogance(lang: str, answer: str) -> None:
-    assert run(analyse(answer, lang), load_criteria()["attitude.arrogance"]).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(answer, "attitude.arrogance", lang).status == "warning"  # type: ignore[union-attr]
