@@ -22,7 +22,10 @@ def test_strong_results_answer_scores_high_and_meets_the_breakdown() -> None:
     feedback = check(STRONG_NL, question="sales.targets_last_year")
     assert feedback.language == "en"
     assert feedback.score >= 70
-    assert statuses(feedback)["sales.results_breakdown"] == "met"
+    # met, and counted in the score; not shown as a tick, whose list of parts readers found wrong (round 8-13)
+    outcomes = {c.id: o.status for c, o in evaluate(STRONG_NL, "sales.targets_last_year", "en")[1]}
+    assert outcomes["sales.results_breakdown"] == "met"
+    assert "sales.results_breakdown" not in statuses(feedback)
     assert (
         "evidence.numbers_consistent" not in statuses(feedback)
         or statuses(feedback)["evidence.numbers_consistent"] == "met"
@@ -153,14 +156,19 @@ def test_a_little_short_is_a_warning_and_far_too_short_is_capped() -> None:
     assert "delivery.length" not in [f.criterion for f in little.findings]
     assert little.score_parts["penalty"] <= -5 and little.score_parts["cap"] == 100
     assert dict((c.id, o.status) for c, o in evaluate(MEDIUM_NL, question, "nl")[1])["structure.star"] == "met"
-    thin = check(
+    thin_text = (
         "Bij mijn vorige werkgever liep een nachtelijke importjob steeds vast. Ik heb eerst de logs van een week "
         "naast elkaar gelegd. Daarna heb ik met een collega van het platformteam gekeken naar de planning van "
         "andere jobs. We zagen dat twee jobs tegelijk dezelfde tabel wilden vergrendelen. Ik heb toen "
         "voorgesteld om de volgorde om te draaien en de job een uur later te laten starten. Dat hebben we in de "
-        "volgende sprint opgepakt.", question=question, lang="nl")  # 74 words, and no result
-    length = next(f for f in thin.findings if f.criterion == "delivery.length")
-    assert length.status == "warning" and "wat aan de korte kant (74 woorden)" in length.message
+        "volgende sprint opgepakt.")
+    thin = check(thin_text, question=question, lang="nl")  # 74 words, and no result
+    # "a little short" is claimed only under 53 words (readers judged it wrong on 53 to 79 words whose
+    # problem was elsewhere); it still costs its penalty
+    assert "delivery.length" not in [f.criterion for f in thin.findings]
+    assert thin.score_parts["penalty"] <= -5
+    outcome = dict((c.id, o) for c, o in evaluate(thin_text, question, "nl")[1])["delivery.length"]
+    assert outcome.status == "warning" and outcome.values["words"] == "74"
     half = " ".join(MEDIUM_NL.split()[:50])  # 50 words: under 60% of 90
     far = check(half, question=question, lang="nl")
     assert next(f for f in far.findings if f.criterion == "delivery.length").status == "missed"

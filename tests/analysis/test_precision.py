@@ -550,11 +550,11 @@ def outcome_of(answer: str, criterion: str, lang: str) -> Outcome | None:
     return run(analyse(answer, lang), load_criteria()[criterion])  # type: ignore[arg-type]
 
 
-def held(results: list[tuple[str, Outcome]], score: int) -> dict[str, bool]:
+def held(results: list[tuple[str, Outcome]], score: int, words: int = 120) -> dict[str, bool]:
     """Whether each outcome is still claimed after hold_back, by criterion id."""
     criteria = load_criteria()
     pairs = [(criteria[c], o) for c, o in results]
-    return {c.id: o.claim for c, o in hold_back(pairs, score)}
+    return {c.id: o.claim for c, o in hold_back(pairs, score, words)}
 
 
 @pytest.mark.parametrize("score", [20, 45, 80])
@@ -576,7 +576,7 @@ def step_of(results: list[tuple[str, Outcome]], kind: str, score: int) -> tuple[
     from coach.analysis.engine import choose_next_step
 
     criteria = load_criteria()
-    pairs = hold_back([(criteria[c], o) for c, o in results], score)
+    pairs = hold_back([(criteria[c], o) for c, o in results], score, 120)
     step = choose_next_step(pairs, (), kind)
     return (step[0].id, step[1].claim) if step else None
 
@@ -653,8 +653,24 @@ def test_too_long_on_a_strong_answer_only_when_far_over_the_maximum() -> None:
     assert held(long(309), 80) == {"delivery.length": False}  # dense and a little over
     assert held(long(380), 80) == {"delivery.length": True}
     assert held(long(309), 50) == {"delivery.length": True}  # a ramble on a weaker answer
-    short = [("delivery.length", Outcome("warning", values={"words": "70", "min": "90", "max": "300"}))]
-    assert held(short, 80) == {"delivery.length": True}  # "a little short" has its own care
+
+
+def test_a_little_short_only_on_a_short_answer_below_the_strong_band() -> None:
+    def short(words: int, least: int) -> list[tuple[str, Outcome]]:
+        values = {"words": str(words), "min": str(least), "max": "300"}
+        return [("delivery.length", Outcome("warning", values=values))]
+
+    assert held(short(45, 70), 50, 45) == {"delivery.length": True}
+    assert held(short(45, 70), 80, 45) == {"delivery.length": False}  # compact and complete
+    assert held(short(79, 90), 40, 79) == {"delivery.length": False}  # 79 words: the problem is elsewhere
+    assert held(short(52, 70), 40, 52) == {"delivery.length": True}
+
+
+def test_no_delivery_praise_on_a_curt_answer() -> None:
+    # "few filler words (0)" on "Eerlijk? Op gevoel. ... Beoordeel me op omzet." (30 words, round 13)
+    results = [("delivery.fillers", Outcome("met")), ("delivery.hedges", Outcome("met"))]
+    assert held(results, 80, 30) == {"delivery.fillers": False, "delivery.hedges": False}
+    assert held(results, 80, 60) == {"delivery.fillers": True, "delivery.hedges": True}
 
 
 def test_a_content_tick_needs_an_excellent_answer() -> None:
@@ -718,11 +734,13 @@ def test_no_content_tick_beside_a_red_flag() -> None:
     assert held(results, 90)["structure.approach"] is True
 
 
-def test_no_figures_tick_beside_figures_that_do_not_add_up() -> None:
-    results = [("evidence.figures", Outcome("met")), ("evidence.numbers_consistent", Outcome("warning"))]
-    assert held(results, 90)["evidence.figures"] is False
-    results = [("evidence.figures", Outcome("met")), ("evidence.numbers_consistent", Outcome("met"))]
-    assert held(results, 90)["evidence.figures"] is True
+@pytest.mark.parametrize(
+    "criterion", ["evidence.figures", "structure.steps", "sales.results_breakdown", "impact.business"]
+)
+def test_ticks_that_list_what_the_answer_has_are_never_claimed(criterion: str) -> None:
+    # still judged wrong on excellent answers in rounds 8-13 (a part named that the answer lacks, weak figures)
+    results = [(criterion, Outcome("met")), ("structure.approach", Outcome("met"))]
+    assert held(results, 95) == {criterion: False, "structure.approach": True}
 
 
 def test_a_cross_about_the_questions_asked_is_claimed_in_every_band() -> None:
@@ -1463,3 +1481,41 @@ def test_putting_the_loss_outside_oneself_is_blame(lang: str, blamed: str, share
 ])
 def test_their_problem_not_mine_is_arrogance(lang: str, answer: str) -> None:
     assert outcome_of(answer, "attitude.arrogance", lang).status == "warning"  # type: ignore[union-attr]
+
+
+# --- round 13 (judged, then moved into dev) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "refused", "gave"), [
+    ("nl", "Mijn marge bleef op peil, omdat ik weinig korting gaf en meer op levertijd verkocht.",
+     "Mijn marge zakte, omdat ik meteen korting gaf om de deal rond te krijgen."),
+    ("nl", "Wat ik niet ga doen is iedereen korting aanbieden, want dan wachten klanten op het kwartaaleinde.",
+     "Dan ga ik iedereen korting aanbieden, want het kwartaal moet gehaald worden."),
+    ("en", "My margin held because I gave hardly any discounts and sold on delivery time instead.",
+     "My margin dropped because I gave them a discount straight away to close it."),
+    ("en", "What I won't do is offer everyone a discount, because then customers learn to wait.",
+     "Then I'd offer everyone a discount, because the quarter has to close."),
+])
+def test_a_discount_said_as_what_one_avoids_is_not_discount_first(lang: str, refused: str, gave: str) -> None:
+    assert outcome_of(refused, "sales.discount_first", lang).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(gave, "sales.discount_first", lang).status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "fact", "blamed"), [
+    ("en", "I was an SDR at a start-up for eight months but they ran out of money, so that was not my fault.",
+     "I was an SDR at a start-up for eight months but the leads were awful, so that was not my fault."),
+    ("nl", "Ik werkte bij een start-up, maar die ging failliet, dus dat was niet mijn schuld.",
+     "Ik werkte bij een start-up, maar mijn manager deed niks, dus dat was niet mijn schuld."),
+])
+def test_a_company_that_folded_is_a_fact_not_blame(lang: str, fact: str, blamed: str) -> None:
+    assert outcome_of(fact, "attitude.blame", lang).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(blamed, "attitude.blame", lang).status == "warning"  # type: ignore[union-attr]
+
+
+def test_the_total_of_some_of_the_deals_is_not_the_total_of_all() -> None:
+    question = "What was your quota last year, and how did you do against it?"
+    part = ("My quota was 720 thousand. That was 19 deals, average a bit over 41K. Honestly, two of those deals, "
+            "together around 180K, were more than a fifth of the number.")
+    whole = "My quota was 720 thousand. That was 19 deals, average a bit over 41K. Together around 180K."
+    assert verdict_of(part, question, "en", "evidence.numbers_consistent").status == "met"
+    assert verdict_of(whole, question, "en", "evidence.numbers_consistent").status == "warning"

@@ -1155,6 +1155,11 @@ def _count_times_average(answer: _Answer, years: frozenset[str]) -> list[Mismatc
         total = near[-1] if near else _unique(achieved) or _implied_total(figures, average)
         if total is None or total.n.value <= 0 or not _periods_agree(total, average, years):
             continue
+        if total.sentence != count.sentence and any(
+            f.n.kind in ("plain", "count") and 0 < f.n.value < count.n.value and f.index < total.index
+            for f in answer.in_sentence(total.sentence)
+        ):
+            continue  # "19 deals ... two of those deals, together around 180K": a part's total (round 13)
         product = count.n.value * average.n.value
         c_low, c_high = _bounds(count, rules)
         a_low, a_high = _bounds(average, rules)

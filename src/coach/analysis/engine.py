@@ -150,14 +150,36 @@ EXCELLENT_ONLY = frozenset({"delivery.length", "interview.practicalities", "rele
 # "the figures you give are consistent": the checks cover the sums a recruiter does on the spot, not every
 # relation (readers found shares adding up to 105%, a growth rate off by half, a notice period said twice
 # differently, and the tick on answers whose only figures were the question's: 7 of 21 on round 6)
-NOT_PRAISED = frozenset({"delivery.repetition", "evidence.numbers_consistent"})
+# content ticks whose message lists what the answer has, held back after rounds 8-13 even on excellent answers
+# (the current engine still made claims readers had judged wrong): "a set approach - the steps in order, why,
+# a real example" on an anecdote or a generic routine (11 of 56), "a clear picture of your results" naming
+# an average deal size or a new-business split the answer lacks, or a conversion rate as the share of target
+# (7 of 28), "backed with 4 concrete figures" on the weakest of many or on figures that restate the question
+# (4 of 24), "what your work meant for the business" on "more tickets"
+NOT_PRAISED = frozenset({
+    "delivery.repetition",
+    "evidence.numbers_consistent",
+    "structure.steps",
+    "sales.results_breakdown",
+    "evidence.figures",
+    "impact.business",
+})
 # "too long" on an answer in the strong band only from this share of the question's maximum: readers judged it
 # wrong on dense answers a little over it (171 words against 160, 298 against 260, 309 against 300: 3 of 4
 # in the strong band on dev); on weaker answers a little over the maximum was a ramble, rightly flagged
 FAR_TOO_LONG = 1.25
+# "a little short" only below this many words and below the strong band: readers judged it wrong on answers of
+# 53 to 79 words whose problem was elsewhere, and on a compact, complete strong answer of 56 words (5 of 17
+# such claims on rounds 8-13, none below 53 words)
+A_LITTLE_SHORT = 53
+# "few filler words" and "you state things with confidence" only from this many words: a count of none in a
+# curt 30-word non-answer is no evidence of either (round 13)
+PRAISE_MIN_WORDS = 40
 
 
-def hold_back(results: list[tuple[Criterion, Outcome]], score: int) -> list[tuple[Criterion, Outcome]]:
+def hold_back(
+    results: list[tuple[Criterion, Outcome]], score: int, words: int
+) -> list[tuple[Criterion, Outcome]]:
     """The outcomes with `claim` off where the engine can't be sure of them (docs/scoring.md, "Precision").
 
     A finding about content (a criterion that is not counted, a red flag or a delivery habit) is claimed only
@@ -169,21 +191,22 @@ def hold_back(results: list[tuple[Criterion, Outcome]], score: int) -> list[tupl
     answers such crosses were mostly wrong (the situation or result told in other words), on answers "on
     the way" one in three, and on fresh holdouts still about half of them in the lowest band (7 of 15 on
     rounds 8-10: a concrete situation named in other words, a role-play read as another kind of question).
-    They count in the score. "Too long" on a strong answer only when far over the maximum (FAR_TOO_LONG).
+    They count in the score. "Too long" on a strong answer only when far over the maximum (FAR_TOO_LONG);
+    "a little short" only under A_LITTLE_SHORT words and below the strong band.
     Whole-answer praise is held back where readers found it unearned: "you state things with confidence"
-    below the strong band, "addresses the question" and "a good length" below the excellent band, "you
-    don't repeat yourself" and "your figures are consistent" always. No content tick beside a red flag, no
-    STAR tick where the actions are told with "we", no "backed with figures" beside figures that don't add
-    up.
+    below the strong band, "addresses the question" and "a good length" below the excellent band, "few
+    filler words" and "confident" on fewer than PRAISE_MIN_WORDS words, and the ticks of NOT_PRAISED always.
+    No content tick beside a red flag, no STAR tick where the actions are told with "we".
     """
     level = band(score)
     strong, excellent = level in STRONG_BANDS, level == "excellent"
     we_story = any(c.id == "evidence.first_person" and o.status != "met" for c, o in results)
     flagged = any(c.extends == "avoidance" and o.status == "warning" and o.claim for c, o in results)
-    mismatch = any(c.id == "evidence.numbers_consistent" and o.status != "met" for c, o in results)
 
     def doubtful(criterion: Criterion, outcome: Outcome) -> bool:
         if outcome.status == "met":
+            if criterion.id in ("delivery.fillers", "delivery.hedges") and words < PRAISE_MIN_WORDS:
+                return True
             if criterion.id in NOT_PRAISED:
                 return True
             if criterion.id in EXCELLENT_ONLY:
@@ -192,13 +215,14 @@ def hold_back(results: list[tuple[Criterion, Outcome]], score: int) -> list[tupl
                 return not strong
             if criterion.id == "structure.star" and we_story:
                 return True
-            if criterion.id == "evidence.figures" and mismatch:
-                return True  # "you back up your story with figures" beside figures that don't add up
             # no "reasoned approach" beside a red flag
             return content(criterion) and (not excellent or flagged)
-        if criterion.id == "delivery.length" and strong and outcome.status == "warning":
-            words, most = int(outcome.values.get("words", 0)), int(outcome.values.get("max", 0))
-            return most < words <= FAR_TOO_LONG * most  # "too long", a little over; "a little short" stays
+        if criterion.id == "delivery.length" and outcome.status == "warning":
+            said = int(outcome.values.get("words", words))
+            least, most = int(outcome.values.get("min", 0)), int(outcome.values.get("max", 0))
+            if said < least:  # "a little short"
+                return strong or said >= A_LITTLE_SHORT
+            return strong and most < said <= FAR_TOO_LONG * most  # "too long", a little over
         if outcome.values.get("jargon"):
             return False  # the jargon terms are words it can point at, not a part it failed to recognise
         if criterion.id in SURE_CROSSES:
@@ -368,7 +392,7 @@ def evaluate(
         results.sort(key=lambda item: item[0].id != "relevance.on_topic")
     parts = breakdown(results, ref.kind, Counts.of(analysis))
     value = total(parts)
-    results = hold_back(results, value)
+    results = hold_back(results, value, analysis.words)
     praise = relevant and parts["cap"] == 100  # no praise on an answer a finding caps
     step = choose_next_step(results, rubric, ref.kind)
     step_id = step[0].id if step else None
