@@ -1519,3 +1519,16 @@ def test_the_total_of_some_of_the_deals_is_not_the_total_of_all() -> None:
     whole = "My quota was 720 thousand. That was 19 deals, average a bit over 41K. Together around 180K."
     assert verdict_of(part, question, "en", "evidence.numbers_consistent").status == "met"
     assert verdict_of(whole, question, "en", "evidence.numbers_consistent").status == "warning"
+
+
+@pytest.mark.parametrize(("lang", "made_good", "caved"), [
+    ("en", "The customer was unhappy about the delivery times. We fixed the planning with operations and I gave "
+           "them ten percent off on the renewal. They stayed.",
+     "The customer was unhappy about the price, so I gave them ten percent off on the renewal. They stayed."),
+    ("nl", "De klant was ontevreden over de levertijden. We hebben de planning met operations aangepakt en ik gaf "
+           "ze tien procent korting op de verlenging. Ze zijn gebleven.",
+     "De klant was ontevreden over de prijs, dus ik gaf ze tien procent korting op de verlenging."),
+])
+def test_a_complaint_made_good_is_not_discount_first(lang: str, made_good: str, caved: str) -> None:
+    assert outcome_of(made_good, "sales.discount_first", lang).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(caved, "sales.discount_first", lang).status == "warning"  # type: ignore[union-attr]
