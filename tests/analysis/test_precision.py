@@ -595,7 +595,7 @@ DESIGN = {
         "Elke pagina krijgt een verlooptijd van een paar minuten, zodat de prijzen niet te oud worden. De "
         "afbeeldingen kunnen op een CDN, want die veranderen bijna nooit. Dat haalt belasting van de database en "
         "de pagina's worden een stuk sneller. En als een product in de backoffice verandert, haal ik dat product "
-        "meteen uit de cache, zodat klanten geen oude prijs zien.",
+        "meteen uit de cache.",
     ),
     "en": (
         "How would you design caching for an online shop whose product pages are slow?",
