@@ -1532,3 +1532,87 @@ def test_the_total_of_some_of_the_deals_is_not_the_total_of_all() -> None:
 def test_a_complaint_made_good_is_not_discount_first(lang: str, made_good: str, caved: str) -> None:
     assert outcome_of(made_good, "sales.discount_first", lang).status == "met"  # type: ignore[union-attr]
     assert outcome_of(caved, "sales.discount_first", lang).status == "warning"  # type: ignore[union-attr]
+
+
+# --- round 14 (judged, then moved into dev) -----------------------------------------------------------------
+
+
+def test_a_tag_question_in_ones_own_story_is_no_leading_question() -> None:
+    tag = "What I can say is that I performed well. Also, numbers don't say everything, right?"
+    asked = "Then I asked him, you want to grow this year, right?"
+    assert outcome_of(tag, "sales.leading_questions", "en").status == "met"  # type: ignore[union-attr]
+    assert outcome_of(asked, "sales.leading_questions", "en").status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "owned", "alone"), [
+    ("en", "For four of them I did the whole thing myself, from first call to contract.",
+     "I did the whole thing myself, because the others only slowed me down."),
+    ("nl", "Toen ik begon stond het pand leeg. Ik heb alles zelf gedaan, de verbouwing, de kaart, het personeel.",
+     "Ik heb alles zelf gedaan, want de anderen snapten het niet."),
+])
+def test_a_job_owned_end_to_end_is_no_lone_wolf(lang: str, owned: str, alone: str) -> None:
+    assert outcome_of(owned, "collaboration.lone_wolf", lang).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(alone, "collaboration.lone_wolf", lang).status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "refused", "gave"), [
+    ("nl", "Ik ga de prijs niet zomaar verlagen; ik wil eerst weten wat er in hun huidige contract zit.",
+     "Ik ga de prijs meteen verlagen, dan is de klant tevreden."),
+    ("en", "If it's price, I'd rather look at scope, maybe they pay for modules they don't use, than just match "
+           "the competitor.",
+     "If it's price, I'd just match the competitor and keep the customer."),
+])
+def test_a_price_move_refused_is_not_discount_first(lang: str, refused: str, gave: str) -> None:
+    assert outcome_of(refused, "sales.discount_first", lang).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(gave, "sales.discount_first", lang).status == "warning"  # type: ignore[union-attr]
+
+
+def test_that_one_was_not_on_me_is_blame_and_better_than_most_is_arrogance() -> None:
+    blamed = "Honestly, that one was not on me. Our solution engineer did a really bad demo in the final round."
+    owned = "Honestly, that one was on me: I never met their CFO before the final round."
+    assert outcome_of(blamed, "attitude.blame", "en").status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(owned, "attitude.blame", "en").status == "met"  # type: ignore[union-attr]
+    arrogant = "I'm a developer, and I'm pretty much better than most people I've worked with."
+    assert outcome_of(arrogant, "attitude.arrogance", "en").status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "question", "demand", "grounded"), [
+    ("nl", "Wat zijn je salarisverwachtingen?",
+     "Minimaal vijfduizend netto. Ik heb net een huis gekocht, dus dat moet gewoon. Een vriend van mij verdient dat ook.",
+     "Ik zit nu op 3.900 bruto, dus ik denk aan 4.200 tot 4.500, afhankelijk van het pakket."),
+    ("en", "This is a six-month contract, on-site in Utrecht three days a week. How does that work for you?",
+     "On-site three days? I don't do offices anymore. And I'd need at least a year guaranteed.",
+     "Three days on-site works for me, and six months is fine if there's a real chance of an extension."),
+])
+def test_demands_on_private_grounds_or_as_an_ultimatum_are_a_red_flag(
+    lang: str, question: str, demand: str, grounded: str
+) -> None:
+    feedback = check(demand, question=question, lang=lang)
+    assert [f.status for f in feedback.findings if f.criterion == "attitude.demands"] == ["warning"]
+    assert feedback.score <= 45
+    assert verdict_of(grounded, question, lang, "attitude.demands").status == "met"
+
+
+def test_a_house_bought_is_no_demand_outside_a_practical_question() -> None:
+    answer = "Ik heb net een huis gekocht in Zwolle, dus ik zoek werk dichter bij huis, en jullie zitten om de hoek."
+    criteria = [c.id for c, _ in evaluate(answer, "Waarom wil je bij ons werken?", "nl")[1]]
+    assert "attitude.demands" not in criteria
+
+
+def test_a_saas_jargon_dump_to_a_baker_is_technical_and_a_cd_is_no_jargon() -> None:
+    question = ("Imagine I own five bakeries and I'm not technical at all. Explain to me what 'software as a service' "
+                "means and why I'd pay every month.")
+    dump = ("So SaaS is basically cloud-based, it's multi-tenant, so you don't need on-premise servers. You pay a "
+            "subscription, monthly recurring revenue, which is more scalable. And continuous deployment.")
+    plain = ("You know how you used to buy software on a CD and install it on the computer in the back office? This "
+             "is more like your energy contract: you pay every month and it just works, so there's no big cost up "
+             "front and if the tablet in a shop gets stolen, nothing is lost.")
+    assert verdict_of(dump, question, "en", "it.explain_simply").status == "missed"
+    outcome = verdict_of(plain, question, "en", "it.explain_simply")
+    assert outcome.status == "met" and "CD" not in outcome.values["jargon"]
+
+
+def test_what_happens_when_a_url_is_typed_is_a_technical_question() -> None:
+    assert classify("Can you explain what happens when I type a URL in the browser and press enter?") == "technical"
+    assert classify("Wat gebeurt er als ik een URL intyp in de browser?") == "technical"
+    assert classify("Leg eens aan mijn moeder uit wat een browser doet.") == "explain"

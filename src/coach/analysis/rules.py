@@ -235,6 +235,9 @@ class Criterion(BaseModel):
     warning_value: float = Field(default=0.5, ge=0, le=1)  # share of the weight a warning still earns
     cap: dict[Literal["met", "missed", "warning"], int] = {}
     cap_kinds: tuple[str, ...] = ()  # the question kinds (behavioural, ...) the caps hold for; empty: all
+    # the question kinds the criterion runs for at all; empty: all (a mortgage named as the ground for a
+    # salary is a demand, the same house in a motivation answer is not)
+    only_kinds: tuple[str, ...] = ()
     min: int = Field(default=1, ge=1)
     min_met: int | None = None
     max_bad_share: float = 0.5
