@@ -594,15 +594,13 @@ DESIGN = {
         "Ik zou een cache voor de productpagina's zetten, voor de producten waar mensen het vaakst naar kijken. "
         "Elke pagina krijgt een verlooptijd van een paar minuten, zodat de prijzen niet te oud worden. De "
         "afbeeldingen kunnen op een CDN, want die veranderen bijna nooit. Dat haalt belasting van de database en "
-        "de pagina's worden een stuk sneller. En als een product in de backoffice verandert, haal ik dat product "
-        "meteen uit de cache.",
+        "de pagina's worden sneller.",
     ),
     "en": (
         "How would you design caching for an online shop whose product pages are slow?",
         "So I would put a cache in front of the product pages, for the products that people look at most. I "
-        "would give every entry an expiry time of a few minutes so prices do not get too old. The images can go "
-        "on a CDN. That takes load off the database and the pages get faster. And if a product changes in the "
-        "back office, I would clear that product from the cache straight away.",
+        "would give every entry an expiry time of a few minutes so prices do not get too old. That takes load "
+        "off the database and the pages get faster. The images can go on a CDN, since they hardly ever change.",
     ),
 }
 
@@ -1616,3 +1614,35 @@ def test_what_happens_when_a_url_is_typed_is_a_technical_question() -> None:
     assert classify("Can you explain what happens when I type a URL in the browser and press enter?") == "technical"
     assert classify("Wat gebeurt er als ik een URL intyp in de browser?") == "technical"
     assert classify("Leg eens aan mijn moeder uit wat een browser doet.") == "explain"
+
+
+# --- round 15 (judged, then moved into dev) -----------------------------------------------------------------
+
+
+def test_a_deal_better_than_none_is_discount_first_not_technology_dogma() -> None:
+    answer = ("Ja, dan geef ik die korting gewoon. Een deal met twintig procent korting is nog altijd beter dan geen "
+              "deal.")
+    assert outcome_of(answer, "attitude.tech_arrogance", "nl").status == "met"  # type: ignore[union-attr]
+    assert outcome_of(answer, "sales.discount_first", "nl").status == "warning"  # type: ignore[union-attr]
+    dogma = "Kubernetes is gewoon altijd beter dan losse servers."
+    assert outcome_of(dogma, "attitude.tech_arrogance", "nl").status == "warning"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "refused"), [
+    ("nl", "Korting weggeven omdat het mij qua kwartaal uitkomt, dat doe ik niet, want dan heb je je prijs voorgoed "
+           "verlaagd."),
+    ("en", "Dropping the price because it suits my quarter, that's not something I do, because then you've lowered "
+           "your price for good."),
+])
+def test_a_discount_one_says_one_does_not_give_is_not_discount_first(lang: str, refused: str) -> None:
+    assert outcome_of(refused, "sales.discount_first", lang).status == "met"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "guess", "hedge"), [
+    ("en", "Maybe she doesn't know.", "Maybe I'm wrong."),
+    ("nl", "Misschien weet ze het niet.", "Misschien heb ik het mis."),
+    ("en", "I'd explain why I think it breaks the design.", "I think it breaks the design."),
+])
+def test_a_guess_about_someone_else_is_no_hedge(lang: str, guess: str, hedge: str) -> None:
+    assert find_hedges(guess, lang) == []
+    assert len(find_hedges(hedge, lang)) == 1
