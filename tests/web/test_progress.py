@@ -161,6 +161,15 @@ def test_avoidance_criteria_count_as_met_when_not_reported() -> None:
     assert outcomes({"findings": []}) == {}
 
 
+def test_a_red_flag_for_other_kinds_of_question_does_not_count_as_met() -> None:
+    story = feedback("it.production_incident", 80, {STAR: "met"})
+    story["question"]["kind"] = "behavioural"
+    assert "attitude.demands" not in outcomes(story)  # only run on practical questions
+    salary = feedback("general.salary_expectations", 70, {"interview.practicalities": "met"})
+    salary["question"]["kind"] = "practicalities"
+    assert outcomes(salary)["attitude.demands"] is True
+
+
 def test_strongest_and_weakest_in_dutch_with_tips_and_drill_buttons(client: Client, store: Store) -> None:
     seed(store)
     client.cookies.set("coach_lang", "nl")

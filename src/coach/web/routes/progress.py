@@ -102,16 +102,21 @@ def outcomes(feedback: dict[str, Any]) -> dict[str, bool]:
 
     Met avoidance criteria (blaming, "I was right"...) are left out of the feedback, and so are all met
     criteria of an answer that misses the question; an avoidance criterion that was run but reported
-    nothing counts as met when the answer was on topic.
+    nothing counts as met when the answer was on topic (one that runs only for other kinds of question,
+    `only_kinds`, was not run).
     """
     criteria = load_criteria()
     findings = feedback.get("findings") or []
     result = {f["criterion"]: f["status"] == "met" for f in findings if f.get("criterion") in criteria}
     if not result or not result.get("relevance.on_topic", True):
         return result
-    question = get_question((feedback.get("question") or {}).get("id") or "")
+    asked = feedback.get("question") or {}
+    question = get_question(asked.get("id") or "")
     rubric = question.rubric if question is not None else ()
+    kind = asked.get("kind")
     for criterion in criteria.values():
+        if criterion.only_kinds and kind not in criterion.only_kinds:
+            continue
         if criterion.extends == "avoidance" and (criterion.always or criterion.id in rubric):
             result.setdefault(criterion.id, True)
     return result
