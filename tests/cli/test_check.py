@@ -71,6 +71,8 @@ def test_human_output_shows_score_findings_and_tips_in_dutch() -> None:
     assert result.exit_code == 0, result.output
     assert "Score: " in result.stdout
     assert "Vraag: Wat waren je targets vorig jaar" in result.stdout
+    assert "sales.targets_last_year" not in result.stdout  # no internal id, but the kind of question
+    assert "verkoopresultaten)" in result.stdout  # Rich wraps the line at 80 columns
     assert "Tip: " in result.stdout
     assert "kloppen niet" in result.stdout  # the 112% that doesn't fit €380K of €400K
 

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from coach.analysis.scoring import describe_band
 from coach.analysis.types import Feedback
+from coach.content.kinds import get_kind
 from coach.i18n import translate as tr
 
 STATUS_STYLE = {"met": ("✔", "green"), "missed": ("✘", "red"), "warning": ("!", "yellow")}
@@ -35,8 +36,9 @@ def render_feedback(feedback: Feedback, answer: str, console: Console, show_ques
     lang = feedback.language
     q = feedback.question
     if show_question and q.text:
-        where = f" ({q.id}, {round(q.match * 100)}%)" if q.id else ""
-        console.print(Text(tr(lang, "Question: {text}", text=q.text) + where, style="bold"))
+        # the kind of question says why these criteria apply; the bank id and the match score are internal
+        kind = f" ({get_kind(q.kind).label.get(lang)})" if q.kind else ""
+        console.print(Text(tr(lang, "Question: {text}", text=q.text) + kind, style="bold"))
     band = describe_band(feedback.band, lang, q.kind, step=feedback.next_step is not None)
     score = tr(lang, "Score: {score}/100", score=feedback.score)
     console.print(Text(f"{score} - {band['label']}", style="bold"))
