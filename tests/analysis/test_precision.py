@@ -15,6 +15,7 @@ from coach.analysis.scoring import describe_band
 from coach.analysis.types import Feedback
 from coach.content.kinds import classify
 from coach.wire import feedback_to_json
+from tests.analysis.test_real_answers import outcome_in_check
 
 
 def shown(feedback: Feedback, criterion: str) -> str | None:
@@ -1066,10 +1067,6 @@ def test_what_the_interviewer_said_earlier_is_something_specific_about_the_emplo
 # --- round 8: what both blind readers judged wrong --------------------------------------------------------
 
 
-def verdict_of(answer: str, question: str, lang: str, criterion: str) -> Outcome:
-    return next(o for c, o in evaluate(answer, question, lang)[1] if c.id == criterion)
-
-
 @pytest.mark.parametrize(("lang", "few", "many"), [
     ("en", "Last year, so, um, I built the report, and, uh, the team used it every week, and it saved the planners "
            "a lot of time, they told me so, and I kept improving it after that, um, for a year.",
@@ -1146,7 +1143,7 @@ def test_being_right_told_with_self_criticism_is_no_i_was_right(lang: str, self_
      "with a view to permanent I would consider."),
 ])
 def test_a_clear_choice_of_contract_is_a_concrete_answer(lang: str, question: str, answer: str) -> None:
-    outcome = verdict_of(answer, question, lang, "interview.practicalities")
+    outcome = outcome_in_check(answer, question, "interview.practicalities", lang)
     assert outcome.status == "met"
 
 
@@ -1158,7 +1155,7 @@ def test_a_clear_choice_of_contract_is_a_concrete_answer(lang: str, question: st
 ])
 def test_questions_about_leads_are_about_the_work(lang: str, answer: str) -> None:
     question = {"nl": "Heb je nog vragen voor ons?", "en": "Do you have any questions for us?"}[lang]
-    assert verdict_of(answer, question, lang, "interview.candidate_questions").status == "met"
+    assert outcome_in_check(answer, question, "interview.candidate_questions", lang).status == "met"
 
 
 # --- round 9 -------------------------------------------------------------------------------------------------
@@ -1214,8 +1211,8 @@ def test_a_count_of_deals_that_slipped_is_no_count_of_the_deals_closed() -> None
     slipped = ("My quota was 600K. I closed 540K, so 90%. Then two deals slipped out of Q3 when their CFO left. My "
                "average deal size is around 35K.")
     closed = "I closed 23 deals last year. The average deal was 14,800 euros. In total that was about 500K."
-    assert verdict_of(slipped, question, "en", "evidence.numbers_consistent").status == "met"
-    assert verdict_of(closed, question, "en", "evidence.numbers_consistent").status == "warning"
+    assert outcome_in_check(slipped, question, "evidence.numbers_consistent", "en").status == "met"
+    assert outcome_in_check(closed, question, "evidence.numbers_consistent", "en").status == "warning"
 
 
 @pytest.mark.parametrize(("lang", "answer"), [
@@ -1293,7 +1290,7 @@ def test_questions_only_about_the_terms_hold_the_score_in_the_lowest_band(lang: 
     ("nl", "Mijn target was €400.000. Ik heb 14 deals gesloten, samen €448.000: 120% van mijn target."),
 ])
 def test_a_total_said_with_together_is_checked_against_the_target(lang: str, answer: str) -> None:
-    assert verdict_of(answer, "What was your target and how did you do?", lang, "evidence.numbers_consistent").status \
+    assert outcome_in_check(answer, "What was your target and how did you do?", "evidence.numbers_consistent", lang).status \
         == "warning"
 
 
@@ -1374,9 +1371,9 @@ def test_we_already_have_a_supplier_is_an_objection(lang: str, question: str) ->
 ])
 def test_big_deals_on_top_of_the_average_are_not_multiplied_into_the_total(lang: str, answer: str) -> None:
     question = "What was your quota last year, and how did you do against it?"
-    assert verdict_of(answer, question, lang, "evidence.numbers_consistent").status == "met"
+    assert outcome_in_check(answer, question, "evidence.numbers_consistent", lang).status == "met"
     without = answer.split(", and a few")[0] + "." if lang == "en" else answer.split(", en daarbovenop")[0] + "."
-    assert verdict_of(without, question, lang, "evidence.numbers_consistent").status == "warning"
+    assert outcome_in_check(without, question, "evidence.numbers_consistent", lang).status == "warning"
 
 
 # --- round 11 ------------------------------------------------------------------------------------------------
@@ -1515,8 +1512,8 @@ def test_the_total_of_some_of_the_deals_is_not_the_total_of_all() -> None:
     part = ("My quota was 720 thousand. That was 19 deals, average a bit over 41K. Honestly, two of those deals, "
             "together around 180K, were more than a fifth of the number.")
     whole = "My quota was 720 thousand. That was 19 deals, average a bit over 41K. Together around 180K."
-    assert verdict_of(part, question, "en", "evidence.numbers_consistent").status == "met"
-    assert verdict_of(whole, question, "en", "evidence.numbers_consistent").status == "warning"
+    assert outcome_in_check(part, question, "evidence.numbers_consistent", "en").status == "met"
+    assert outcome_in_check(whole, question, "evidence.numbers_consistent", "en").status == "warning"
 
 
 @pytest.mark.parametrize(("lang", "made_good", "caved"), [
@@ -1588,7 +1585,7 @@ def test_demands_on_private_grounds_or_as_an_ultimatum_are_a_red_flag(
     feedback = check(demand, question=question, lang=lang)
     assert [f.status for f in feedback.findings if f.criterion == "attitude.demands"] == ["warning"]
     assert feedback.score <= 45
-    assert verdict_of(grounded, question, lang, "attitude.demands").status == "met"
+    assert outcome_in_check(grounded, question, "attitude.demands", lang).status == "met"
 
 
 def test_a_house_bought_is_no_demand_outside_a_practical_question() -> None:
@@ -1605,8 +1602,8 @@ def test_a_saas_jargon_dump_to_a_baker_is_technical_and_a_cd_is_no_jargon() -> N
     plain = ("You know how you used to buy software on a CD and install it on the computer in the back office? This "
              "is more like your energy contract: you pay every month and it just works, so there's no big cost up "
              "front and if the tablet in a shop gets stolen, nothing is lost.")
-    assert verdict_of(dump, question, "en", "it.explain_simply").status == "missed"
-    outcome = verdict_of(plain, question, "en", "it.explain_simply")
+    assert outcome_in_check(dump, question, "it.explain_simply", "en").status == "missed"
+    outcome = outcome_in_check(plain, question, "it.explain_simply", "en")
     assert outcome.status == "met" and "CD" not in outcome.values["jargon"]
 
 

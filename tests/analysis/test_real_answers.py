@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coach import check
+from coach.analysis.context import Outcome
 from coach.analysis.engine import evaluate
 from coach.analysis.types import Feedback
 from coach.content.bank import load_questions
@@ -16,9 +17,15 @@ def status(feedback: Feedback, criterion: str) -> str | None:
     return next((f.status for f in feedback.findings if f.criterion == criterion), None)
 
 
+def outcome_in_check(answer: str, question: str, criterion: str, lang: str | None = None) -> Outcome | None:
+    """The outcome the check of `criterion` gives, whether the engine claims it or not."""
+    return next((o for c, o in evaluate(answer, question, lang)[1] if c.id == criterion), None)
+
+
 def verdict(answer: str, question: str, criterion: str, lang: str | None = None) -> str | None:
     """The status the check of `criterion` gives, whether the engine claims it or not."""
-    return next((o.status for c, o in evaluate(answer, question, lang)[1] if c.id == criterion), None)
+    outcome = outcome_in_check(answer, question, criterion, lang)
+    return outcome.status if outcome is not None else None
 
 
 INTRO_EN = (
