@@ -30,8 +30,9 @@ from coach import check  # noqa: E402
 from coach.analysis.scoring import band  # noqa: E402
 
 
-def load_corpus(split: str) -> list[dict[str, object]]:
-    """The answers of `split` (dev, holdout or all) with their mean blind rating."""
+def load_corpus(split: str, round_: int | None = None) -> list[dict[str, object]]:
+    """The answers of `split` (dev, holdout or all) with their mean blind rating; of one round of writers
+    only when `round_` is given (the holdout can hold more than one fresh round)."""
     ratings: dict[str, list[int]] = defaultdict(list)
     for line in (CORPUS / "ratings.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -40,6 +41,8 @@ def load_corpus(split: str) -> list[dict[str, object]]:
     for line in (CORPUS / "answers.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         if split != "all" and record["split"] != split:
+            continue
+        if round_ is not None and record["round"] != round_:
             continue
         record["rating"] = statistics.mean(ratings[record["id"]])
         rows.append(record)
@@ -101,13 +104,15 @@ def judged_wrong(results: list[dict[str, object]]) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument("--round", type=int, help="only this round of writers (e.g. 17)")
     parser.add_argument("--judgements", action="store_true", help="report the judged findings too")
     args = parser.parse_args()
-    results = run(load_corpus(args.split))
+    results = run(load_corpus(args.split, args.round))
     ratings = [float(r["rating"]) for r in results]  # type: ignore[arg-type]
     scores = [float(r["score"]) for r in results]  # type: ignore[arg-type]
     words = [float(r["words"]) for r in results]  # type: ignore[arg-type]
-    print(f"split: {args.split}, answers: {len(results)}")
+    which = f", round {args.round}" if args.round is not None else ""
+    print(f"split: {args.split}{which}, answers: {len(results)}")
     print(f"{'':28}{'Spearman':>10}")
     print(f"{'Coach score':28}{spearman(scores, ratings):>10.3f}")
     print(f"{'word count':28}{spearman(words, ratings):>10.3f}")

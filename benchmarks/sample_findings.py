@@ -28,10 +28,11 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=200)
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--split", choices=("dev", "holdout"), default="holdout")
+    parser.add_argument("--round", type=int, help="only this round of writers (e.g. 17)")
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
     claims = []
-    for row in run(load_corpus(args.split)):
+    for row in run(load_corpus(args.split, args.round)):
         feedback = row["feedback"]
         for finding in feedback.findings:  # type: ignore[attr-defined]
             claims.append({
