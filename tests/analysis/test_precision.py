@@ -1078,19 +1078,17 @@ def test_what_the_interviewer_said_earlier_is_something_specific_about_the_emplo
      "planners eh veel tijd, dat zeiden ze ook, en ik heb het daarna, ehm, steeds verbeterd."),
 ])
 def test_a_lot_of_fillers_is_claimed_from_five(lang: str, few: str, many: str) -> None:
-    criterion = load_criteria()["delivery.fillers"]
-    four, five = run(analyse(few, lang), criterion), run(analyse(many, lang), criterion)
+    four, five = outcome_of(few, "delivery.fillers", lang), outcome_of(many, "delivery.fillers", lang)
     assert four is not None and five is not None
     assert (four.status, four.values["count"], four.claim) == ("warning", "4", False)  # still costs its penalty
     assert (five.status, five.values["count"], five.claim) == ("warning", "5", True)
 
 
 def test_often_hedging_is_claimed_from_four_hedges() -> None:
-    criterion = load_criteria()["delivery.hedges"]
     base = "I built the pipeline for the finance team and it cut the monthly close from five days to two. "
     for hedges, claimed in (("I think maybe it was good, probably. ", False),
                             ("I think maybe it was good, probably, I guess. ", True)):
-        outcome = run(analyse(hedges + base, "en"), criterion)
+        outcome = outcome_of(hedges + base, "delivery.hedges", "en")
         assert outcome is not None and outcome.status == "warning" and outcome.claim is claimed, hedges
 
 
@@ -1101,9 +1099,8 @@ def test_often_hedging_is_claimed_from_four_hedges() -> None:
      "We kozen Postgres in plaats van MongoDB, omdat de rapportages joins nodig hadden."),
 ])
 def test_instead_of_a_quantity_is_no_alternative_weighed(lang: str, quantity: str, option: str) -> None:
-    criterion = load_criteria()["it.alternatives"]
-    assert run(analyse(quantity, lang), criterion).status == "missed"  # type: ignore[union-attr]
-    assert run(analyse(option, lang), criterion).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(quantity, "it.alternatives", lang).status == "missed"  # type: ignore[union-attr]
+    assert outcome_of(option, "it.alternatives", lang).status == "met"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "sweetener", "caved"), [
@@ -1115,9 +1112,8 @@ def test_instead_of_a_quantity_is_no_alternative_weighed(lang: str, quantity: st
      "Ze vonden het te duur, dus ik gaf ze meteen 10% korting."),
 ])
 def test_a_sweetener_after_the_customer_chose_is_not_discounting_first(lang: str, sweetener: str, caved: str) -> None:
-    criterion = load_criteria()["sales.discount_first"]
-    assert run(analyse(sweetener, lang), criterion).status == "met"  # type: ignore[union-attr]
-    assert run(analyse(caved, lang), criterion).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(sweetener, "sales.discount_first", lang).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(caved, "sales.discount_first", lang).status == "warning"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "self_critical", "gloating"), [
@@ -1129,9 +1125,8 @@ def test_a_sweetener_after_the_customer_chose_is_not_discounting_first(lang: str
      "Ik zei het waar iedereen bij was. Uiteindelijk had ik gewoon gelijk, zie je wel."),
 ])
 def test_being_right_told_with_self_criticism_is_no_i_was_right(lang: str, self_critical: str, gloating: str) -> None:
-    criterion = load_criteria()["attitude.i_was_right"]
-    assert run(analyse(self_critical, lang), criterion).status == "met"  # type: ignore[union-attr]
-    assert run(analyse(gloating, lang), criterion).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(self_critical, "attitude.i_was_right", lang).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(gloating, "attitude.i_was_right", lang).status == "warning"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "question", "answer"), [
@@ -1162,11 +1157,10 @@ def test_questions_about_leads_are_about_the_work(lang: str, answer: str) -> Non
 
 
 def test_a_lot_of_fillers_is_claimed_from_five_per_hundred_words() -> None:
-    criterion = load_criteria()["delivery.fillers"]
     fillers = "Um, so, uh, I built it, um, and, uh, it worked. "
     plain = "The planners used the report every week and it saved them a lot of time on the monthly close. "
     normal, heavy = fillers + plain * 5, fillers + plain * 3
-    out_normal, out_heavy = run(analyse(normal, "en"), criterion), run(analyse(heavy, "en"), criterion)
+    out_normal, out_heavy = outcome_of(normal, "delivery.fillers", "en"), outcome_of(heavy, "delivery.fillers", "en")
     assert out_normal is not None and out_heavy is not None
     assert out_normal.status == "warning" and float(out_normal.values["rate"]) < 5 and not out_normal.claim
     assert out_heavy.status == "warning" and float(out_heavy.values["rate"]) >= 5 and out_heavy.claim
@@ -1199,11 +1193,10 @@ def test_free_months_to_make_up_for_downtime_are_not_discounting_first(lang: str
 
 
 def test_meeting_halfway_on_the_discount_is_caught_and_not_wanting_to_discount_is_not() -> None:
-    criterion = load_criteria()["sales.discount_first"]
     halfway = "Misschien niet vijftien maar tien procent of zo, dat we elkaar een beetje tegemoetkomen."
     unwilling = "Ik wil niet dat de klant denkt dat we altijd maar korting geven, dus ik vraag eerst waarom."
-    assert run(analyse(halfway, "nl"), criterion).status == "warning"  # type: ignore[union-attr]
-    assert run(analyse(unwilling, "nl"), criterion).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(halfway, "sales.discount_first", "nl").status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(unwilling, "sales.discount_first", "nl").status == "met"  # type: ignore[union-attr]
 
 
 def test_a_count_of_deals_that_slipped_is_no_count_of_the_deals_closed() -> None:
@@ -1244,11 +1237,10 @@ def test_a_role_play_where_the_interviewer_says_the_objection_is_an_objection_qu
 
 
 def test_the_market_blamed_with_words_in_between_is_blame() -> None:
-    criterion = load_criteria()["attitude.blame"]
     blamed = "Dat lag eerlijk gezegd vooral aan de markt, want iedereen was aan het bezuinigen."
     owned = "Dat lag eerlijk gezegd niet aan de markt, dat lag aan mijn eigen voorbereiding."
-    assert run(analyse(blamed, "nl"), criterion).status == "warning"  # type: ignore[union-attr]
-    assert run(analyse(owned, "nl"), criterion).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(blamed, "attitude.blame", "nl").status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(owned, "attitude.blame", "nl").status == "met"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "lesson", "not_a_lesson"), [
@@ -1258,9 +1250,8 @@ def test_the_market_blamed_with_words_in_between_is_blame() -> None:
      "Ik geef nooit op bij een klant, dus ik belde ze elke maand tot ze tekenden."),
 ])
 def test_a_saying_as_the_lesson_is_a_cliche(lang: str, lesson: str, not_a_lesson: str) -> None:
-    criterion = load_criteria()["learning.cliche_lesson"]
-    assert run(analyse(lesson, lang), criterion).status == "warning"  # type: ignore[union-attr]
-    assert run(analyse(not_a_lesson, lang), criterion).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(lesson, "learning.cliche_lesson", lang).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(not_a_lesson, "learning.cliche_lesson", lang).status == "met"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "answer"), [
@@ -1300,13 +1291,12 @@ def test_a_total_said_with_together_is_checked_against_the_target(lang: str, ans
 def test_a_breakdown_names_only_the_parts_it_has() -> None:
     # "four new clients in Q4" is no split of new business against upsell; "contractwaarde" as the unit of a
     # target is no average deal size
-    criterion = load_criteria()["sales.results_breakdown"]
     en = ("Last year my target was 350K in gross margin, and I ended at about 330K, so around 94 percent. I did open "
           "four new clients in Q4, which should help this year.")
     nl = ("Mijn target was 480.000 euro aan nieuwe contractwaarde. Ik heb 530.000 gedaan, dus 110 procent. Dat waren "
           "negen nieuwe klanten, samen 405.000, en de rest, 125.000, kwam uit uitbreidingen bij bestaande klanten.")
-    found_en = run(analyse(en, "en"), criterion).values["found"]  # type: ignore[union-attr]
-    found_nl = run(analyse(nl, "nl"), criterion).values["found"]  # type: ignore[union-attr]
+    found_en = outcome_of(en, "sales.results_breakdown", "en").values["found"]  # type: ignore[union-attr]
+    found_nl = outcome_of(nl, "sales.results_breakdown", "nl").values["found"]  # type: ignore[union-attr]
     assert "new business versus upsell" not in found_en and "deal size" not in found_en
     assert "nieuwe klanten tegenover upsell" in found_nl and "dealgrootte" not in found_nl
 
@@ -1318,8 +1308,7 @@ def test_a_breakdown_names_only_the_parts_it_has() -> None:
      "We hebben Postgres en DynamoDB afgewogen: we vergeleken de kosten en kozen Postgres in plaats van Dynamo."),
 ])
 def test_alternatives_weighed_is_claimed_from_two_places(lang: str, one: str, two: str) -> None:
-    criterion = load_criteria()["it.alternatives"]
-    single, several = run(analyse(one, lang), criterion), run(analyse(two, lang), criterion)
+    single, several = outcome_of(one, "it.alternatives", lang), outcome_of(two, "it.alternatives", lang)
     assert single is not None and single.status == "met" and not single.claim
     assert several is not None and several.status == "met" and several.claim
 
@@ -1346,11 +1335,10 @@ def test_a_sales_claim_about_service_is_no_technology_dogma(lang: str, answer: s
 
 
 def test_a_plan_for_when_the_manager_says_no_is_no_blame() -> None:
-    criterion = load_criteria()["attitude.blame"]
     plan = "But if he had still said no, then I'd go with his decision and make it work."
     counterfactual = "If sales hadn't overpromised, we would have delivered on time."
-    assert run(analyse(plan, "en"), criterion).status == "met"  # type: ignore[union-attr]
-    assert run(analyse(counterfactual, "en"), criterion).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(plan, "attitude.blame", "en").status == "met"  # type: ignore[union-attr]
+    assert outcome_of(counterfactual, "attitude.blame", "en").status == "warning"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "question"), [
@@ -1402,9 +1390,8 @@ def test_naming_oneself_a_closer_is_a_strength_not_arrogance(lang: str, answer: 
            "volume.", "Then I could do something on the price."),
 ])
 def test_a_price_move_for_a_bigger_order_is_a_trade(lang: str, trade: str, cave: str) -> None:
-    criterion = load_criteria()["sales.discount_first"]
-    assert run(analyse(trade, lang), criterion).status == "met"  # type: ignore[union-attr]
-    assert run(analyse(cave, lang), criterion).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(trade, "sales.discount_first", lang).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(cave, "sales.discount_first", lang).status == "warning"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("text", "lang", "all_of_them", "heard"), [
@@ -1465,9 +1452,8 @@ def test_writing_off_users_or_careful_colleagues_is_arrogance(answer: str) -> No
      "What I learned is to qualify the budget in the first call myself."),
 ])
 def test_putting_the_loss_outside_oneself_is_blame(lang: str, blamed: str, shared: str) -> None:
-    criterion = load_criteria()["attitude.blame"]
-    assert run(analyse(blamed, lang), criterion).status == "warning"  # type: ignore[union-attr]
-    assert run(analyse(shared, lang), criterion).status == "met"  # type: ignore[union-attr]
+    assert outcome_of(blamed, "attitude.blame", lang).status == "warning"  # type: ignore[union-attr]
+    assert outcome_of(shared, "attitude.blame", lang).status == "met"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "answer"), [
