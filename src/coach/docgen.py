@@ -27,10 +27,10 @@ def criteria_reference() -> str:
         cap = ", ".join(f"{k} {v}" for k, v in c.cap.items()) or ""
         if cap and c.cap_kinds:
             cap += f" ({', '.join(c.cap_kinds)} questions)"
-        always = "yes" if c.always else ""
+        scope = ["yes"] if c.always else []
         if c.only_kinds:
-            always = f"{always}, {', '.join(c.only_kinds)} questions only".lstrip(", ")
-        lines.append(f"| `{c.id}` | {check} | {always} | {c.weight:g} | {c.penalty:g} | {cap} |")
+            scope.append(f"{', '.join(c.only_kinds)} questions only")
+        lines.append(f"| `{c.id}` | {check} | {', '.join(scope)} | {c.weight:g} | {c.penalty:g} | {cap} |")
     for c in criteria.values():
         lines += ["", f"## `{c.id}`: {c.name.en} / {c.name.nl}", "", c.description.strip(), ""]
         lines.append(f"- Tip (en): {c.tip.en.strip()}")

@@ -82,7 +82,7 @@ def analyse(
 def run(analysis: Analysis, criterion: Criterion) -> Outcome | None:
     """Run one criterion over an analysed answer (none for a question its `quiet_for` names, or of a kind
     its `only_kinds` leaves out)."""
-    if criterion.only_kinds and analysis.kind not in criterion.only_kinds:
+    if not criterion.runs_for(analysis.kind):
         return None
     asked = analysis.question_text
     quiet = criterion.quiet_for.compiled(analysis.lang) if asked else None

@@ -262,6 +262,10 @@ class Criterion(BaseModel):
     def group(self) -> str:
         return self.id.split(".", 1)[0]
 
+    def runs_for(self, kind: str | None) -> bool:
+        """Whether the criterion runs at all for a question of this kind (`only_kinds`)."""
+        return not self.only_kinds or kind in self.only_kinds
+
     def message(self, status: str, lang: str) -> str:
         bilingual = getattr(self.messages, status)
         if bilingual is None:

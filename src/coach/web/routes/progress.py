@@ -115,7 +115,7 @@ def outcomes(feedback: dict[str, Any]) -> dict[str, bool]:
     rubric = question.rubric if question is not None else ()
     kind = asked.get("kind")
     for criterion in criteria.values():
-        if criterion.only_kinds and kind not in criterion.only_kinds:
+        if not criterion.runs_for(kind):
             continue
         if criterion.extends == "avoidance" and (criterion.always or criterion.id in rubric):
             result.setdefault(criterion.id, True)
